@@ -1,0 +1,109 @@
+"""The reader: seed headers, plain text with --dct, folders, and one-line errors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from timeline.errors import InputError
+from timeline.reader import ReadOptions, expand_paths, parse_dct, read_document, read_documents
+
+
+def test_seed_format_gives_headline_dct_and_body(data: Path) -> None:
+    doc = read_document(data / "seed_format.txt")
+    assert doc.title == "Korea to send its first biz delegation to the U.S. under second Trump term"
+    assert doc.dct == datetime(2025, 2, 4, 17, 55, tzinfo=UTC)
+    assert doc.text.startswith("A Korean business delegation")
+    assert "Published" not in doc.text
+
+
+def test_source_tz_sets_the_zone_of_the_published_time(data: Path) -> None:
+    doc = read_document(data / "seed_format.txt", ReadOptions(source_tz="Asia/Seoul"))
+    assert doc.dct == datetime(2025, 2, 4, 17, 55, tzinfo=ZoneInfo("Asia/Seoul"))
+
+
+def test_header_without_published_line_uses_the_headline_date(data: Path) -> None:
+    doc = read_document(data / "header_without_published.txt")
+    assert doc.dct == datetime(2025, 2, 4, tzinfo=UTC)
+    assert doc.text == "The fair opens on Feb. 19.\n"
+
+
+def test_byte_order_mark_is_ignored(data: Path) -> None:
+    assert read_document(data / "bom.txt").title == "With BOM"
+
+
+def test_plain_text_needs_a_dct(data: Path) -> None:
+    with pytest.raises(InputError, match=r"plain_no_header.txt:1: no seed header.*--dct"):
+        read_document(data / "plain_no_header.txt")
+    doc = read_document(data / "plain_no_header.txt", ReadOptions(dct=parse_dct("2025-02-04")))
+    assert doc.dct == datetime(2025, 2, 4, tzinfo=UTC)
+    assert doc.text.startswith("The council will vote")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("empty.txt", r"empty.txt: empty file"),
+        ("whitespace_only.txt", r"whitespace_only.txt: empty file"),
+        ("binary.txt", r"binary.txt: binary file"),
+        ("invalid_utf8.txt", r"invalid_utf8.txt:3: invalid UTF-8"),
+        ("header_no_body.txt", r"header_no_body.txt:3: the article has a header but no body"),
+        ("malformed_published.txt", r"malformed_published.txt:2: malformed Published line"),
+        ("bad_header_date.txt", r"bad_header_date.txt:1: bad date '2025-13-45'"),
+        ("missing.txt", r"missing.txt: no such file"),
+    ],
+)
+def test_bad_files_give_one_line_errors_naming_the_file(
+    data: Path, name: str, message: str
+) -> None:
+    with pytest.raises(InputError, match=message) as info:
+        read_document(data / name)
+    assert "\n" not in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+def test_folders_are_walked_recursively_in_sorted_order(data: Path) -> None:
+    files = list(expand_paths([str(data / "folder")]))
+    assert [Path(f).name for f in files] == ["b.txt", "a.txt"]  # "b.txt" < "sub/a.txt"
+
+
+def test_globs_are_expanded(data: Path) -> None:
+    files = list(expand_paths([str(data / "folder" / "**" / "*.txt")]))
+    assert sorted(Path(f).name for f in files) == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("empty_folder", "no articles in this folder"),
+        ("nothing-here", "no such file or directory"),
+        ("nothing-*.txt", "the pattern matches no file"),
+    ],
+)
+def test_paths_that_name_no_article(data: Path, path: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        list(expand_paths([str(data / path)]))
+
+
+def test_reading_goes_on_after_a_bad_file_when_errors_are_collected(data: Path) -> None:
+    errors: list[InputError] = []
+    paths = [str(data / "empty.txt"), str(data / "bom.txt"), str(data / "nowhere.txt")]
+    docs = list(read_documents(paths, on_error=errors.append))
+    assert [d.title for d in docs] == ["With BOM"]
+    assert [e.problem for e in errors] == ["empty file", "no such file or directory"]
+
+
+def test_reading_stops_at_the_first_bad_file_without_a_collector(data: Path) -> None:
+    with pytest.raises(InputError, match="empty file"):
+        list(read_documents([str(data / "empty.txt"), str(data / "bom.txt")]))
+
+
+def test_dct_option_errors() -> None:
+    with pytest.raises(InputError, match="--dct: not a date 'soon'"):
+        parse_dct("soon")
+    with pytest.raises(InputError, match="unknown time zone 'Mars/Base'"):
+        parse_dct("2025-02-04", "Mars/Base")
+    assert parse_dct("2025-02-04T17:55", "Asia/Seoul").utcoffset() is not None

@@ -1,0 +1,244 @@
+"""Calendar events and where they were read, with the JSON form of DESIGN.md's contract."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Literal, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from timeline.errors import InputError
+
+Granularity = Literal["year", "month", "week", "day", "time"]
+Kind = Literal["scheduled", "past"]
+GRANULARITIES: tuple[Granularity, ...] = ("year", "month", "week", "day", "time")
+KINDS: tuple[Kind, ...] = ("scheduled", "past")
+
+#: A calendar position: a plain date (all-day, or the first day of a coarser period)
+#: or an aware datetime for clock times.
+When = date | datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """One place an event was read: the document, its sentence and the date expression."""
+
+    document: str
+    evidence: str
+    trigger: str
+    sentence_start: int = 0
+    sentence_end: int = 0
+    trigger_start: int = 0
+    trigger_end: int = 0
+    document_title: str | None = None
+    document_dct: str | None = None
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON object with every field."""
+        return {
+            "document": self.document,
+            "evidence": self.evidence,
+            "trigger": self.trigger,
+            "sentence": [self.sentence_start, self.sentence_end],
+            "trigger_span": [self.trigger_start, self.trigger_end],
+            "document_title": self.document_title,
+            "document_dct": self.document_dct,
+            "url": self.url,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Source:
+        """Inverse of :meth:`to_json`."""
+        sentence = data.get("sentence") or [0, 0]
+        trigger_span = data.get("trigger_span") or [0, 0]
+        return cls(
+            document=str(data["document"]),
+            evidence=str(data.get("evidence") or ""),
+            trigger=str(data.get("trigger") or ""),
+            sentence_start=int(sentence[0]),
+            sentence_end=int(sentence[1]),
+            trigger_start=int(trigger_span[0]),
+            trigger_end=int(trigger_span[1]),
+            document_title=data.get("document_title"),
+            document_dct=data.get("document_dct"),
+            url=data.get("url"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """A dated happening, as a calendar shows it.
+
+    ``start``/``end`` are plain dates for all-day and coarser events (the first day of the
+    month, week or year) and aware datetimes for clock times; ``end`` is inclusive and
+    ``None`` for single-point events. ``sources`` holds every article that reported it,
+    the first being the one that created it (its identity gives the ``uid``).
+    """
+
+    uid: str
+    title: str
+    start: When
+    end: When | None
+    granularity: Granularity
+    kind: Kind
+    sources: tuple[Source, ...]
+    tz: str | None = None
+    location: str | None = None
+    confidence: float = 0.5
+    derivation: str = ""
+    tags: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        for value in (self.start, self.end):
+            if isinstance(value, datetime) and value.tzinfo is None:
+                raise ValueError(f"event {self.uid!r}: datetimes must be aware")
+        if not self.sources:
+            raise ValueError(f"event {self.uid!r}: an event needs at least one source")
+
+    @property
+    def source(self) -> Source:
+        """The source the event was first read from."""
+        return self.sources[0]
+
+    @property
+    def first_day(self) -> date:
+        """The calendar day the event starts on (local to its zone)."""
+        return _day(self.start)
+
+    @property
+    def last_day(self) -> date:
+        """The inclusive last calendar day the event covers, at its granularity."""
+        if self.end is not None:
+            return period_last_day(_day(self.end), self.granularity)
+        return period_last_day(self.first_day, self.granularity)
+
+    @property
+    def is_all_day(self) -> bool:
+        """True when the event has no clock time."""
+        return not isinstance(self.start, datetime)
+
+    @property
+    def is_coarse(self) -> bool:
+        """True for week, month or year events, which calendars can only show as spans."""
+        return self.granularity in ("year", "month", "week")
+
+    def sort_key(self) -> tuple[date, str, str]:
+        """Chronological order, then title, then uid, so order is total and stable."""
+        clock = self.start.strftime("%H:%M") if isinstance(self.start, datetime) else ""
+        return (self.first_day, clock, self.uid)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object of DESIGN.md's contract, plus every source and the derivation."""
+        source = self.source
+        return {
+            "uid": self.uid,
+            "source": source.document,
+            "title": self.title,
+            "start": format_when(self.start, self.granularity),
+            "end": None if self.end is None else format_when(self.end, self.granularity),
+            "granularity": self.granularity,
+            "tz": self.tz,
+            "location": self.location,
+            "kind": self.kind,
+            "confidence": round(self.confidence, 3),
+            "evidence": source.evidence,
+            "trigger": source.trigger,
+            "derivation": self.derivation,
+            "tags": list(self.tags),
+            "sources": [s.to_json() for s in self.sources],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], *, origin: str = "<json>") -> Event:
+        """Inverse of :meth:`to_json`; raises :class:`InputError` naming ``origin``."""
+        try:
+            granularity = data["granularity"]
+            if granularity not in GRANULARITIES:
+                raise ValueError(f"unknown granularity {granularity!r}")
+            kind = data.get("kind", "scheduled")
+            if kind not in KINDS:
+                raise ValueError(f"unknown kind {kind!r}")
+            tz = data.get("tz")
+            sources = tuple(Source.from_json(s) for s in data.get("sources") or [])
+            if not sources:
+                sources = (
+                    Source(
+                        document=str(data["source"]),
+                        evidence=str(data.get("evidence") or ""),
+                        trigger=str(data.get("trigger") or ""),
+                    ),
+                )
+            end = data.get("end")
+            return cls(
+                uid=str(data["uid"]),
+                title=str(data["title"]),
+                start=parse_when(str(data["start"]), tz),
+                end=None if end is None else parse_when(str(end), tz),
+                granularity=cast(Granularity, granularity),
+                kind=cast(Kind, kind),
+                sources=sources,
+                tz=tz,
+                location=data.get("location"),
+                confidence=float(data.get("confidence", 0.5)),
+                derivation=str(data.get("derivation") or ""),
+                tags=tuple(str(t) for t in data.get("tags") or ()),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(origin, f"not an event: {exc}") from None
+
+
+def _day(value: When) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def period_last_day(first: date, granularity: Granularity) -> date:
+    """The last day of the year, month or week that starts on ``first``."""
+    if granularity == "year":
+        return date(first.year, 12, 31)
+    if granularity == "month":
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    if granularity == "week":
+        return first + timedelta(days=6 - first.weekday())
+    return first
+
+
+def format_when(value: When, granularity: Granularity) -> str:
+    """Render a start or end as the contract's string at the event's granularity.
+
+    A datetime is always written as local wall-clock time (``YYYY-MM-DDTHH:MM``); weeks are
+    written as their Monday (or, for an end, their Sunday) so they read as plain dates.
+    """
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    if granularity == "year":
+        return f"{value.year:04d}"
+    if granularity == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+_WHEN = re.compile(
+    r"(?P<y>\d{4})(?:-W(?P<w>\d{2})|-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?)?)?"
+)
+
+
+def parse_when(text: str, tz: str | None) -> When:
+    """Inverse of :func:`format_when`: a clock time becomes aware in ``tz`` (UTC if none)."""
+    match = _WHEN.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"bad date {text!r}")
+    year = int(match["y"])
+    if match["w"]:
+        return date.fromisocalendar(year, int(match["w"]), 1)
+    month = int(match["m"] or 1)
+    day = int(match["d"] or 1)
+    if match["H"]:
+        try:
+            zone = ZoneInfo(tz) if tz else UTC
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {tz!r}") from None
+        return datetime(year, month, day, int(match["H"]), int(match["M"]), tzinfo=zone)
+    return date(year, month, day)

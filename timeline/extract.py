@@ -1,0 +1,24 @@
+"""The parsing pipeline: documents -> temporal tags -> events -> one timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from timeline.document import Document
+from timeline.event import Event
+from timeline.framer import frame
+from timeline.temporal import tag
+from timeline.timeline import Timeline
+
+
+def extract_document(document: Document) -> list[Event]:
+    """The events of one document."""
+    return frame(document, tag(document.text, document.dct))
+
+
+def extract(documents: Iterable[Document]) -> Timeline:
+    """The timeline of many documents."""
+    events: list[Event] = []
+    for document in documents:
+        events.extend(extract_document(document))
+    return Timeline.of(events)

@@ -1,0 +1,238 @@
+"""Read articles from files, folders, globs or stdin into :class:`Document` values.
+
+The seed format is a header of two lines, then one paragraph per line::
+
+     date 2025-02-04 Korea to send its first biz delegation to the U.S.
+    Published: 04 Feb. 2025, 17:55
+    A Korean business delegation ...
+
+Plain text without that header needs a DCT from the caller (``--dct``).
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from timeline.document import Document
+from timeline.errors import InputError
+
+#: Files a folder walk picks up; anything else in a folder is skipped silently.
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md"})
+STDIN = "-"
+_SNIFF_BYTES = 8192
+
+_HEADLINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+(?P<title>.*\S))?\s*$")
+_PUBLISHED = re.compile(
+    r"^\s*Published:\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4})"
+    r"(?:\s*,\s*(?P<hour>\d{1,2}):(?P<minute>\d{2}))?\s*$"
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadOptions:
+    """How to read documents: a fallback DCT for plain text and the zone of header times."""
+
+    dct: datetime | None = None
+    source_tz: str = "UTC"
+
+
+def parse_zone(name: str) -> tzinfo:
+    """An IANA zone by name, or :class:`InputError` naming it."""
+    if name.upper() == "UTC":
+        return UTC
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError("--source-tz", f"unknown time zone {name!r}") from None
+
+
+def parse_dct(text: str, zone: str = "UTC") -> datetime:
+    """Parse ``YYYY-MM-DD[THH:MM[:SS]][offset]`` as given to ``--dct``; naive means ``zone``."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError("--dct", f"not a date {text!r} (expected YYYY-MM-DD[THH:MM])") from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=parse_zone(zone))
+    return value
+
+
+def parse_document(text: str, *, source: str, options: ReadOptions | None = None) -> Document:
+    """Turn an article's text into a Document, reading its header when it has one."""
+    options = options or ReadOptions()
+    if not text.strip():
+        raise InputError(source, "empty file")
+    lines = text.splitlines(keepends=True)
+    headline = _HEADLINE.match(lines[0])
+    if headline is None:
+        if options.dct is None:
+            raise InputError(
+                source,
+                "no seed header (expected ' date YYYY-MM-DD headline'); "
+                "give --dct YYYY-MM-DD to read plain text",
+                line=1,
+            )
+        return Document(id=source, text=text, dct=options.dct)
+
+    zone = parse_zone(options.source_tz)
+    dct = _header_date(headline["date"], source)
+    body_from = 1
+    if len(lines) > 1 and lines[1].lstrip().lower().startswith("published"):
+        dct = _published(lines[1], source)
+        body_from = 2
+    body = "".join(lines[body_from:])
+    if not body.strip():
+        raise InputError(source, "the article has a header but no body", line=body_from + 1)
+    moment = dct if isinstance(dct, datetime) else datetime.combine(dct, time())
+    return Document(
+        id=source, text=body, dct=moment.replace(tzinfo=zone), title=headline["title"]
+    )
+
+
+def _header_date(text: str, source: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(source, f"bad date {text!r} in the header", line=1) from None
+
+
+def _published(line: str, source: str) -> datetime:
+    match = _PUBLISHED.match(line)
+    if match is None:
+        raise InputError(
+            source,
+            f"malformed Published line {line.strip()!r} "
+            "(expected 'Published: 04 Feb. 2025, 17:55')",
+            line=2,
+        )
+    month = _MONTHS.get(match["month"].lower())
+    try:
+        if month is None:
+            raise ValueError(match["month"])
+        return datetime(  # noqa: DTZ001 - the caller attaches the source zone
+            int(match["year"]),
+            month,
+            int(match["day"]),
+            int(match["hour"] or 0),
+            int(match["minute"] or 0),
+        )
+    except ValueError:
+        raise InputError(source, f"bad date in Published line {line.strip()!r}", line=2) from None
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode UTF-8 (a BOM is allowed), rejecting binary data with a line number."""
+    if b"\0" in data[:_SNIFF_BYTES]:
+        raise InputError(source, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(source, "invalid UTF-8", line=line) from None
+
+
+def read_document(path: str | Path, options: ReadOptions | None = None) -> Document:
+    """Read one article file (or stdin for ``-``)."""
+    name = str(path)
+    if name == STDIN:
+        return parse_document(decode(sys.stdin.buffer.read(), "<stdin>"), source="<stdin>",
+                              options=options)
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(name, "is a directory") from None
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    return parse_document(decode(data, name), source=name, options=options)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files named by ``paths``: folders walked recursively in sorted order, globs expanded.
+
+    Raises :class:`InputError` for a path that names nothing or a folder with no articles.
+    """
+    for raw in paths:
+        if raw == STDIN:
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                str(p) for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not p.name.startswith(".") and p.name.lower() != "readme.md"
+            )
+            if not found:
+                raise InputError(raw, "no articles in this folder (looked for *.txt, *.md)")
+            yield from found
+        elif path.exists():
+            yield raw
+        elif glob.has_magic(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                raise InputError(raw, "the pattern matches no file")
+            yield from expand_paths(matches)
+        else:
+            raise InputError(raw, "no such file or directory")
+
+
+def read_documents(
+    paths: Iterable[str],
+    options: ReadOptions | None = None,
+    *,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[Document]:
+    """Read every article under ``paths`` in a stable order.
+
+    With ``on_error`` each bad file is reported there and reading goes on; without it the
+    first :class:`InputError` is raised.
+    """
+
+    def report(error: InputError) -> None:
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    for raw in paths:
+        try:
+            files = list(expand_paths([raw]))
+        except InputError as error:
+            report(error)
+            continue
+        for name in files:
+            try:
+                yield read_document(name, options)
+            except InputError as error:
+                report(error)

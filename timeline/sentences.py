@@ -1,0 +1,63 @@
+"""Split article text into sentences with their character spans.
+
+News text is full of periods that end no sentence ("Feb. 19", "U.S.", "Mr. Chey",
+"$1.5 billion"), so a period ends a sentence only when a capital, quote or digit-led
+new sentence follows and the word before it is not a known abbreviation or initial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
+    sun mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep st jr sr inc corp co ltd
+    no nos vs etc approx dept univ ave blvd rd mt ft est fig vol p pp u.s u.k u.n e.u a.m p.m
+    d.c n.y l.a""".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence and its span in the document text (end exclusive)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order, each stripped of surrounding whitespace."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        cut = match.start() + len(match.group().rstrip())
+        if match.group()[0] == "." and _is_abbreviation(text[start:match.start() + 1]):
+            continue
+        _add(sentences, text, start, cut)
+        start = match.end()
+    _add(sentences, text, start, len(text))
+    return sentences
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    word = _WORD_BEFORE.search(chunk)
+    if word is None:
+        return False
+    token = word.group(1).lower()
+    if token in _ABBREVIATIONS or len(token) == 1:
+        return True
+    return _INITIALS.fullmatch(token) is not None
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))
