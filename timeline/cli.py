@@ -4,85 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import Any, TextIO
+from typing import TextIO
 
 import click
 
 from timeline import __version__
 from timeline.agenda import render
-from timeline.document import Document
-from timeline.errors import InputError, TimelineError
-from timeline.extract import extract
-from timeline.query import parse_query
-from timeline.reader import ReadOptions, parse_dct, parse_zone, read_documents
+from timeline.cli_common import (
+    CONTEXT_SETTINGS,
+    ErrorReporter,
+    fail,
+    load_timeline,
+    query_option,
+    reading_options,
+)
+from timeline.errors import TimelineError
 from timeline.temporal import tag
-from timeline.timeline import Timeline
-
-_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class _Run:
-    """Collects per-file errors so one bad file does not stop the others."""
-
-    def __init__(self, strict: bool) -> None:
-        self.strict = strict
-        self.failed = False
-
-    def report(self, error: InputError) -> None:
-        self.failed = True
-        click.echo(f"timeline: {error}", err=True)
-        if self.strict:
-            raise SystemExit(1)
-
-
-def _fail(message: str) -> None:
-    click.echo(f"timeline: {message}", err=True)
-    raise SystemExit(1)
-
-
-def _reading_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """The options every command that reads articles shares."""
-    for option in reversed(
-        (
-            click.option("--dct", metavar="DATE[THH:MM]",
-                         help="Publication date for plain text without a seed header."),
-            click.option("--source-tz", default="UTC", show_default=True, metavar="ZONE",
-                         help="IANA zone of the Published time in article headers."),
-            click.option("--strict", is_flag=True, help="Stop at the first unreadable file."),
-        )
-    ):
-        f = option(f)
-    return f
-
-
-def _documents(paths: tuple[str, ...], dct: str | None, source_tz: str,
-               run: _Run) -> Iterator[Document]:
-    try:
-        parse_zone(source_tz)
-        options = ReadOptions(dct=parse_dct(dct, source_tz) if dct else None, source_tz=source_tz)
-    except InputError as error:
-        _fail(str(error))
-        raise  # unreachable: _fail exits
-    yield from read_documents(paths, options, on_error=run.report)
-
-
-def _timeline(paths: tuple[str, ...], dct: str | None, source_tz: str, strict: bool,
-              query: str | None) -> tuple[Timeline, _Run]:
-    run = _Run(strict)
-    try:
-        parsed = parse_query(query or "")
-    except TimelineError as error:
-        _fail(str(error))
-        raise
-    documents = list(_documents(paths, dct, source_tz, run))
-    if run.failed and not documents:
-        raise SystemExit(1)
-    return extract(documents).filter(parsed), run
-
-
-@click.group(context_settings=_CONTEXT)
+@click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="timeline")
 def cli() -> None:
     """Turn news articles into a calendar.
@@ -97,7 +38,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print {\"events\": [...]} as JSON.")
 @click.option("-q", "--query", help="Keep only events matching this query.")
-@_reading_options
+@reading_options
 def extract_command(paths: tuple[str, ...], as_json: bool, query: str | None, dct: str | None,
                     source_tz: str, strict: bool) -> None:
     """Find the dated events in articles.
@@ -107,13 +48,14 @@ def extract_command(paths: tuple[str, ...], as_json: bool, query: str | None, dc
       timeline extract --json seeds/
       timeline extract --json --dct 2025-02-04 notes.txt
     """
-    timeline, run = _timeline(paths, dct, source_tz, strict, query)
+    reporter = ErrorReporter(strict)
+    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query))
     if as_json:
         payload = {"events": [event.to_json() for event in timeline]}
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         click.echo(render(timeline, color=sys.stdout.isatty()), nl=False)
-    if run.failed:
+    if reporter.failed:
         raise SystemExit(1)
 
 
@@ -122,7 +64,7 @@ def extract_command(paths: tuple[str, ...], as_json: bool, query: str | None, dc
 @click.option("-q", "--query", help="Keep only events matching this query, e.g. 'kind:scheduled'.")
 @click.option("--color/--no-color", default=None,
               help="Force colour on or off (default: on a TTY).")
-@_reading_options
+@reading_options
 def list_command(paths: tuple[str, ...], query: str | None, color: bool | None, dct: str | None,
                  source_tz: str, strict: bool) -> None:
     """Print an agenda of the events in articles, grouped by day.
@@ -132,10 +74,11 @@ def list_command(paths: tuple[str, ...], query: str | None, color: bool | None, 
       timeline list seeds/
       timeline list -q 'after:2025-02-20 kind:scheduled' seeds/
     """
-    timeline, run = _timeline(paths, dct, source_tz, strict, query)
+    reporter = ErrorReporter(strict)
+    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query))
     use_color = sys.stdout.isatty() if color is None else color
     click.echo(render(timeline, color=use_color), nl=False, color=use_color)
-    if run.failed:
+    if reporter.failed:
         raise SystemExit(1)
 
 
@@ -160,8 +103,7 @@ def timex_command(jsonl: TextIO, output: TextIO) -> None:
             text = record["text"]
             dct = _jsonl_dct(record.get("dct"))
         except (ValueError, KeyError, TypeError) as exc:
-            _fail(f"{jsonl.name}:{number}: not a {{id, dct, text}} object ({exc})")
-            return
+            fail(f"{jsonl.name}:{number}: not a {{id, dct, text}} object ({exc})")
         record["timexes"] = [t.to_json() for t in tag(text, dct)]
         output.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -178,11 +120,13 @@ def main() -> None:
     try:
         cli.main(standalone_mode=True)
     except TimelineError as error:
-        _fail(str(error))
+        fail(str(error))
     except BrokenPipeError:
         sys.stderr.close()
         raise SystemExit(1) from None
 
+
+# Sub-commands that live in modules of their own register here.
 
 if __name__ == "__main__":
     main()

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from timeline.document import Document
 from timeline.event import Event
 from timeline.framer import frame
+from timeline.merge import merge
 from timeline.temporal import tag
 from timeline.timeline import Timeline
 
@@ -21,4 +22,4 @@ def extract(documents: Iterable[Document]) -> Timeline:
     events: list[Event] = []
     for document in documents:
         events.extend(extract_document(document))
-    return Timeline.of(events)
+    return Timeline.of(merge(events))

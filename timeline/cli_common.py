@@ -1,0 +1,88 @@
+"""What every ``timeline`` sub-command shares: reading options, error reporting, loading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, NoReturn
+
+import click
+
+from timeline.document import Document
+from timeline.errors import InputError, TimelineError
+from timeline.extract import extract
+from timeline.query import Query, parse_query
+from timeline.reader import ReadOptions, parse_dct, parse_zone, read_documents
+from timeline.timeline import Timeline
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class ErrorReporter:
+    """Prints per-file errors as one line each so one bad file does not stop the others."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.failed = False
+
+    def report(self, error: InputError) -> None:
+        """Print the error; stop at once under ``--strict``."""
+        self.failed = True
+        click.echo(f"timeline: {error}", err=True)
+        if self.strict:
+            raise SystemExit(1)
+
+
+def fail(message: str) -> NoReturn:
+    """Print a one-line error and exit with code 1."""
+    click.echo(f"timeline: {message}", err=True)
+    raise SystemExit(1)
+
+
+def reading_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of every command that reads articles: --dct, --source-tz, --strict."""
+    for option in reversed(
+        (
+            click.option("--dct", metavar="DATE[THH:MM]",
+                         help="Publication date for plain text without a seed header."),
+            click.option("--source-tz", default="UTC", show_default=True, metavar="ZONE",
+                         help="IANA zone of the Published time in article headers."),
+            click.option("--strict", is_flag=True, help="Stop at the first unreadable file."),
+        )
+    ):
+        f = option(f)
+    return f
+
+
+def read_options(dct: str | None, source_tz: str) -> ReadOptions:
+    """Validated reading options, or a one-line exit."""
+    try:
+        parse_zone(source_tz)
+        return ReadOptions(dct=parse_dct(dct, source_tz) if dct else None, source_tz=source_tz)
+    except InputError as error:
+        fail(str(error))
+
+
+def load_documents(paths: tuple[str, ...], dct: str | None, source_tz: str,
+                   reporter: ErrorReporter) -> Iterator[Document]:
+    """The readable documents under ``paths``; bad files go to ``reporter``."""
+    yield from read_documents(paths, read_options(dct, source_tz), on_error=reporter.report)
+
+
+def query_option(text: str | None) -> Query:
+    """A parsed ``-q`` query, or a one-line exit."""
+    try:
+        return parse_query(text or "")
+    except TimelineError as error:
+        fail(str(error))
+
+
+def load_timeline(paths: tuple[str, ...], dct: str | None, source_tz: str,
+                  reporter: ErrorReporter, query: Query) -> Timeline:
+    """Parse the articles under ``paths`` and keep the events matching ``query``.
+
+    Exits with code 1 when no file could be read at all.
+    """
+    documents = list(load_documents(paths, dct, source_tz, reporter))
+    if reporter.failed and not documents:
+        raise SystemExit(1)
+    return extract(documents).filter(query)
