@@ -1,0 +1,106 @@
+"""What a rule sees when it resolves a value: the DCT, the tense and the narrative so far.
+
+Rules find spans without context (so matching is one pass per pattern); values are resolved
+afterwards in document order, because "the following day" means the day after the last day
+the story named, not after the DCT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from timeline.temporal import tense
+from timeline.timex import ANCHOR_DCT, TimexType
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved value: what the tagger turns into a :class:`~timeline.timex.Timex`."""
+
+    value: str
+    type: TimexType
+    anchor: str = "none"
+    mod: str | None = None
+
+
+@dataclass(slots=True)
+class Narrative:
+    """The latest dates the story has named so far, with the index of the naming timex."""
+
+    day: date | None = None
+    day_index: int | None = None
+    month: tuple[int, int] | None = None
+    month_index: int | None = None
+    year: int | None = None
+    year_index: int | None = None
+    quarter: tuple[int, int] | None = None
+    quarter_index: int | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """The resolution context of one span: DCT, the span, and the narrative state."""
+
+    text: str
+    dct: date
+    dct_time: datetime
+    start: int = 0
+    end: int = 0
+    narrative: Narrative = field(default_factory=Narrative)
+    _direction: int | None = None
+
+    def at(self, start: int, end: int) -> Context:
+        """Point the context at a new span (clears the cached tense)."""
+        self.start, self.end, self._direction = start, end, None
+        return self
+
+    @property
+    def direction(self) -> int:
+        """The tense around the span: +1 future, -1 past, 0 unknown (cached per span)."""
+        if self._direction is None:
+            self._direction = tense.direction(self.text, self.start, self.end)
+        return self._direction
+
+    def story_day(self) -> tuple[date, str]:
+        """The last day the narrative named and the anchor naming it, else the DCT."""
+        n = self.narrative
+        if n.day is not None and n.day_index is not None:
+            return n.day, f"timex:{n.day_index}"
+        return self.dct, ANCHOR_DCT
+
+    def story_month(self) -> tuple[tuple[int, int], str]:
+        """The last month the narrative named (from any day or month), else the DCT's."""
+        n = self.narrative
+        if n.month is not None and n.month_index is not None:
+            return n.month, f"timex:{n.month_index}"
+        return (self.dct.year, self.dct.month), ANCHOR_DCT
+
+    def story_year(self) -> tuple[int, str]:
+        """The last year the narrative named, else the DCT's."""
+        n = self.narrative
+        if n.year is not None and n.year_index is not None:
+            return n.year, f"timex:{n.year_index}"
+        return self.dct.year, ANCHOR_DCT
+
+    def story_quarter(self) -> tuple[tuple[int, int], str] | None:
+        """The last quarter the text named, if any ("the quarter" refers back to it)."""
+        n = self.narrative
+        if n.quarter is not None and n.quarter_index is not None:
+            return n.quarter, f"timex:{n.quarter_index}"
+        return None
+
+
+Resolver = Callable[[Context], Resolved | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One timex a rule found: its span and how to resolve it once the context is known."""
+
+    start: int
+    end: int
+    resolve: Resolver
+    #: True when this part closes a range opened by the part just before it.
+    closes_range: bool = False

@@ -1,0 +1,1193 @@
+"""The temporal grammar: one compiled pattern per kind of expression, and its normaliser.
+
+Each :class:`Rule` pairs a pattern with a ``parse`` function. ``parse`` looks only at the match
+and its immediate surroundings (to turn down "Theresa May" or "$1990") and returns the
+:class:`~timeline.temporal.context.Part` objects the match stands for - usually one, two for
+a range like "Feb. 21 and 22". Each part carries a resolver that computes the TIMEX3 value
+later, once the DCT, the tense and the narrative are known.
+
+Extents follow TimeML: leading prepositions stay out ("on Feb. 19" -> "Feb. 19"), while
+determiners and modifiers stay in ("the third quarter", "early next year", "about two weeks").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from timeline.temporal import dates
+from timeline.temporal.context import Context, Part, Resolved, Resolver
+from timeline.temporal.lexicon import (
+    DAYPART_CODE,
+    DAYPART_RE,
+    MONTH_FULL_RE,
+    MONTH_NUMBER,
+    MONTH_RE,
+    NUMBER_RE,
+    NUMBER_WORDS_RE,
+    ORDINAL_NUMBER,
+    SEASON_CODE,
+    SEASON_RE,
+    UNIT_ADJ_RE,
+    UNIT_CODE,
+    UNIT_RE,
+    VAGUE_RE,
+    WEEKDAY_NUMBER,
+    WEEKDAY_RE,
+    parse_number,
+    unit_key,
+    year_words,
+)
+from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, TimexType
+
+Parse = Callable[[re.Match[str], str], list[Part] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named pattern and the function that turns its matches into parts."""
+
+    name: str
+    pattern: re.Pattern[str]
+    parse: Parse
+
+
+# ------------------------------------------------------------------ shared fragments
+
+YEAR_RE = r"(?:1[6-9]\d\d|20\d\d|2100)"
+YEAR_WORDS_RE = (
+    r"(?:(?:eighteen|nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
+    r"|two thousand(?: (?:and )?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+)
+_DAY_SUFFIX = r"(?:st|nd|rd|th)?"
+_NOT_NUMBER_AFTER = r"(?![\d:]|\s*(?:%|percent\b|per\s+cent)|,\d|\.\d)"
+ORD_RE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+MOD_APPROX = (
+    r"(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than"
+    r"|fewer\s+than|over|under|just\s+over|just\s+under|up\s+to|at\s+least|at\s+most"
+    r"|no\s+more\s+than|no\s+less\s+than|barely|only|another|an\s+additional|a\s+full|within)"
+)
+# Prepositions after which a bare season or year words read as a time ("in summer").
+_TIME_PREPOSITION = re.compile(
+    r"\b(?:in|during|since|until|till|by|over|through|throughout|for|before|after|from|"
+    r"to|of|between|and)\s+$", re.IGNORECASE)
+# Capitalised words that may stand right before a month or weekday without making it a name.
+_FUNCTION_WORDS = frozenset(
+    "in on by since until till last next this early late mid from through to before after "
+    "and or but also since during the of for as at that each every until between except "
+    "including late-night early-morning".split())
+
+_MOD_CODES: dict[str, str] = {
+    "early": "START", "beginning": "START", "start": "START", "dawn": "START",
+    "mid": "MID", "middle": "MID",
+    "late": "END", "end": "END", "close": "END",
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN",
+    "less": "LESS_THAN", "fewer": "LESS_THAN", "barely": "LESS_THAN", "within": "EQUAL_OR_LESS",
+    "more": "MORE_THAN", "over": "MORE_THAN", "least": "EQUAL_OR_MORE",
+    "most": "EQUAL_OR_LESS", "up": "EQUAL_OR_LESS", "no": "EQUAL_OR_LESS",
+}
+
+
+def mod_of(words: str | None) -> str | None:
+    """TIMEX3 MOD for a modifier phrase ("early" -> START, "more than" -> MORE_THAN)."""
+    if not words:
+        return None
+    lowered = words.lower().replace("-", " ")
+    if lowered.startswith("no less"):
+        return "EQUAL_OR_MORE"
+    for word in re.findall(r"[a-z]+", lowered):
+        if word in _MOD_CODES:
+            return _MOD_CODES[word]
+    return None
+
+
+def compile_rule(name: str, pattern: str, parse: Parse, *, ignore_case: bool = True) -> Rule:
+    """A rule with its pattern compiled once (case-insensitive unless told otherwise)."""
+    return Rule(name, re.compile(pattern, re.IGNORECASE if ignore_case else 0), parse)
+
+
+def month_number(word: str) -> int:
+    """Month number of a month name or abbreviation ("Sept." -> 9)."""
+    return MONTH_NUMBER[word.lower()[:3]]
+
+
+def weekday_number(word: str) -> int:
+    """ISO weekday number of a weekday name ("Tuesday" -> 2)."""
+    return WEEKDAY_NUMBER[word.lower()[:3]]
+
+
+def is_capitalised(word: str) -> bool:
+    """Month and weekday names are proper nouns; lower-case "may" or "march" are not them."""
+    return word[:1].isupper()
+
+
+def previous_word(text: str, start: int) -> str:
+    """The word right before ``start`` (empty at a sentence or text start)."""
+    m = re.search(r"([A-Za-z][\w'.-]*)\s*$", text[max(0, start - 40):start])
+    return m.group(1) if m else ""
+
+
+def looks_like_name(text: str, start: int) -> bool:
+    """True when a capitalised word before the span makes it part of a name ("Theresa May")."""
+    before = text[max(0, start - 40):start]
+    m = re.search(r"([A-Z][\w'-]*)\s+$", before)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.lower() in _FUNCTION_WORDS:
+        return False
+    head = before[:m.start()].rstrip()
+    # A capital after a sentence end is just the sentence start.
+    return not (head == "" or head[-1] in ".!?\"'`:;\n")
+
+
+def fixed(value: str, type_: TimexType = "DATE", anchor: str = ANCHOR_NONE,
+          mod: str | None = None) -> Resolver:
+    """A resolver whose value needs no context (absolute dates, durations, sets)."""
+    result = Resolved(value, type_, anchor, mod)
+
+    def resolve(_: Context) -> Resolved:
+        return result
+
+    return resolve
+
+
+def one(m: re.Match[str], resolve: Resolver, group: int | str = 0) -> list[Part]:
+    """A single part spanning the match (or one of its groups)."""
+    return [Part(m.start(group), m.end(group), resolve)]
+
+
+def to_year(token: str) -> int | None:
+    """A year from digits or words ("1998", "'98", "nineteen ninety-eight")."""
+    t = token.strip().lstrip("'’")
+    if t.isdigit():
+        y = int(t)
+        if len(t) == 2:
+            return 1900 + y if y >= 30 else 2000 + y
+        return y
+    return year_words(t)
+
+
+# ------------------------------------------------------------------ absolute dates
+
+def _parse_iso(m: re.Match[str], _: str) -> list[Part] | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    day = dates.safe_date(y, mo, d)
+    if day is None:
+        return None
+    if m["H"]:
+        return one(m, fixed(f"{dates.day_value(day)}T{m['H']}:{m['M']}", "TIME"))
+    return one(m, fixed(dates.day_value(day)))
+
+
+ISO = compile_rule(
+    "iso",
+    r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)"
+    r"(?::\d\d)?)?(?![\w-])",
+    _parse_iso)
+
+
+def _parse_slash(m: re.Match[str], _: str) -> list[Part] | None:
+    a, b = int(m["a"]), int(m["b"])
+    year = to_year(m["y"])
+    if year is None:
+        return None
+    month, day = (a, b) if a <= 12 else (b, a)
+    d = dates.safe_date(year, month, day)
+    return one(m, fixed(dates.day_value(d))) if d else None
+
+
+SLASH = compile_rule(
+    "slash", r"(?<![\w/.$-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)",
+    _parse_slash)
+
+
+def _day_resolver(month: int, day: int, year: int | None, *, follow: Resolver | None = None,
+                  roll: bool = False) -> Resolver:
+    """Resolve a month-day, taking the year from the text or else from the DCT and tense."""
+
+    def resolve(ctx: Context) -> Resolved | None:
+        if year is not None:
+            d = dates.safe_date(year, month, day)
+            return Resolved(dates.day_value(d), "DATE") if d else None
+        if follow is not None:
+            # The closing day of a range without a year takes the opening day's year.
+            first = follow(ctx)
+            if first is None:
+                return None
+            y = int(first.value[:4]) + (1 if roll else 0)
+            d = dates.safe_date(y, month, day)
+            return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
+        d = dates.nearest_day(month, day, ctx.dct, ctx.direction)
+        return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
+
+    return resolve
+
+
+def _parse_month_day(m: re.Match[str], text: str) -> list[Part] | None:
+    if not is_capitalised(m["mon"]) or (m["wd"] and not is_capitalised(m["wd"])):
+        return None
+    month, day = month_number(m["mon"]), int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    year = to_year(m["y1"] or m["y"]) if (m["y1"] or m["y"]) else None
+    first = _day_resolver(month, day, year)
+    if m["d2"] is None:
+        return one(m, first)
+    month2 = month_number(m["mon2"]) if m["mon2"] else month
+    day2 = int(m["d2"])
+    if m["mon2"] and not is_capitalised(m["mon2"]):
+        return None
+    if not 1 <= day2 <= 31 or (month2 == month and day2 <= day):
+        # "Nov. 15 and 2 others" is no range; keep the first date alone.
+        return [Part(m.start(), m.end("d"), first)]
+    year2 = to_year(m["y"]) if m["y"] else None
+    if m["y"] and not m["y1"]:
+        # "Dec. 30 to Jan. 2, 2025": the year belongs to the end; the start may roll back.
+        year = year2 - 1 if year2 is not None and month2 < month else year2
+        first = _day_resolver(month, day, year)
+    second = _day_resolver(month2, day2, year2, follow=first if year2 is None else None,
+                           roll=month2 < month)
+    end_first = m.end("y1") if m["y1"] else m.end("d")
+    first_end = end_first + (len(m["s1"]) if m["s1"] else 0)
+    return [Part(m.start(), first_end, first),
+            Part(m.start("d2") if not m["mon2"] else m.start("mon2"), m.end(), second,
+                 closes_range=True)]
+
+
+MONTH_DAY = compile_rule(
+    "month_day",
+    rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})"
+    rf"(?P<s1>{_DAY_SUFFIX}){_NOT_NUMBER_AFTER}"
+    rf"(?:,?\s+(?P<y1>{YEAR_RE})(?!\d))?"
+    rf"(?:(?:\s*[-–]\s*|\s+(?:and|to|through|until|till|thru)\s+)"
+    rf"(?:(?P<mon2>{MONTH_RE})\s*)?(?P<d2>\d{{1,2}}){_DAY_SUFFIX}{_NOT_NUMBER_AFTER}"
+    rf"(?!\s+(?:{MONTH_RE}|{UNIT_RE}|percent|points?|shares?|people|members)\b))?"
+    rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?",
+    _parse_month_day)
+
+
+def _parse_day_month(m: re.Match[str], _: str) -> list[Part] | None:
+    if not is_capitalised(m["mon"]):
+        return None
+    month, day = month_number(m["mon"]), int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    year = to_year(m["y"]) if m["y"] else None
+    return one(m, _day_resolver(month, day, year))
+
+
+DAY_MONTH = compile_rule(
+    "day_month",
+    rf"(?<![\d.,$£€/:-])(?:the\s+)?(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+    rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?(?!\s*\d)",
+    _parse_day_month)
+
+
+def _month_year_resolver(month: int, year: int | None, rel: str | None,
+                         rel_year: str | None, mod: str | None) -> Resolver:
+    def resolve(ctx: Context) -> Resolved:
+        if year is not None:
+            return Resolved(dates.month_value(year, month), "DATE", ANCHOR_NONE, mod)
+        dct = ctx.dct
+        if rel_year:
+            y = dct.year + {"last": -1, "this": 0, "next": 1}[rel_year.lower()]
+        elif rel and rel.lower().split()[-1] in ("last", "past"):
+            y = dct.year if month < dct.month else dct.year - 1
+        elif rel and rel.lower().split()[-1] in ("next", "coming"):
+            y = dct.year if month > dct.month else dct.year + 1
+        else:
+            y = dates.nearest_month(month, dct, ctx.direction)
+        return Resolved(dates.month_value(y, month), "DATE", ANCHOR_DCT, mod)
+
+    return resolve
+
+
+def _parse_month(m: re.Match[str], text: str) -> list[Part] | None:
+    word = m["mon"]
+    if not is_capitalised(word):
+        return None
+    bare = not (m["pre"] or m["rel"] or m["y"] or m["ry"])
+    if bare:
+        if looks_like_name(text, m.start()):
+            return None
+        after = text[m.end():m.end() + 20]
+        # "Theresa May", "May Day", "March Madness": a capitalised word right after.
+        if re.match(r"\s+[A-Z][a-z]", after) and not re.match(
+                r"\s+(?:The|This|That|It|He|She|They|We|In|On|At|And|But)\b", after):
+            return None
+        if word.lower() == "may" and re.match(r"\s+(?:be|have|not|also|well|still)\b", after):
+            return None
+        if word.lower() == "march" and re.match(
+                r"\s+(?:to|on|through|into|toward|towards|against|in|from|down|up)\b", after) \
+                and previous_word(text, m.start()).lower() not in ("in", "since", "until", "by"):
+            return None
+    year = to_year(m["y"]) if m["y"] else None
+    return one(m, _month_year_resolver(month_number(word), year, m["rel"], m["ry"],
+                                       mod_of(m["pre"])))
+
+
+MONTH = compile_rule(
+    "month",
+    r"(?:(?P<pre>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close)\s+of|early|mid|late"
+    r"|the\s+(?:early|late)\s+part\s+of)(?:\s+|-)?)?"
+    r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?"
+    rf"(?P<mon>{MONTH_FULL_RE})"
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_RE}|'\d\d|{YEAR_WORDS_RE})(?![\d%])"
+    r"|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year)?"
+    r"(?![\w-])",
+    _parse_month)
+
+
+def _parse_year(m: re.Match[str], text: str) -> list[Part] | None:
+    before = text[max(0, m.start() - 12):m.start()]
+    if re.search(r"[$£€#]\s*$|\d[.,]?\s*$|\b(?:No|Nos|Flight|Model|Section|Article|Room|Route|"
+                 r"Highway|Chapter|Page|Box|Suite|Number|Rule|Resolution|Item|Form|Windows|"
+                 r"Boeing|Airbus|Interstate|I|Act|Bill|Grade|Level|Channel|Apt|Unit|Lot)\.?\s*$",
+                 before, re.IGNORECASE):
+        return None
+    after = text[m.end():m.end() + 30]
+    if re.match(r"\s*(?:%|percent|per\s+cent|[.,]\d|-\d{3}|\s*(?:million|billion|thousand|"
+                r"hundred|trillion|shares|people|workers|jobs|troops|soldiers|votes|points|feet|"
+                r"miles|meters|metres|tons|tonnes|barrels|dollars|yen|euros|marks|francs|cars|"
+                r"units|employees|students|members|acres|homes|residents|copies|pounds)\b)",
+                after, re.IGNORECASE):
+        return None
+    year = to_year(m["y"])
+    if year is None:
+        return None
+    if m["yw"] and not (m["fy"] or m["pre"]) and not _TIME_PREPOSITION.search(
+            text[max(0, m.start() - 12):m.start()]):
+        return None
+    half = m["half"]
+    if half:
+        n = 1 if half.lower().split()[0] in ("first", "early", "front") else 2
+        return one(m, fixed(f"{year:04d}-H{n}"))
+    return one(m, fixed(f"{year:04d}", mod=mod_of(m["pre"])))
+
+
+YEAR = compile_rule(
+    "year",
+    r"(?<![\w$£€#.,'’/-])"
+    r"(?:(?P<pre>(?:the\s+)?(?:very\s+)?(?:(?:end|beginning|start|middle|close|rest|remainder)"
+    r"\s+of|early|mid|late|(?:at\s+)?year-end)(?:\s+|-)(?:the\s+)?(?:year\s+)?)"
+    r"|(?:the\s+)?(?P<half>(?:first|second|last|latter|back|front)\s+half)\s+(?:of\s+)?)?"
+    r"(?P<fy>(?:(?:the\s+)?(?:fiscal|calendar|model|school|academic|tax)(?:\s+year)?|"
+    r"the\s+year)\s+)?"
+    rf"(?P<y>{YEAR_RE}|(?P<yw>{YEAR_WORDS_RE}))(?![\w%-]|\.\d|,\d|['’]s\b)",
+    _parse_year)
+
+
+def _parse_decade(m: re.Match[str], text: str) -> list[Part] | None:
+    raw = (m["dec"] or "").lower().lstrip("'’")
+    mod = mod_of(m["pre"])
+    if m["word"]:
+        tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}[m["word"].lower()]
+        cent = 19 if not m["cent"] or m["cent"].lower().startswith("nineteen") else 18
+        return one(m, fixed(f"{cent}{tens}", mod=mod))
+    digits = raw.rstrip("s")
+    if len(digits) == 4:
+        return one(m, fixed(digits[:3], mod=mod))
+    if len(digits) == 2:
+        if not (m["the"] or m["pre"] or m["dec"].startswith(("'", "’"))):
+            return None
+        cent = "19" if int(digits) >= 20 else "20"
+        return one(m, fixed(cent + digits[0], mod=mod))
+    return None
+
+
+DECADE = compile_rule(
+    "decade",
+    r"(?<![\w$'’-])(?P<the>the\s+)?(?:(?P<pre>early|mid|late)(?:\s+|-))?"
+    r"(?:(?P<dec>(?:1[0-9]|20)\d0s|['’]?\d0s)|(?:(?P<cent>nineteen|eighteen)[\s-]?)?"
+    r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+    _parse_decade)
+
+
+def _parse_century(m: re.Match[str], _: str) -> list[Part] | None:
+    mod = mod_of(m["pre"])
+    if m["rel"]:
+        rel = m["rel"].lower()
+        delta = -1 if rel in ("last", "past", "previous") else (1 if rel == "next" else 0)
+
+        def resolve(ctx: Context) -> Resolved:
+            return Resolved(f"{ctx.dct.year // 100 + delta:02d}", "DATE", ANCHOR_DCT, mod)
+
+        return one(m, resolve)
+    token = m["n"].lower()
+    n = int(token[:-2]) if token[:-2].isdigit() else ORDINAL_NUMBER.get(token)
+    if n is None and "-" in token:
+        parts = token.split("-")
+        tens = parse_number(parts[0])
+        unit = ORDINAL_NUMBER.get(parts[1])
+        n = int(tens) + unit if tens is not None and unit is not None else None
+    if n is None or n <= 0:
+        return None
+    return one(m, fixed(f"{n - 1:02d}", mod=mod))
+
+
+CENTURY = compile_rule(
+    "century",
+    r"(?:the\s+)?(?:(?P<pre>early|mid|late)(?:\s+|-))?"
+    r"(?:(?P<rel>this|last|next|past|previous)|(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third"
+    r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
+    r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first"
+    r"|twenty-second))[\s-]+century\b",
+    _parse_century)
+
+
+# ------------------------------------------------------------------ quarters and halves
+
+_YEAR_AGO = re.compile(r"year[\s-]*(?:ago|earlier)|prior[\s-]year|last\s+year['’]s|"
+                       r"corresponding|comparable|same", re.IGNORECASE)
+
+
+def _quarter_resolver(ordinal: int | None, unit: str, year: int | None, rel: str,
+                      full: str) -> Resolver:
+    """Resolve a quarter or half; without a year it refers back or to the latest one."""
+    year_ago = bool(_YEAR_AGO.search(full))
+    per_year = 4 if unit == "Q" else 2
+
+    def resolve(ctx: Context) -> Resolved:
+        dct = ctx.dct
+        current = dates.quarter_of(dct) if unit == "Q" else (1 if dct.month <= 6 else 2)
+        anchor = ANCHOR_NONE if year is not None else ANCHOR_DCT
+        if ordinal is not None:
+            n = per_year if ordinal == -1 else ordinal
+            if year is not None:
+                y = year
+            elif rel in ("last", "next"):
+                y = dct.year + (-1 if rel == "last" else 1)
+            else:
+                y = dct.year
+                if n > current and ctx.direction <= 0:
+                    y -= 1
+                back = ctx.story_quarter()
+                if back is not None and "this" not in rel and year_ago:
+                    y = back[0][0]
+            if year_ago:
+                y -= 1
+            return Resolved(f"{y:04d}-{unit}{n}", "DATE", anchor)
+        # "the quarter", "the latest quarter", "last quarter", "the year-ago period".
+        if rel in ("this", "current"):
+            y, n = dct.year, current
+        elif rel in ("last", "previous", "prior", "past"):
+            y, n = dates.shift_quarters(dct.year, current, -1) if unit == "Q" else (
+                (dct.year, 1) if current == 2 else (dct.year - 1, 2))
+        elif rel in ("next", "coming"):
+            y, n = dates.shift_quarters(dct.year, current, 1) if unit == "Q" else (
+                (dct.year + 1, 1) if current == 2 else (dct.year, 2))
+        else:
+            back = ctx.story_quarter()
+            if back is not None and unit == "Q":
+                (y, n), anchor = back
+            elif unit == "Q":
+                y, n = dates.shift_quarters(dct.year, current, -1)
+            else:
+                y, n = (dct.year, current)
+        if year is not None:
+            y = year
+        if year_ago:
+            y -= 1
+        return Resolved(f"{y:04d}-{unit}{n}", "DATE", anchor)
+
+    return resolve
+
+
+def _parse_quarter(m: re.Match[str], text: str) -> list[Part] | None:
+    if m["qu"] and not m["qu"].isupper():
+        return None
+    unit_word = (m["unit"] or m["unit2"] or "").lower()
+    unit = "H" if unit_word.startswith("half") else "Q"
+    ordinal_word = (m["ord"] or "").lower()
+    ordinal: int | None = None
+    if ordinal_word:
+        ordinal = {"final": -1, "last": -1}.get(ordinal_word) or ORDINAL_NUMBER.get(
+            ordinal_word) or int(ordinal_word[0])
+        if unit == "H" and ordinal not in (1, 2, -1):
+            return None
+    elif m["qn"]:
+        ordinal = int(m["qn"])
+        unit = m["qu"].upper()
+    else:
+        det = (m["det"] or "").lower()
+        adjs = (m["adj"] or "").lower()
+        if unit_word.startswith("period") and not re.search(
+                r"latest|year|comparable|corresponding|same|\d", adjs + det):
+            return None
+        if not (det or adjs) or unit_word.startswith("half"):
+            return None
+    year_text = m["y"] or m["y0"] or m["yd"]
+    year = to_year(year_text) if year_text else None
+    if m["ry"] or m["ry2"]:
+        rel_year = (m["ry"] or m["ry2"]).lower()
+
+        def with_rel_year(ctx: Context) -> Resolved | None:
+            y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel_year]
+            return _quarter_resolver(ordinal, unit, y, "", m.group())(ctx)
+
+        return one(m, with_rel_year)
+    words = f"{m['det'] or ''} {m['adj'] or ''}".lower().split()
+    rel = next((w for w in words if w in ("this", "current", "last", "previous", "prior",
+                                          "past", "next", "coming")), "")
+    return one(m, _quarter_resolver(ordinal, unit, year, rel, m.group()))
+
+
+QUARTER = compile_rule(
+    "quarter",
+    r"(?<![\w-])(?:(?P<det>the|this|last|next|its|their|his|her|our|that|"
+    rf"(?:(?P<yd>{YEAR_RE})|(?P<ry>this|last|next)\s+year)['’]s)\s+)?"
+    r"(?P<adj>(?:(?:current|latest|previous|prior|past|coming|year[\s-]ago|year[\s-]earlier|"
+    r"prior[\s-]year|comparable|same|corresponding|final|recent|most\s+recent|flat|strong|weak|"
+    rf"disappointing|fiscal|calendar|(?P<y0>{YEAR_RE}))(?:\s+|-))*)"
+    rf"(?:(?P<ord>{ORD_RE}|final|last)(?:\s+|-)(?:fiscal(?:\s+|-))?(?P<unit>quarter|half)"
+    r"(?![\w-]*(?:point|mile|inch|final|back)\b)"
+    rf"|(?P<unit2>quarter|period|half)(?![\w-])(?!\s+(?:of|a|an|point)\b)"
+    r"|(?P<qu>[QH])(?P<qn>[1-4])\b)"
+    rf"(?:(?:\s+(?:of|in|for)\s+(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+)?|,?\s+)"
+    rf"(?P<y>{YEAR_RE})(?![\d%])|\s+of\s+(?P<ry2>this|last|next)\s+year)?",
+    _parse_quarter)
+
+
+# ------------------------------------------------------------------ seasons
+
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+
+
+def _season_year(code: str, dct: date, rel: str, direction: int) -> int:
+    """The year of a season named without one, counting winter with its December."""
+    month = dct.month
+    cur_year = dct.year if month >= 3 else dct.year - 1
+    cur = 0 if 3 <= month <= 5 else 1 if 6 <= month <= 8 else 2 if 9 <= month <= 11 else 3
+    order = _SEASON_ORDER[code]
+    if rel in ("last", "past"):
+        return cur_year if order < cur else cur_year - 1
+    if rel in ("next", "coming"):
+        return cur_year if order > cur else cur_year + 1
+    if direction > 0:
+        return cur_year if order >= cur else cur_year + 1
+    if direction < 0:
+        return cur_year if order <= cur else cur_year - 1
+    return cur_year if abs(order - cur) <= 2 else (cur_year - 1 if order > cur else cur_year + 1)
+
+
+def _parse_season(m: re.Match[str], text: str) -> list[Part] | None:
+    word = m["s"].lower()
+    code = SEASON_CODE[word]
+    dets = (m["det"] or "").lower().split()
+    year = to_year(m["y"]) if m["y"] else None
+    after = text[m.end():m.end() + 12]
+    if year is None and not m["ry"]:
+        strong = [d for d in dets if d in ("this", "last", "next", "early", "late", "mid",
+                                           "past", "coming")]
+        if not strong:
+            preposition = _TIME_PREPOSITION.search(text[max(0, m.start() - 12):m.start()])
+            if word in ("fall", "spring") and ("the" not in dets or not preposition):
+                return None
+            if not dets and not preposition:
+                return None
+            if re.match(r"\s+(?:of|in|to|from)\b", after, re.IGNORECASE):
+                return None
+    mod = mod_of(" ".join(d for d in dets if d in ("early", "late", "mid")))
+    rel = next((d for d in dets if d in ("last", "next", "past", "coming", "this")), "")
+    ry = (m["ry"] or "").lower()
+
+    def resolve(ctx: Context) -> Resolved:
+        if year is not None:
+            return Resolved(f"{year:04d}-{code}", "DATE", ANCHOR_NONE, mod)
+        if ry:
+            y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[ry]
+        else:
+            y = _season_year(code, ctx.dct, rel, ctx.direction)
+        return Resolved(f"{y:04d}-{code}", "DATE", ANCHOR_DCT, mod)
+
+    return one(m, resolve)
+
+
+SEASON = compile_rule(
+    "season",
+    r"(?<![\w-])(?P<det>(?:(?:the|this|last|next|past|coming|early|late|mid|that)(?:\s+|-))*)"
+    rf"(?P<s>{SEASON_RE})(?![\w-])"
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_RE}|'\d\d|{YEAR_WORDS_RE})(?![\d%])"
+    r"|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year)?",
+    _parse_season)
+
+
+# ------------------------------------------------------------------ days relative to the DCT
+
+_DAY_WORD_OFFSET = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def _with_daypart(day: date, part: str | None, anchor: str, mod: str | None = None,
+                  ) -> Resolved:
+    if part:
+        code = DAYPART_CODE.get(part.lower().rstrip("s"))
+        if code:
+            return Resolved(f"{dates.day_value(day)}T{code}", "TIME", anchor, mod)
+    return Resolved(dates.day_value(day), "DATE", anchor, mod)
+
+
+def _parse_day_word(m: re.Match[str], _: str) -> list[Part] | None:
+    word = m["w"].lower()
+    if "before" in word:
+        offset = -2
+    elif "after" in word:
+        offset = 2
+    else:
+        offset = _DAY_WORD_OFFSET[word]
+    part = m["dp"] or ("night" if word == "tonight" and False else None)
+    mod = mod_of(m["m"])
+
+    def resolve(ctx: Context) -> Resolved:
+        return _with_daypart(ctx.dct + timedelta(days=offset), part, ANCHOR_DCT, mod)
+
+    return one(m, resolve)
+
+
+DAY_WORD = compile_rule(
+    "day_word",
+    r"(?<![\w-])(?:(?P<m>early|late|earlier|later)\s+)?"
+    r"(?P<w>today|tomorrow|yesterday|tonight|the\s+day\s+before\s+yesterday"
+    r"|the\s+day\s+after\s+tomorrow)(?:['’]s)?"
+    rf"(?:\s+(?P<dp>{DAYPART_RE}))?(?![\w-])",
+    _parse_day_word)
+
+
+def _parse_weekday(m: re.Match[str], text: str) -> list[Part] | None:
+    word = m["wd"]
+    if not is_capitalised(word):
+        return None
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if not rel and not m["m"] and looks_like_name(text, m.start()):
+        return None
+    weekday = weekday_number(word)
+    part = m["dp"]
+    if m["pl"]:
+        suffix = ""
+        if part:
+            suffix = "T" + DAYPART_CODE.get(part.lower().rstrip("s"), "")
+        return one(m, fixed(f"XXXX-WXX-{weekday}{suffix}", "SET"))
+    mod = mod_of(m["m"])
+
+    def resolve(ctx: Context) -> Resolved:
+        dct = ctx.dct
+        if rel in ("the following", "the next", "the previous", "the same"):
+            base, anchor = ctx.story_day()
+            if rel == "the previous":
+                day = base - timedelta(days=(base.isoweekday() - weekday - 1) % 7 + 1)
+            else:
+                day = base + timedelta(days=(weekday - base.isoweekday() - 1) % 7 + 1)
+            return _with_daypart(day, part, anchor, mod)
+        if rel in ("last", "this past", "past"):
+            day = dct - timedelta(days=(dct.isoweekday() - weekday - 1) % 7 + 1)
+        elif rel in ("next", "this coming", "coming"):
+            day = dct + timedelta(days=(weekday - dct.isoweekday() - 1) % 7 + 1)
+        elif rel == "this":
+            day = dates.weekday_near(weekday, dct, ctx.direction or 1)
+        else:
+            day = dates.weekday_near(weekday, dct, ctx.direction)
+        return _with_daypart(day, part, ANCHOR_DCT, mod)
+
+    return one(m, resolve)
+
+
+WEEKDAY = compile_rule(
+    "weekday",
+    r"(?<![\w-])(?:(?P<m>early|late|earlier|later|mid)\s+)?"
+    r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous"
+    r"|the\s+following|the\s+next|the\s+same)\s+)?"
+    rf"(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:['’]s)?(?:\s+(?P<dp>{DAYPART_RE})s?)?(?![\w-])",
+    _parse_weekday)
+
+
+def _parse_holiday(m: re.Match[str], _: str) -> list[Part] | None:
+    name = re.sub(r"\s+", " ", m["h"])
+    year = to_year(m["y"]) if m["y"] else None
+    rel = (m["rel"] or "").lower()
+
+    def resolve(ctx: Context) -> Resolved | None:
+        if year is not None:
+            d = dates.holiday(name, year)
+            return Resolved(dates.day_value(d), "DATE") if d else None
+        options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+                   if (d := dates.holiday(name, y)) is not None]
+        if not options:
+            return None
+        direction = -1 if rel == "last" else 1 if rel == "next" else ctx.direction
+        if direction > 0:
+            pick = next((d for d in options if d >= ctx.dct), options[-1])
+        elif direction < 0:
+            pick = next((d for d in reversed(options) if d <= ctx.dct), options[0])
+        else:
+            pick = min(options, key=lambda d: abs((d - ctx.dct).days))
+        return Resolved(dates.day_value(pick), "DATE", ANCHOR_DCT)
+
+    return one(m, resolve)
+
+
+HOLIDAY = compile_rule(
+    "holiday",
+    r"(?<![\w-])(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
+    r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|New\s+Year['’]?s(?:\s+(?:Day|Eve))"
+    r"|Easter(?:\s+Sunday)?|Good\s+Friday|Memorial\s+Day|Labor\s+Day|Election\s+Day"
+    r"|Independence\s+Day|Valentine['’]?s\s+Day|Halloween|Veterans\s+Day|Boxing\s+Day)"
+    rf"(?:,?\s+(?P<y>{YEAR_RE}))?(?![\w-])",
+    _parse_holiday, ignore_case=False)
+
+
+# ------------------------------------------------------------------ relative units
+
+_PAST_REL = ("last", "past", "the past", "the last", "previous", "the previous", "this past",
+             "the prior", "the preceding")
+_NEXT_REL = ("next", "the next", "the coming", "coming", "this coming", "the following")
+_THIS_REL = ("this", "the current", "the present", "current")
+_STORY_REL = ("the following", "the previous", "the prior", "the preceding", "the same", "that")
+
+
+def _unit_value(unit: str, day: date) -> str:
+    """The value of the period of a given unit holding ``day``."""
+    if unit == "week":
+        return dates.week_value(day)
+    if unit == "weekend":
+        return dates.week_value(day) + "-WE"
+    if unit == "month":
+        return dates.month_value(day.year, day.month)
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{dates.quarter_of(day)}"
+    if unit == "decade":
+        return f"{day.year // 10:03d}"
+    if unit == "century":
+        return f"{day.year // 100:02d}"
+    if unit == "year":
+        return f"{day.year:04d}"
+    return dates.day_value(day)
+
+
+def _parse_relative_unit(m: re.Match[str], text: str) -> list[Part] | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    raw_unit = re.sub(r"\s+", " ", m["u"].lower())
+    unit = raw_unit.split()[-1]
+    mod = mod_of(m["pre"])
+    part = unit if unit in ("morning", "afternoon", "evening", "night") else None
+    if part:
+        unit = "day"
+    if unit == "day" and not part and rel in ("this", "the current", "the present", "current",
+                                              "past", "coming", "the past", "the last"):
+        return None
+    if unit == "decade" and rel in ("the past", "the last", "past") and not mod:
+        return one(m, fixed("P10Y", "DURATION", ANCHOR_DCT))
+    if unit == "week" and rel == "that" and re.match(r"\s+(?:of|in)\b", text[m.end():]):
+        return None
+    story = rel in _STORY_REL or (rel == "the next" and unit == "day")
+    if rel in _PAST_REL:
+        step = -1
+    elif rel in _NEXT_REL:
+        step = 1
+    else:
+        step = 0
+    if rel in ("the same", "that"):
+        step = 0
+
+    def resolve(ctx: Context) -> Resolved:
+        if story:
+            if unit == "year":
+                y, anchor = ctx.story_year()
+                return Resolved(f"{y + step:04d}", "DATE", anchor, mod)
+            if unit == "month":
+                (y, mo), anchor = ctx.story_month()
+                y, mo = dates.shift_months(y, mo, step)
+                return Resolved(dates.month_value(y, mo), "DATE", anchor, mod)
+            base, anchor = ctx.story_day()
+        else:
+            base, anchor = ctx.dct, ANCHOR_DCT
+        if part:
+            if rel == "last" and part == "night":
+                return _with_daypart(base - timedelta(days=1), part, anchor, mod)
+            return _with_daypart(base + timedelta(days=step), part, anchor, mod)
+        day = dates.shift(base, unit, step)
+        return Resolved(_unit_value(unit, day), "DATE", anchor, mod)
+
+    return one(m, resolve)
+
+
+RELATIVE_UNIT = compile_rule(
+    "relative_unit",
+    r"(?<![\w-])(?:(?P<pre>early|late|earlier|later|mid|(?:at\s+)?the\s+(?:very\s+)?"
+    r"(?:end|beginning|start|middle|close|rest|remainder|balance|turn)\s+of)(?:\s+|-))?"
+    r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|the\s+past|the\s+last|the\s+coming"
+    r"|coming|the\s+previous|previous|the\s+following|the\s+current|the\s+next|the\s+same"
+    r"|that|the\s+prior|the\s+present|the\s+preceding|current)\s+"
+    r"(?P<u>week(?:end)?|month|year|decade|century|day|morning|afternoon|evening|night"
+    r"|(?:fiscal|calendar|school)\s+year)(?![\w-]|['’]s)",
+    _parse_relative_unit)
+
+
+def _parse_year_end(m: re.Match[str], _: str) -> list[Part] | None:
+    unit = "month" if "month" in m.group().lower() else "year"
+
+    def resolve(ctx: Context) -> Resolved:
+        return Resolved(_unit_value(unit, ctx.dct), "DATE", ANCHOR_DCT, "END")
+
+    return one(m, resolve)
+
+
+YEAR_END = compile_rule(
+    "year_end",
+    r"(?<![\w-])(?:year[\s-]end|year['’]s\s+end|(?:the\s+)?end\s+of\s+the\s+(?:year|month)"
+    r"|month[\s-]end)(?![\w-])",
+    _parse_year_end)
+
+
+def _ago_value(unit: str, n: int, base: date, anchor: str, sign: int,
+               ctx: Context) -> Resolved:
+    if unit == "year" and n == 1:
+        back = ctx.story_quarter()
+        if back is not None:
+            (y, q), q_anchor = back
+            return Resolved(f"{y - 1:04d}-Q{q}", "DATE", q_anchor)
+    if unit == "quarter":
+        y, q = dates.shift_quarters(base.year, dates.quarter_of(base), sign * n)
+        return Resolved(f"{y:04d}-Q{q}", "DATE", anchor)
+    if unit == "decade":
+        return Resolved(f"{base.year + sign * 10 * n:04d}", "DATE", anchor)
+    if unit == "century":
+        return Resolved(f"{base.year + sign * 100 * n:04d}", "DATE", anchor)
+    day = dates.shift(base, unit, sign * n)
+    return Resolved(_unit_value(unit if unit not in ("night", "fortnight") else "day", day),
+                    "DATE", anchor)
+
+
+def _parse_ago(m: re.Match[str], _: str) -> list[Part] | None:
+    unit = unit_key(m["u"])
+    if unit in ("second", "minute", "hour"):
+        return None
+    direction_word = m["dir"].lower()
+    sign = 1 if direction_word in ("later", "after", "from now", "hence") else -1
+    story = direction_word in ("earlier", "later", "before", "after")
+    n_raw = m["n"].lower()
+    number = parse_number(n_raw)
+    if unit == "fortnight" and number is not None:
+        unit, number = "week", number * 2
+    ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+
+    def resolve(ctx: Context) -> Resolved:
+        if number is None or number != int(number):
+            return Resolved(ref, "DATE", ANCHOR_DCT)
+        if story:
+            if unit in ("year", "decade", "century"):
+                y, anchor = ctx.story_year()
+                base = date(y, ctx.dct.month, min(ctx.dct.day, 28))
+                if anchor == ANCHOR_DCT:
+                    base = ctx.dct
+            elif unit in ("month", "quarter"):
+                (y, mo), anchor = ctx.story_month()
+                base = date(y, mo, 1) if anchor != ANCHOR_DCT else ctx.dct
+            else:
+                base, anchor = ctx.story_day()
+        else:
+            base, anchor = ctx.dct, ANCHOR_DCT
+        return _ago_value(unit, int(number), base, anchor, sign, ctx)
+
+    return one(m, resolve)
+
+
+AGO = compile_rule(
+    "ago",
+    rf"(?<![\w$£€.,-])(?:(?P<mod>{MOD_APPROX})\s+)?"
+    rf"(?P<n>{NUMBER_RE}|an?|{VAGUE_RE})\s+(?:(?:more|full|long)\s+)?(?P<u>{UNIT_RE})"
+    r"(?:\s+or\s+(?:so|more|two|three))?"
+    r"\s+(?P<dir>ago|earlier|later|from\s+now|hence)(?![\w-])",
+    _parse_ago)
+
+
+# ------------------------------------------------------------------ durations
+
+def duration_value(number: float | None, unit: str) -> str:
+    """TIMEX3 duration ("P3D", "PT2H30M", "PXY") for an amount of a unit."""
+    code = UNIT_CODE[unit]
+    if unit == "decade":
+        return "PXDE" if number is None else f"P{int(number * 10)}Y" if (
+            number * 10).is_integer() else "PXDE"
+    if unit == "century":
+        return "PXCE" if number is None else f"P{int(number * 100)}Y"
+    if unit == "millennium":
+        return "PXML" if number is None else f"P{int(number * 1000)}Y"
+    if unit == "fortnight":
+        return "PXW" if number is None else f"P{int(number * 2)}W"
+    if unit == "weekend":
+        return "PXWE" if number is None else f"P{int(number)}WE"
+    time = code.startswith("T")
+    letter = code[-1]
+    prefix = "PT" if time else "P"
+    if number is None:
+        return f"{prefix}X{letter}"
+    if number.is_integer():
+        return f"{prefix}{int(number)}{letter}"
+    whole, frac = int(number), number - int(number)
+    smaller = {"Y": (12, "M", False), "M": (30, "D", False), "W": (7, "D", False),
+               "D": (24, "H", True), "H": (60, "M", True), "M_T": (60, "S", True)}
+    key = "M_T" if time and letter == "M" else letter
+    if key in smaller:
+        factor, sub, sub_time = smaller[key]
+        rest = round(frac * factor)
+        head = f"{whole}{letter}" if whole else ""
+        if sub_time and not time:
+            return f"P{head}T{rest}{sub}"
+        return f"{prefix}{head}{rest}{sub}"
+    return f"{prefix}X{letter}"
+
+
+_SET_BEFORE = re.compile(
+    r"(?:\d|illion|cents?|dollars?|times|once|twice|percent|%|pounds|yen|euros|head|"
+    r"barrels|tons)\s+$", re.IGNORECASE)
+
+
+def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
+    unit = unit_key(m["u"])
+    n_raw = m["n"].lower()
+    if n_raw in ("a", "an") and unit == "second":
+        return None
+    if unit == "quarter" and re.match(r"\s+of\b", text[m.end():]):
+        return None
+    vague = re.fullmatch(VAGUE_RE, n_raw) is not None and not n_raw.endswith("couple of")
+    number = None if vague else parse_number(n_raw)
+    if number is None and not vague:
+        return None
+    if m["half"] and number is not None:
+        number += 0.5
+    if m["n2"] is not None:
+        number = None
+    mod = mod_of(m["mod"])
+    value = duration_value(number, unit)
+    start = m.start()
+    before = text[max(0, start - 30):start]
+    if n_raw in ("a", "an", "one") and _SET_BEFORE.search(before) and not m["mod"] \
+            and not m["det"] and not m["rel"]:
+        return one(m, fixed(f"P1{UNIT_CODE[unit][-1]}" if not UNIT_CODE[unit].startswith("T")
+                            else f"PT1{UNIT_CODE[unit][-1]}", "SET"))
+    in_before = re.search(r"\bin\s+$", before, re.IGNORECASE) is not None
+    rel = (m["rel"] or "").lower()
+    det = (m["det"] or "").lower()
+
+    def resolve(ctx: Context) -> Resolved:
+        if in_before and not rel and not det and not m["mod"] and number is not None \
+                and number.is_integer() and unit in ("day", "week", "month", "year") \
+                and ctx.direction > 0:
+            day = dates.shift(ctx.dct, unit, int(number))
+            return Resolved(_unit_value(unit, day), "DATE", ANCHOR_DCT)
+        anchor = ANCHOR_DCT if rel in ("past", "last", "next", "coming") else ANCHOR_NONE
+        return Resolved(value, "DURATION", anchor, mod)
+
+    return one(m, resolve)
+
+
+DURATION = compile_rule(
+    "duration",
+    rf"(?<![\w$£€.,-])(?:(?P<mod>{MOD_APPROX})\s+)?"
+    r"(?:(?P<det>the|each\s+of\s+the|its|their|his|her|our|another)\s+)?"
+    r"(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|initial"
+    r"|remaining|same|prior|preceding|ensuing|intervening|succeeding|other|better\s+part\s+of)"
+    r"\s+)?"
+    rf"(?:(?P<n0>{NUMBER_RE})\s+(?:to|or)\s+)?"
+    rf"(?P<n>{NUMBER_RE}|an?|{VAGUE_RE})(?<!\bsome)"
+    r"\s+(?:(?:more|additional|full|straight|consecutive|long|short|extra|further|whole)\s+)?"
+    rf"(?P<u>{UNIT_RE})(?P<half>\s+and\s+a\s+half)?"
+    rf"(?:\s+(?:or\s+(?:so|more|longer)|(?:or|to)\s+(?P<n2>{NUMBER_RE})\s+{UNIT_RE}))?"
+    r"(?![\w-])",
+    _parse_duration)
+
+
+def _parse_unit_adjective(m: re.Match[str], text: str) -> list[Part] | None:
+    unit = unit_key(m["u"])
+    if m["n"]:
+        number = 0.5 if m["n"].lower() == "half" else parse_number(m["n"])
+        if number is None:
+            return None
+    else:
+        number = None if m["pl"] else 1.0
+    return one(m, fixed(duration_value(number, unit), "DURATION"))
+
+
+UNIT_ADJECTIVE = compile_rule(
+    "unit_adjective",
+    rf"(?<![\w$£€.,-])(?:(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS_RE}|half)[\s-])?"
+    rf"(?P<u>{UNIT_ADJ_RE})(?P<pl>s)?(?:-old\b|-long\b|(?(n)(?=[\s-])))"
+    r"(?!-(?:point|mile|inch|foot|meter|high|low|ton))",
+    _parse_unit_adjective)
+
+
+def _parse_bare_units(m: re.Match[str], text: str) -> list[Part] | None:
+    unit = unit_key(m["u"])
+    lead = (m["lead"] or "").lower()
+    if "recent" in lead and unit == "year":
+        return one(m, fixed("PAST_REF"))
+    if "coming" in lead or "ahead" in m.group().lower():
+        return one(m, fixed(duration_value(None, unit), "DURATION"))
+    return one(m, fixed(duration_value(None, unit), "DURATION"))
+
+
+BARE_UNITS = compile_rule(
+    "bare_units",
+    r"(?<![\w-])(?:(?P<lead>(?:the\s+)?(?:(?:most\s+)?recent|coming|past|last|next|previous"
+    r"|ensuing|intervening|following|early|first)(?:\s+|-)|(?<=for\s))|(?<=within\s)|(?<=in\s))"
+    r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)"
+    r"(?:\s+ahead)?(?![\w-])",
+    _parse_bare_units)
+
+
+# ------------------------------------------------------------------ times of day
+
+_ZONE_RE = (
+    r"(?:(?:[ECMPA][SD]?T|GMT|UTC|BST|CET|CEST|KST|JST|IST|HKT|SGT|AEST|AEDT|MSK|WET|EET|PHT"
+    r"|WIB|ICT)\b|local\s+time|(?:Eastern|Central|Mountain|Pacific|Greenwich\s+Mean|Atlantic"
+    r"|British\s+Summer|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?:(?:[Ss]tandard|[Dd]aylight)\s+)?"
+    r"[Tt]ime)"
+)
+_AMPM = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b|[aApP]\.[mM]\b)"
+
+
+def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
+    if m["word"]:
+        w = m["word"].lower().replace("-", "")
+        hour, minute = (0, 0) if w == "midnight" else (12, 0)
+    elif m["h"]:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        ampm = (m["ap"] or "").lower()
+        if hour > 12 or (hour == 0 and ampm.startswith(("a", "p"))):
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        part = (m["dp"] or "").lower()
+        if part in ("afternoon", "evening", "night") and hour < 12:
+            hour += 12
+    else:
+        hour, minute = int(m["h24"]), int(m["mi24"])
+        before = text[max(0, m.start() - 12):m.start()]
+        if not m["zone"] and not re.search(r"\b(?:at|by|from|until|till|to|around|before|after)"
+                                           r"\s+$", before, re.IGNORECASE):
+            return None
+    hhmm = f"T{hour:02d}:{minute:02d}"
+    mod = mod_of(m["mod"])
+    if m["wd"] and not is_capitalised(m["wd"]):
+        return None
+    wd = weekday_number(m["wd"]) if m["wd"] else None
+    rd = m["rd"].lower() if m["rd"] else None
+    month = month_number(m["mon"]) if m["mon"] else None
+    day_n = int(m["d"]) if m["d"] else None
+    year = to_year(m["y"]) if m["y"] else None
+
+    def resolve(ctx: Context) -> Resolved | None:
+        if wd is not None:
+            day = dates.weekday_near(wd, ctx.dct, ctx.direction)
+        elif rd is not None:
+            day = ctx.dct + timedelta(days=_DAY_WORD_OFFSET[rd])
+        elif month is not None and day_n is not None:
+            if year is not None:
+                found = dates.safe_date(year, month, day_n)
+            else:
+                found = dates.nearest_day(month, day_n, ctx.dct, ctx.direction)
+            if found is None:
+                return None
+            day = found
+        else:
+            # The date comes from the clause; the tagger fills it in (see tagger.fill_times).
+            return Resolved(hhmm, "TIME", ANCHOR_DCT, mod)
+        return Resolved(dates.day_value(day) + hhmm, "TIME", ANCHOR_DCT, mod)
+
+    return one(m, resolve)
+
+
+TIME = compile_rule(
+    "time",
+    r"(?<![\w:.,$-])(?:(?P<mod>[Aa]round|[Aa]bout|[Aa]pproximately|[Jj]ust\s+(?:before|after)"
+    r"|[Ss]hortly\s+(?:before|after))\s+)?"
+    r"(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>" + _AMPM + r"|o['’]clock)"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+    r"|(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday|[Mm]id-day))"
+    rf"(?:\s+(?P<zone>{_ZONE_RE}))?(?:\s+\((?P<zone2>\d{{4}}\s+{_ZONE_RE})\))?"
+    r"(?:\s+in\s+the\s+(?P<dp>morning|afternoon|evening|night))?"
+    rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})(?![\w-])|(?P<rd>[Tt]oday|[Tt]omorrow|[Yy]esterday)"
+    rf"|(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})(?![\d:])(?:,\s+(?P<y>{YEAR_RE}))?))?",
+    _parse_time, ignore_case=False)
+
+
+# ------------------------------------------------------------------ references and sets
+
+_REFS: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF", "the recent past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the long run": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
+}
+
+
+def _parse_ref(m: re.Match[str], text: str) -> list[Part] | None:
+    key = re.sub(r"\s+", " ", m.group().lower())
+    if key == "now" and re.match(r"[\s-]+(?:defunct|closed|retired|former)", text[m.end():]):
+        return None
+    return one(m, fixed(_REFS[key], "DATE", ANCHOR_DCT))
+
+
+REF = compile_rule(
+    "ref",
+    r"(?<![\w-])(?:" + "|".join(
+        k.replace(" ", r"\s+") for k in sorted(_REFS, key=len, reverse=True)) + r")(?![\w-])",
+    _parse_ref)
+
+
+_SET_ADVERB: dict[str, str] = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+    "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+    "semiannually": "P6M", "semi-annually": "P6M", "semiannual": "P6M",
+}
+
+
+def _parse_set(m: re.Match[str], text: str) -> list[Part] | None:
+    if m["adv"]:
+        return one(m, fixed(_SET_ADVERB[m["adv"].lower()], "SET"))
+    if m["wd"]:
+        if not is_capitalised(m["wd"]):
+            return None
+        return one(m, fixed(f"XXXX-WXX-{weekday_number(m['wd'])}", "SET"))
+    if m["mon"]:
+        return one(m, fixed(f"XXXX-{month_number(m['mon']):02d}", "SET"))
+    if m["dp"]:
+        return one(m, fixed(f"XXXX-XX-XXT{DAYPART_CODE[m['dp'].lower()]}", "SET"))
+    unit = unit_key(m["u"])
+    number = parse_number(m["n"]) if m["n"] else 1.0
+    if m["other"]:
+        number = 2.0
+    return one(m, fixed(duration_value(number, unit), "SET"))
+
+
+SET = compile_rule(
+    "set",
+    r"(?<![\w-])(?:(?P<adv>daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly"
+    r"|hourly|semi-?annually|semiannual)"
+    r"|(?:(?:every|each)|(?:once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|every))\s+"
+    rf"(?:(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_FULL_RE})|(?P<dp>{DAYPART_RE})|(?P<other>other\s+)?"
+    rf"(?:(?P<n>{NUMBER_RE})\s+)?(?P<u>{UNIT_RE})))(?![\w-])",
+    _parse_set)
+
+
+#: All rules, most specific first: on equal extents the earlier rule wins.
+RULES: tuple[Rule, ...] = (
+    ISO, SLASH, TIME, MONTH_DAY, DAY_MONTH, HOLIDAY, QUARTER, MONTH, SEASON, DECADE, CENTURY,
+    YEAR, YEAR_END, AGO, DAY_WORD, WEEKDAY, RELATIVE_UNIT, SET, DURATION, UNIT_ADJECTIVE,
+    BARE_UNITS, REF,
+)

@@ -1,0 +1,169 @@
+"""The tagging pipeline: match every rule, keep the best non-overlapping spans, resolve.
+
+Three steps, each linear in the text: (1) every rule's pattern runs once over the text and
+its parse function turns matches into candidate parts; (2) candidates are chosen longest
+first so "Feb. 21 and 22" beats "Feb. 21" and "three days ago" beats "three days"; (3) the
+chosen parts are resolved in document order, which lets anaphoric expressions see the dates
+the narrative set before them. Times without a date get one from their clause at the end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import UTC, date, datetime
+
+from timeline.temporal.context import Context, Narrative, Part, Resolved
+from timeline.temporal.rules import RULES
+from timeline.timex import ANCHOR_DCT, Timex, TimexGranularity
+
+_GRANULARITY: tuple[tuple[re.Pattern[str], TimexGranularity], ...] = (
+    (re.compile(r"\d{4}-\d\d-\d\dT"), "time"),
+    (re.compile(r"\d{4}-\d\d-\d\d$"), "day"),
+    (re.compile(r"\d{4}-W\d\d"), "week"),
+    (re.compile(r"\d{4}-\d\d$"), "month"),
+    (re.compile(r"\d{4}-(?:SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"\d{4}-Q\d$"), "quarter"),
+    (re.compile(r"\d{4}-H\d$"), "half"),
+    (re.compile(r"\d{4}$"), "year"),
+    (re.compile(r"\d{3}$"), "decade"),
+    (re.compile(r"\d{2}$"), "century"),
+)
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z\"“`(]|\n\s*\n")
+
+
+def granularity_of(value: str) -> TimexGranularity | None:
+    """The granularity of a DATE or TIME value, None for durations, sets and references."""
+    for pattern, name in _GRANULARITY:
+        if pattern.match(value):
+            return name
+    return None
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
+    found: list[tuple[int, int, int, list[Part]]] = []
+    for priority, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            parts = rule.parse(m, text)
+            if parts:
+                start = min(p.start for p in parts)
+                end = max(p.end for p in parts)
+                found.append((start, end, priority, parts))
+    return found
+
+
+def _select(found: list[tuple[int, int, int, list[Part]]]) -> list[list[Part]]:
+    """Longest candidates first, then rule order; drop anything overlapping a kept one."""
+    found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[tuple[int, list[Part]]] = []
+    for start, end, _, parts in found:
+        i = bisect.bisect_right(starts, start)
+        if i > 0 and ends[i - 1] > start:
+            continue
+        if i < len(starts) and starts[i] < end:
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
+        kept.append((start, parts))
+    kept.sort(key=lambda k: k[0])
+    return [parts for _, parts in kept]
+
+
+def _remember(narrative: Narrative, value: str, index: int) -> None:
+    """Update what the story last named from a resolved DATE or TIME value."""
+    m = _DAY.match(value)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        narrative.day, narrative.day_index = date(y, mo, d), index
+        narrative.month, narrative.month_index = (y, mo), index
+        narrative.year, narrative.year_index = y, index
+        return
+    m2 = re.match(r"(\d{4})-(\d\d)$", value)
+    if m2:
+        narrative.month, narrative.month_index = (int(m2.group(1)), int(m2.group(2))), index
+        narrative.year, narrative.year_index = int(m2.group(1)), index
+        return
+    m3 = re.match(r"(\d{4})-Q(\d)$", value)
+    if m3:
+        narrative.quarter, narrative.quarter_index = (int(m3.group(1)), int(m3.group(2))), index
+    m4 = re.match(r"(\d{4})(?:$|-)", value)
+    if m4:
+        narrative.year, narrative.year_index = int(m4.group(1)), index
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    lo, hi = (a, b) if a <= b else (b, a)
+    return hi - lo < 300 and _SENTENCE_BREAK.search(text, lo, hi) is None
+
+
+def _fill_times(text: str, out: list[Timex], dct: date,
+                story: dict[int, tuple[date, str]]) -> None:
+    """Give clock times without a date the date of their clause, else the story's day."""
+    for i, t in enumerate(out):
+        if not t.value.startswith("T"):
+            continue
+        best: tuple[str, int] | None = None
+        for j in [*range(i - 1, -1, -1), *range(i + 1, len(out))]:
+            other = out[j]
+            if not _same_sentence(text, t.start, other.start):
+                if j < i:
+                    continue
+                break
+            m = _DAY.match(other.value)
+            if m:
+                best = (m.group(0), j)
+                break
+        if best is not None:
+            value, anchor = best[0] + t.value, f"timex:{best[1]}"
+        else:
+            day, anchor = story.get(i, (dct, ANCHOR_DCT))
+            value = day.isoformat() + t.value
+        out[i] = Timex(start=t.start, end=t.end, text=t.text, type=t.type, value=value,
+                       granularity="time", anchor=anchor, mod=t.mod)
+
+
+def aware_dct(dct: datetime) -> datetime:
+    """The DCT as an aware datetime; a naive one is taken as UTC (the JSONL convention)."""
+    return dct if dct.tzinfo is not None else dct.replace(tzinfo=UTC)
+
+
+def tag(text: str, dct: datetime) -> list[Timex]:
+    """Find and normalise the temporal expressions of ``text`` written at ``dct``.
+
+    Returns timexes sorted by start, non-overlapping, with TIMEX3 type and value,
+    granularity, anchor ("none", "dct" or "timex:N") and, for the second half of a range,
+    the index of the first half in ``range_start``.
+    """
+    dct = aware_dct(dct)
+    ctx = Context(text=text, dct=dct.date(), dct_time=dct)
+    out: list[Timex] = []
+    story_at: dict[int, tuple[date, str]] = {}
+    for parts in _select(_candidates(text)):
+        previous_index: int | None = None
+        for part in parts:
+            resolved: Resolved | None = part.resolve(ctx.at(part.start, part.end))
+            if resolved is None:
+                previous_index = None
+                continue
+            index = len(out)
+            if resolved.value.startswith("T"):
+                story_at[index] = ctx.story_day()
+            out.append(Timex(
+                start=part.start, end=part.end, text=text[part.start:part.end],
+                type=resolved.type, value=resolved.value,
+                granularity=granularity_of(resolved.value) if resolved.type in ("DATE", "TIME")
+                else None,
+                anchor=resolved.anchor,
+                range_start=previous_index if part.closes_range else None,
+                mod=resolved.mod))
+            if resolved.type in ("DATE", "TIME") and not resolved.anchor.startswith("timex:") \
+                    or resolved.type in ("DATE", "TIME") and _DAY.match(resolved.value):
+                _remember(ctx.narrative, resolved.value, index)
+            previous_index = index
+    _fill_times(text, out, ctx.dct, story_at)
+    return out
