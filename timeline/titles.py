@@ -1,0 +1,196 @@
+"""Short calendar titles made of the sentence's own words.
+
+In order of preference: a quoted name with the event noun after it (``"Korea-U.S. Business
+Night" gala dinner``); a capitalised event name (``Trans-Pacific Dialogue``), with its host;
+else the clause that holds the date, cut down to who does what ("Delegation meets ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Nouns that name a happening; a capitalised name ending in one is an event's name.
+EVENT_NOUNS = frozenset(
+    """address assembly auction awards briefing ceremony championship championships close
+    concert conference congress convention court cup dialogue dinner debate deadline
+    election elections event exhibition expo fair festival final finals forum friendly
+    gala game games hearing inauguration launch lecture lunch luncheon marathon match
+    meeting meetings negotiation negotiations night olympics opening parade party plenary
+    premiere primary rally reception referendum release round ruling sale session show
+    signing speech strike summit symposium talks tournament tour trial trip verdict visit
+    vote voting walkout week workshop""".split()
+)
+_NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "&", "de", "in"})
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*|&")
+_HOST = re.compile(
+    r"^\s*,?\s*(?:hosted|organi[sz]ed|sponsored|held|run|staged)\s+by\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*(?:\s+(?:of|for|and|&|the))*\s+)*[A-Z][\w'’.-]*)"
+)
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:[A-Z][A-Za-z .'-]*, )?[A-Z][a-z]{2,}\.? \d{1,2} \([^)]*\)\s*(?:--|—|–)\s*"  # dateline
+    r"|(?:on|in|at|by|from|during|later|earlier|then|meanwhile|also|however|according to|"
+    r"hosted by|headed by|led by|organi[sz]ed by)\b[^,]{0,80},\s*)",
+    re.IGNORECASE,
+)
+_REPORTING_FRAME = re.compile(
+    r"^.{0,120}?\b(?:said|says|told [\w ]{1,30}?|announced|added|noted|stated|reported|"
+    r"confirmed|explained|wrote)\s+(?:on \w+ |\w+day )?that\s+",
+)
+_ATTRIBUTION_TAIL = re.compile(
+    r"\s*,\s*(?:(?:an?|the)\s+[\w '-]{0,60}?\s+|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+)?"
+    r"(?:said|says|told|announced|added|according to)\b.*$"
+)
+_REDUCED_RELATIVE = re.compile(
+    r"\s+(?:comprising|including|consisting of|made up of|among them)\s[^,]*?"
+    r"(?=\s(?:will|would|is|are|was|were|has|have|had|plans?)\b)|,\s*(?:among them|including)"
+    r"\s[^,]*,"
+)
+_BASE_AFTER_MODAL = re.compile(
+    r"(\S+)\s+(?:will|would|shall|may|might|could|can|is to|are to|"
+    r"(?:is|are) (?:set|scheduled|due|expected|slated|poised|going) to)\s+"
+    r"(?:also\s+|then\s+|not\s+)?([a-z]+)\b"
+)
+_CLAUSE_BREAK = re.compile(
+    r",\s*(?:which|who|where|when|while|after which|before|as|but|and then)\b|;|\s[-—–]{1,2}\s"
+    r"|\s(?:in order to|so as to|to discuss|to talk|as part of|in a bid to|when|after which)\s"
+    r"|,\s*[a-z]+ing\b"
+)
+_AUXILIARY = re.compile(
+    r"\b(?:(?:is|are|was|were) (?:set|scheduled|due|expected|going|slated|poised)|"
+    r"will|would|shall|is|are|was|were|has|have|had|may|might|could|can|be|been|being|"
+    r"plans|plan|planned|also)\b(?:\s+to\b)?\s*"
+)
+_IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+",
+                         re.IGNORECASE)
+_MAX_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title and where it came from ("quoted name", "event name" or "clause")."""
+
+    text: str
+    source: str
+
+
+def make_title(sentence: str, trigger_start: int, trigger_end: int) -> Title:
+    """The best title for the event dated by ``sentence[trigger_start:trigger_end]``."""
+    named = _quoted_name(sentence) or _capitalised_name(sentence)
+    if named is not None:
+        return named
+    return Title(_clause_title(sentence, trigger_start, trigger_end), "clause")
+
+
+def _quoted_name(sentence: str) -> Title | None:
+    for match in _QUOTED.finditer(sentence):
+        name = match.group(1).strip()
+        words = name.split()
+        if not 1 <= len(words) <= 8 or not all(w[0].isupper() or w.lower() in
+                                                _NAME_CONNECTORS for w in words):
+            continue
+        after = sentence[match.end():].split()
+        nouns: list[str] = []
+        for word in after[:4]:
+            bare = word.strip(",.;:").lower()
+            if not bare.isalpha():
+                break
+            nouns.append(bare)
+            if bare in EVENT_NOUNS and not (len(after) > len(nouns) and
+                                            after[len(nouns)].strip(",.").lower() in EVENT_NOUNS):
+                break
+        else:
+            nouns = []
+        if nouns and nouns[-1] not in EVENT_NOUNS:
+            nouns = []
+        quote = sentence[match.start():match.end()]
+        title = " ".join([quote, *nouns])
+        return Title(title + _host(sentence[match.end():]), "quoted name")
+    return None
+
+
+def _capitalised_name(sentence: str) -> Title | None:
+    words = list(re.finditer(r"\S+", sentence))
+    index = 0
+    while index < len(words):
+        first = words[index].group()
+        if not _CAPITALISED.fullmatch(first.strip(",.;:\"“”")) or index == 0:
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(words):
+            nxt = words[end + 1].group()
+            bare = nxt.strip(",.;:\"“”")
+            if (_CAPITALISED.fullmatch(bare) or bare.lower() in _NAME_CONNECTORS) and not \
+                    words[end].group().endswith((",", ";", ":", ".")):
+                end += 1
+            else:
+                break
+        while end > index and words[end].group().strip(",.;:").lower() in _NAME_CONNECTORS:
+            end -= 1
+        last = words[end].group().strip(",.;:\"“”").lower()
+        if last in EVENT_NOUNS and end > index:
+            start_char, end_char = words[index].start(), words[end].end()
+            name = sentence[start_char:end_char].rstrip(",.;:")
+            return Title(name + _host(sentence[end_char:]), "event name")
+        index = end + 1
+    return None
+
+
+def _host(rest: str) -> str:
+    match = _HOST.match(rest)
+    return f" (hosted by {match.group(1)})" if match else ""
+
+
+def _clause_title(sentence: str, trigger_start: int, trigger_end: int) -> str:
+    """Cut the sentence to the clause that holds the date, without the date itself."""
+    text = sentence[:trigger_start] + " " + sentence[trigger_end:]
+    text = re.sub(r"(?<=\s)(?:on|in|at|from|by|since|until|through)\s+$", "",
+                  sentence[:trigger_start])
+    text = text.rstrip() + " " + sentence[trigger_end:].lstrip()
+    text = _strip_frames(text)
+    cut = _CLAUSE_BREAK.search(text)
+    if cut is not None and cut.start() > 15:
+        text = text[: cut.start()]
+    text = _ATTRIBUTION_TAIL.sub("", text)
+    text = _REDUCED_RELATIVE.sub("", text)
+    text = _BASE_AFTER_MODAL.sub(_third_person, text, count=1)
+    text = _AUXILIARY.sub("", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = _DETERMINER.sub("", text.strip(" ,.;:\"“”'"))
+    words = text.split()
+    if len(words) > _MAX_WORDS:
+        words = words[:_MAX_WORDS]
+        while words and words[-1].lower() in _NAME_CONNECTORS | {"to", "with", "a", "an"}:
+            words.pop()
+    title = " ".join(words).strip(" ,;:")
+    return title[:1].upper() + title[1:] if title else sentence[:60]
+
+
+def _third_person(match: re.Match[str]) -> str:
+    """ "will meet" -> "meets": a title reads as a present-tense headline."""
+    subject, verb = match.group(1), match.group(2)
+    if verb in ("be", "have") or verb.endswith(("ed", "ing")):
+        return match.group(0)  # passive or perfect: the auxiliary pass drops the helpers
+    if subject.lower() in ("they", "we", "i", "you") or (
+        subject.endswith("s") and not subject.endswith(("ss", "'s", "us"))
+    ):
+        return f"{subject} {verb}"
+    if verb in _IRREGULAR_THIRD_PERSON:
+        return f"{subject} {_IRREGULAR_THIRD_PERSON[verb]}"
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return f"{subject} {verb}es"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return f"{subject} {verb[:-1]}ies"
+    return f"{subject} {verb}s"
+
+
+def _strip_frames(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEADING_ADVERBIAL.sub("", text.strip(), count=1)
+        text = _REPORTING_FRAME.sub("", text, count=1)
+    return text
