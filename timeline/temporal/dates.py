@@ -68,34 +68,33 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def nearest_day(month: int, day: int, dct: date, direction: int) -> date | None:
-    """The year-less "Feb. 19" closest to the DCT in the given direction (+1, -1, 0 nearest)."""
+    """The year-less "Feb. 19" the text most likely means.
+
+    Dates in news sit close to the story, so the occurrence nearest the DCT wins; the tense
+    decides only when that one is months away ("opened in the spring of... March 3").
+    """
     options = [d for y in (dct.year - 1, dct.year, dct.year + 1)
                if (d := safe_date(y, month, day)) is not None]
     if not options:
         return None
+    nearest = min(options, key=lambda d: abs((d - dct).days))
+    if abs((nearest - dct).days) <= 120 or direction == 0:
+        return nearest
     if direction > 0:
-        after = [d for d in options if d >= dct]
-        return after[0] if after else options[-1]
-    if direction < 0:
-        before = [d for d in options if d <= dct]
-        return before[-1] if before else options[0]
-    return min(options, key=lambda d: abs((d - dct).days))
+        return next((d for d in options if d >= dct), nearest)
+    return next((d for d in reversed(options) if d <= dct), nearest)
 
 
 def nearest_month(month: int, dct: date, direction: int) -> int:
-    """The year of a year-less month name, nearest to the DCT in the given direction."""
+    """The year of a year-less month name: the DCT's own month, else by tense.
+
+    Without a tense the past wins, because news mostly reports what happened.
+    """
     if month == dct.month:
         return dct.year
     if direction > 0:
         return dct.year if month > dct.month else dct.year + 1
-    if direction < 0:
-        return dct.year if month < dct.month else dct.year - 1
-    diff = month - dct.month
-    if diff > 6:
-        return dct.year - 1
-    if diff < -6:
-        return dct.year + 1
-    return dct.year
+    return dct.year if month < dct.month else dct.year - 1
 
 
 def weekday_near(weekday: int, dct: date, direction: int) -> date:

@@ -262,7 +262,7 @@ def _parse_month_day(m: re.Match[str], text: str) -> list[Part] | None:
 
 MONTH_DAY = compile_rule(
     "month_day",
-    rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})"
+    rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})"
     rf"(?P<s1>{_DAY_SUFFIX}){_NOT_NUMBER_AFTER}"
     rf"(?:,?\s+(?P<y1>{YEAR_RE})(?!\d))?"
     rf"(?:(?:\s*[-–]\s*|\s+(?:and|to|through|until|till|thru)\s+)"
@@ -532,26 +532,32 @@ def _parse_quarter(m: re.Match[str], text: str) -> list[Part] | None:
             y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel_year]
             return _quarter_resolver(ordinal, unit, y, "", m.group())(ctx)
 
-        return one(m, with_rel_year)
+        return one(m, with_rel_year, "body")
     words = f"{m['det'] or ''} {m['adj'] or ''}".lower().split()
     rel = next((w for w in words if w in ("this", "current", "last", "previous", "prior",
                                           "past", "next", "coming")), "")
-    return one(m, _quarter_resolver(ordinal, unit, year, rel, m.group()))
+    group = "body"
+    if (m["det"] or "").lower() == "the" and not m["adj"] and m["unit"] and m["ord"] \
+            and text[m.end("ord")] == "-":
+        # "the third-quarter loss": the adjectival quarter leaves the article out.
+        return [Part(m.start("adj"), m.end(), _quarter_resolver(ordinal, unit, year, rel,
+                                                                 m.group()))]
+    return one(m, _quarter_resolver(ordinal, unit, year, rel, m.group()), group)
 
 
 QUARTER = compile_rule(
     "quarter",
-    r"(?<![\w-])(?:(?P<det>the|this|last|next|its|their|his|her|our|that|"
+    r"(?<![\w-])(?:(?:its|their|his|her|our|that)\s+)?(?P<body>(?:(?P<det>the|this|last|next|"
     rf"(?:(?P<yd>{YEAR_RE})|(?P<ry>this|last|next)\s+year)['’]s)\s+)?"
     r"(?P<adj>(?:(?:current|latest|previous|prior|past|coming|year[\s-]ago|year[\s-]earlier|"
-    r"prior[\s-]year|comparable|same|corresponding|final|recent|most\s+recent|flat|strong|weak|"
-    rf"disappointing|fiscal|calendar|(?P<y0>{YEAR_RE}))(?:\s+|-))*)"
+    r"prior[\s-]year|comparable|same|corresponding|final|recent|most\s+recent|"
+    rf"fiscal|calendar|(?P<y0>{YEAR_RE}))(?:\s+|-))*)"
     rf"(?:(?P<ord>{ORD_RE}|final|last)(?:\s+|-)(?:fiscal(?:\s+|-))?(?P<unit>quarter|half)"
     r"(?![\w-]*(?:point|mile|inch|final|back)\b)"
     rf"|(?P<unit2>quarter|period|half)(?![\w-])(?!\s+(?:of|a|an|point)\b)"
     r"|(?P<qu>[QH])(?P<qn>[1-4])\b)"
     rf"(?:(?:\s+(?:of|in|for)\s+(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+)?|,?\s+)"
-    rf"(?P<y>{YEAR_RE})(?![\d%])|\s+of\s+(?P<ry2>this|last|next)\s+year)?",
+    rf"(?P<y>{YEAR_RE})(?![\d%])|\s+(?:of\s+)?(?P<ry2>this|last|next)\s+year)?)",
     _parse_quarter)
 
 
@@ -652,9 +658,9 @@ def _parse_day_word(m: re.Match[str], _: str) -> list[Part] | None:
 
 DAY_WORD = compile_rule(
     "day_word",
-    r"(?<![\w-])(?:(?P<m>early|late|earlier|later)\s+)?"
+    r"(?<![\w-])(?:(?P<m>early|late)\s+)?"
     r"(?P<w>today|tomorrow|yesterday|tonight|the\s+day\s+before\s+yesterday"
-    r"|the\s+day\s+after\s+tomorrow)(?:['’]s)?"
+    r"|the\s+day\s+after\s+tomorrow)"
     rf"(?:\s+(?P<dp>{DAYPART_RE}))?(?![\w-])",
     _parse_day_word)
 
@@ -664,7 +670,8 @@ def _parse_weekday(m: re.Match[str], text: str) -> list[Part] | None:
     if not is_capitalised(word):
         return None
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    if not rel and not m["m"] and looks_like_name(text, m.start()):
+    if not rel and re.search(r"\b(?:Black|Good|Super|Ash|Palm|Holy|Easter|Bloody|Cyber|Maundy"
+                             r"|Shrove|Man|Girl|Joe|Fat|Blue)\s+$", text[max(0, m.start() - 8):m.start()]):
         return None
     weekday = weekday_number(word)
     part = m["dp"]
@@ -699,10 +706,10 @@ def _parse_weekday(m: re.Match[str], text: str) -> list[Part] | None:
 
 WEEKDAY = compile_rule(
     "weekday",
-    r"(?<![\w-])(?:(?P<m>early|late|earlier|later|mid)\s+)?"
+    r"(?<![\w-])(?:(?P<m>early|mid)\s+)?"
     r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous"
     r"|the\s+following|the\s+next|the\s+same)\s+)?"
-    rf"(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:['’]s)?(?:\s+(?P<dp>{DAYPART_RE})s?)?(?![\w-])",
+    rf"(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:\s+(?P<dp>{DAYPART_RE})s?)?(?![\w-])",
     _parse_weekday)
 
 
@@ -824,8 +831,39 @@ RELATIVE_UNIT = compile_rule(
     r"|coming|the\s+previous|previous|the\s+following|the\s+current|the\s+next|the\s+same"
     r"|that|the\s+prior|the\s+present|the\s+preceding|current)\s+"
     r"(?P<u>week(?:end)?|month|year|decade|century|day|morning|afternoon|evening|night"
-    r"|(?:fiscal|calendar|school)\s+year)(?![\w-]|['’]s)",
+    r"|(?:fiscal|calendar|school)\s+year)(?![\w-])",
     _parse_relative_unit)
+
+
+def _parse_weekend(m: re.Match[str], _: str) -> list[Part] | None:
+    def resolve(ctx: Context) -> Resolved:
+        dct = ctx.dct
+        weekday = dct.isoweekday()
+        if weekday >= 6 or ctx.direction > 0:
+            day = dct + timedelta(days=max(0, 6 - weekday))
+        else:
+            day = dct - timedelta(days=weekday)
+        return Resolved(dates.week_value(day) + "-WE", "DATE", ANCHOR_DCT)
+
+    return one(m, resolve)
+
+
+WEEKEND = compile_rule("weekend", r"(?<![\w-])the\s+weekend(?![\w-])", _parse_weekend)
+
+
+def _parse_year_ago_adjective(m: re.Match[str], _: str) -> list[Part] | None:
+    def resolve(ctx: Context) -> Resolved:
+        back = ctx.story_quarter()
+        if back is not None:
+            (y, q), anchor = back
+            return Resolved(f"{y - 1:04d}-Q{q}", "DATE", anchor)
+        return Resolved(f"{ctx.dct.year - 1:04d}", "DATE", ANCHOR_DCT)
+
+    return one(m, resolve)
+
+
+YEAR_AGO = compile_rule("year_ago", r"(?<![\w-])year[\s-](?:ago|earlier)(?![\w-])",
+                        _parse_year_ago_adjective)
 
 
 def _parse_year_end(m: re.Match[str], _: str) -> list[Part] | None:
@@ -875,6 +913,8 @@ def _parse_ago(m: re.Match[str], _: str) -> list[Part] | None:
     if unit == "fortnight" and number is not None:
         unit, number = "week", number * 2
     ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if number is None and story:
+        return None
 
     def resolve(ctx: Context) -> Resolved:
         if number is None or number != int(number):
@@ -963,14 +1003,14 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
         number += 0.5
     if m["n2"] is not None:
         number = None
-    mod = mod_of(m["mod"])
+    mod = mod_of(m["mod"] or m["xmod"])
     value = duration_value(number, unit)
-    start = m.start()
+    start = m.start("body")
     before = text[max(0, start - 30):start]
     if n_raw in ("a", "an", "one") and _SET_BEFORE.search(before) and not m["mod"] \
             and not m["det"] and not m["rel"]:
         return one(m, fixed(f"P1{UNIT_CODE[unit][-1]}" if not UNIT_CODE[unit].startswith("T")
-                            else f"PT1{UNIT_CODE[unit][-1]}", "SET"))
+                            else f"PT1{UNIT_CODE[unit][-1]}", "SET"), "body")
     in_before = re.search(r"\bin\s+$", before, re.IGNORECASE) is not None
     rel = (m["rel"] or "").lower()
     det = (m["det"] or "").lower()
@@ -984,13 +1024,18 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
         anchor = ANCHOR_DCT if rel in ("past", "last", "next", "coming") else ANCHOR_NONE
         return Resolved(value, "DURATION", anchor, mod)
 
-    return one(m, resolve)
+    return one(m, resolve, "body")
 
+
+_MOD_OUTSIDE = r"(?:about|around|roughly|approximately|only|within|barely|just|some|another)"
+_MOD_INSIDE = (r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
+               r"|no\s+more\s+than|no\s+less\s+than|nearly|almost|over(?!\s+the\b)|under"
+               r"|an\s+additional|a\s+full)")
 
 DURATION = compile_rule(
     "duration",
-    rf"(?<![\w$£€.,-])(?:(?P<mod>{MOD_APPROX})\s+)?"
-    r"(?:(?P<det>the|each\s+of\s+the|its|their|his|her|our|another)\s+)?"
+    rf"(?<![\w$£€.,-])(?:(?P<xmod>{_MOD_OUTSIDE})\s+)?(?P<body>(?:(?P<mod>{_MOD_INSIDE})\s+)?"
+    r"(?:(?P<det>the|its|their|his|her|our)\s+)?"
     r"(?:(?P<rel>past|last|next|first|coming|previous|final|following|latest|initial"
     r"|remaining|same|prior|preceding|ensuing|intervening|succeeding|other|better\s+part\s+of)"
     r"\s+)?"
@@ -998,7 +1043,7 @@ DURATION = compile_rule(
     rf"(?P<n>{NUMBER_RE}|an?|{VAGUE_RE})(?<!\bsome)"
     r"\s+(?:(?:more|additional|full|straight|consecutive|long|short|extra|further|whole)\s+)?"
     rf"(?P<u>{UNIT_RE})(?P<half>\s+and\s+a\s+half)?"
-    rf"(?:\s+(?:or\s+(?:so|more|longer)|(?:or|to)\s+(?P<n2>{NUMBER_RE})\s+{UNIT_RE}))?"
+    rf"(?:\s+(?:or\s+(?:so|more|longer)|(?:or|to)\s+(?P<n2>{NUMBER_RE})\s+{UNIT_RE}))?)"
     r"(?![\w-])",
     _parse_duration)
 
@@ -1017,7 +1062,7 @@ def _parse_unit_adjective(m: re.Match[str], text: str) -> list[Part] | None:
 UNIT_ADJECTIVE = compile_rule(
     "unit_adjective",
     rf"(?<![\w$£€.,-])(?:(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS_RE}|half)[\s-])?"
-    rf"(?P<u>{UNIT_ADJ_RE})(?P<pl>s)?(?:-old\b|-long\b|(?(n)(?=[\s-])))"
+    rf"(?P<u>{UNIT_ADJ_RE})(?P<pl>s)?(?:-long\b|(?(n)(?=[\s-])|(?!)))(?!-old\b)"
     r"(?!-(?:point|mile|inch|foot|meter|high|low|ton))",
     _parse_unit_adjective)
 
@@ -1107,12 +1152,11 @@ def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
 
 TIME = compile_rule(
     "time",
-    r"(?<![\w:.,$-])(?:(?P<mod>[Aa]round|[Aa]bout|[Aa]pproximately|[Jj]ust\s+(?:before|after)"
-    r"|[Ss]hortly\s+(?:before|after))\s+)?"
+    r"(?<![\w:.,$-])(?:(?P<mod>[Aa]round|[Aa]pproximately)\s+)?"
     r"(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>" + _AMPM + r"|o['’]clock)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
     r"|(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday|[Mm]id-day))"
-    rf"(?:\s+(?P<zone>{_ZONE_RE}))?(?:\s+\((?P<zone2>\d{{4}}\s+{_ZONE_RE})\))?"
+    rf"(?:\s+(?P<zone>{_ZONE_RE}))?"
     r"(?:\s+in\s+the\s+(?P<dp>morning|afternoon|evening|night))?"
     rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})(?![\w-])|(?P<rd>[Tt]oday|[Tt]omorrow|[Yy]esterday)"
     rf"|(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})(?![\d:])(?:,\s+(?P<y>{YEAR_RE}))?))?",
@@ -1177,8 +1221,7 @@ def _parse_set(m: re.Match[str], text: str) -> list[Part] | None:
 
 SET = compile_rule(
     "set",
-    r"(?<![\w-])(?:(?P<adv>daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly"
-    r"|hourly|semi-?annually|semiannual)"
+    r"(?<![\w-])(?:(?P<adv>daily|nightly|weekly|biweekly|monthly|yearly|hourly)"
     r"|(?:(?:every|each)|(?:once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|every))\s+"
     rf"(?:(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_FULL_RE})|(?P<dp>{DAYPART_RE})|(?P<other>other\s+)?"
     rf"(?:(?P<n>{NUMBER_RE})\s+)?(?P<u>{UNIT_RE})))(?![\w-])",
@@ -1188,6 +1231,6 @@ SET = compile_rule(
 #: All rules, most specific first: on equal extents the earlier rule wins.
 RULES: tuple[Rule, ...] = (
     ISO, SLASH, TIME, MONTH_DAY, DAY_MONTH, HOLIDAY, QUARTER, MONTH, SEASON, DECADE, CENTURY,
-    YEAR, YEAR_END, AGO, DAY_WORD, WEEKDAY, RELATIVE_UNIT, SET, DURATION, UNIT_ADJECTIVE,
+    YEAR, YEAR_END, WEEKEND, AGO, YEAR_AGO, DAY_WORD, WEEKDAY, RELATIVE_UNIT, SET, DURATION, UNIT_ADJECTIVE,
     BARE_UNITS, REF,
 )
