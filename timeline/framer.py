@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from timeline.document import Document
@@ -39,7 +39,11 @@ _REPORTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|announced|told)\b", re.IGNORECASE)
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}\([^)\n]{1,40}\)\s*(?:--|—|–|-)\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}\([^)\n]{1,40}\)\s*(?:--|—|–|-)\s*")
+_YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
+_WEEKDAY_ONLY = re.compile(r"(?:(?:from|on|to|through|until)\s+)?[A-Z][a-z]+day", re.IGNORECASE)
+_ANNIVERSARY = re.compile(r"\banniversary\b", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|to be held|is set to|are set to|scheduled|slated|due|"
     r"expected|plans?|planned|intends?|upcoming|coming|next|would|later this|tentatively|"
@@ -53,8 +57,10 @@ _PAST = re.compile(
 )
 _ZONE_PHRASE = re.compile(
     r"^\s*(?:\(?\s*(?P<abbr>[A-Z]{2,5})\b\)?|(?:in\s+)?(?P<words>(?:[A-Z][a-z]+\s+){0,2}"
-    r"[A-Za-z]+)\s+time\b|(?P<local>local)\b)"
+    r"[A-Za-z]+)\s+time\b|(?P<local>local)\b|(?P<word>[A-Z][a-z]+)\b)"
 )
+_ZONE_INSIDE = re.compile(r"((?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z]+)\s+time$|\b([A-Z]{2,5})$")
+_EXPLICIT_DATE = re.compile(r"\d{1,2}\s*(?:st|nd|rd|th)?\s*,?\s*\d{4}|[A-Z][a-z]{2,}\.?\s+\d")
 _CONFIDENCE_BY_GRANULARITY = {"time": 0.95, "day": 0.9, "week": 0.75, "month": 0.65, "year": 0.5}
 
 
@@ -133,7 +139,7 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
             (i, t) for i, t in enumerate(timexes)
             if sentence.start <= t.start < sentence.end and t.start >= skip_before
         ]
-        for candidate in _candidates(inside, timexes):
+        for candidate in _candidates(inside, document.text, sentence):
             if _is_reporting_date(document.text, sentence, candidate, document):
                 continue
             event = _event(document, sentence, candidate, timexes, len(events))
@@ -147,7 +153,7 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
     return events
 
 
-def _candidates(inside: list[tuple[int, Timex]], timexes: list[Timex]) -> list[Candidate]:
+def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) -> list[Candidate]:
     candidates: list[Candidate] = []
     by_index = dict(inside)
     for _index, timex in inside:
@@ -169,8 +175,50 @@ def _candidates(inside: list[tuple[int, Timex]], timexes: list[Timex]) -> list[C
             head = candidates.pop()  # "on Nov. 19 at 10:30 p.m.": one date, now with a time
             candidates.append(Candidate(head.first, timex, start, None, "time"))
             continue
+        if (candidates and _WEEKDAY_ONLY.fullmatch(timex.text)
+                and _WEEKDAY_ONLY.fullmatch(candidates[-1].last.text)
+                and isinstance(start, date) and not isinstance(start, datetime)
+                and start <= _day(candidates[-1].start)):
+            start += timedelta(days=7)  # "from Monday through Friday": the Friday after
+        if candidates and _joins_range(text, candidates[-1], timex, start):
+            head = candidates.pop()
+            candidates.append(Candidate(head.first, timex, head.start, start,
+                                        _coarser(head.granularity, granularity)))
+            continue
+        if any(c.granularity == granularity and _day(c.start) == _day(start) for c in candidates):
+            continue  # "10 a.m. Pacific, 1 p.m. Eastern": one moment named twice
+        if text[timex.end:timex.end + 2] in ("'s", "’s"):
+            continue  # "today's announcement" qualifies a noun; it dates nothing
         candidates.append(Candidate(timex, timex, start, end, granularity))
-    return candidates
+    kept = [c for c in candidates if not any(_refined_by(c, other) for other in candidates)]
+    if _ANNIVERSARY.search(sentence.text):
+        kept = [c for c in kept if c.granularity != "year"]
+    return kept
+
+
+def _joins_range(text: str, head: Candidate, timex: Timex, start: When) -> bool:
+    """ "from Monday, Oct. 7 to Friday, Oct. 11": two dates joined into one span."""
+    if head.end is not None or head.granularity not in ("day", "time"):
+        return False
+    if (_day(start) - _day(head.start)).days > 62:
+        return False
+    between = _YEAR_WORDS.sub("", text[head.last.end:timex.start])
+    if not _RANGE_JOIN.match(re.sub(r"\b(?:on\s+)?[A-Z][a-z]+day,?\s*$", "", between)):
+        return False
+    opener = text[max(0, head.first.start - 12):head.first.start].lower()
+    return "from" in opener or "between" in opener or between.strip() not in ("and",)
+
+
+def _refined_by(coarse: Candidate, fine: Candidate) -> bool:
+    """ "December 18 this year": the year only restates the finer date next to it."""
+    order = ("year", "month", "week", "day", "time")
+    if coarse is fine or order.index(coarse.granularity) >= order.index(fine.granularity):
+        return False
+    if coarse.end is not None:
+        return False
+    first = _day(coarse.start)
+    last = period_last_day(first, coarse.granularity)
+    return first <= _day(fine.start) <= last and abs(fine.first.start - coarse.last.end) < 25
 
 
 def _coarser(a: Granularity, b: Granularity) -> Granularity:
@@ -248,10 +296,16 @@ def _trigger_start(sentence: str, start: int) -> int:
 def _zone(document: Document, sentence: Sentence, candidate: Candidate,
           location: str | None) -> str:
     """The zone a clock time is stated in: explicit, else the venue's, else the DCT's."""
+    inside = _ZONE_INSIDE.search(candidate.last.text)
+    if inside is not None:
+        zone = zone_for_words(inside.group(1) or inside.group(2))
+        if zone:
+            return zone
     after = document.text[candidate.last.end:candidate.last.end + 40]
+    after = re.sub(r"^\s*[ap]\.?m\b\.?", "", after, flags=re.IGNORECASE)
     match = _ZONE_PHRASE.match(after)
     if match is not None:
-        named = match.group("abbr") or match.group("words")
+        named = match.group("abbr") or match.group("words") or match.group("word")
         if named:
             zone = zone_for_words(named)
             if zone:
@@ -312,8 +366,14 @@ def _refines(previous: Event, event: Event) -> bool:
     return (
         previous.granularity == "day" and event.granularity == "time"
         and previous.end is None and _day(event.start) == previous.start
-        and re.match(r"(?:the|it|this|that)\b", event.source.evidence, re.IGNORECASE) is not None
+        and previous.source.sentence_start != event.source.sentence_start
+        and "|" not in event.source.trigger and _has_no_date_words(event.source.trigger)
     )
+
+
+def _has_no_date_words(trigger: str) -> bool:
+    """A bare clock time ("at 10:30 p.m."), dated only by the story so far."""
+    return _EXPLICIT_DATE.search(trigger) is None
 
 
 def _refine(previous: Event, event: Event) -> Event:

@@ -18,6 +18,9 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+# Words that open a sentence far more often than they follow "p.m." or "Feb." mid-sentence.
+_STARTER = re.compile(r"(?:The|They|He|She|It|We|This|That|These|Those|But|However|Its|Their|"
+                      r"His|Her|There|A|An|In|On|At|After|Before|Meanwhile)\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -36,7 +39,9 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         cut = match.start() + len(match.group().rstrip())
-        if match.group()[0] == "." and _is_abbreviation(text[start:match.start() + 1]):
+        if ("\n" not in match.group() and match.group()[0] == "."
+                and _is_abbreviation(text[start:match.start() + 1])
+                and not _STARTER.match(text, match.end())):
             continue
         _add(sentences, text, start, cut)
         start = match.end()

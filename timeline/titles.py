@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 #: Nouns that name a happening; a capitalised name ending in one is an event's name.
 EVENT_NOUNS = frozenset(
@@ -35,8 +36,9 @@ _LEADING_ADVERBIAL = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_FRAME = re.compile(
-    r"^.{0,120}?\b(?:said|says|told [\w ]{1,30}?|announced|added|noted|stated|reported|"
-    r"confirmed|explained|wrote)\s+(?:on \w+ |\w+day )?that\s+",
+    r"^.{0,120}?\b(?:said|says|saying|told [\w ]{1,30}?|announced|added|noted|stated|"
+    r"reported|confirmed|explained|wrote)\s+(?:on \w+ |\w+day )?"
+    r"(?:that\s+|(?=(?:the|a|an|it|he|she|they|we)\s))",
 )
 _ATTRIBUTION_TAIL = re.compile(
     r"\s*,\s*(?:(?:an?|the)\s+[\w '-]{0,60}?\s+|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+)?"
@@ -49,7 +51,7 @@ _REDUCED_RELATIVE = re.compile(
 )
 _BASE_AFTER_MODAL = re.compile(
     r"(\S+)\s+(?:will|would|shall|may|might|could|can|is to|are to|"
-    r"(?:is|are) (?:set|scheduled|due|expected|slated|poised|going) to)\s+"
+    r"(?:is|are) (?:set|scheduled|due|expected|slated|poised|going|likely|unlikely) to)\s+"
     r"(?:also\s+|then\s+|not\s+)?([a-z]+)\b"
 )
 _CLAUSE_BREAK = re.compile(
@@ -58,7 +60,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*[a-z]+ing\b"
 )
 _AUXILIARY = re.compile(
-    r"\b(?:(?:is|are|was|were) (?:set|scheduled|due|expected|going|slated|poised)|"
+    r"\b(?:(?:is|are|was|were) (?:set|scheduled|due|expected|going|slated|poised|likely|"
+    r"unlikely)|"
     r"will|would|shall|is|are|was|were|has|have|had|may|might|could|can|be|been|being|"
     r"plans|plan|planned|also)\b(?:\s+to\b)?\s*"
 )
@@ -78,7 +81,10 @@ class Title:
 
 def make_title(sentence: str, trigger_start: int, trigger_end: int) -> Title:
     """The best title for the event dated by ``sentence[trigger_start:trigger_end]``."""
-    named = _quoted_name(sentence) or _capitalised_name(sentence)
+    quoted = _quoted_name(sentence)
+    if quoted is not None and quoted.source == "quoted name":
+        return quoted
+    named = _capitalised_name(sentence) or quoted
     if named is not None:
         return named
     return Title(_clause_title(sentence, trigger_start, trigger_end), "clause")
@@ -105,9 +111,11 @@ def _quoted_name(sentence: str) -> Title | None:
             nouns = []
         if nouns and nouns[-1] not in EVENT_NOUNS:
             nouns = []
-        quote = sentence[match.start():match.end()]
+        quote = sentence[match.start():match.end()].replace(".”", "”").replace('."', '"')
         title = " ".join([quote, *nouns])
-        return Title(title + _host(sentence[match.end():]), "quoted name")
+        # A quote with no event noun after it may be a theme or a slogan: a weaker name.
+        source = "quoted name" if nouns else "quotation"
+        return Title(title + _host(sentence[match.end():]), source)
     return None
 
 
@@ -146,14 +154,11 @@ def _host(rest: str) -> str:
 
 def _clause_title(sentence: str, trigger_start: int, trigger_end: int) -> str:
     """Cut the sentence to the clause that holds the date, without the date itself."""
-    text = sentence[:trigger_start] + " " + sentence[trigger_end:]
-    text = re.sub(r"(?<=\s)(?:on|in|at|from|by|since|until|through)\s+$", "",
-                  sentence[:trigger_start])
-    text = text.rstrip() + " " + sentence[trigger_end:].lstrip()
+    start, end = _clause_bounds(sentence, trigger_start, trigger_end)
+    before = re.sub(r"(?<=\s)(?:on|in|at|from|by|since|until|through)\s+$", "",
+                    sentence[start:trigger_start])
+    text = before.rstrip() + " " + sentence[trigger_end:end].lstrip()
     text = _strip_frames(text)
-    cut = _CLAUSE_BREAK.search(text)
-    if cut is not None and cut.start() > 15:
-        text = text[: cut.start()]
     text = _ATTRIBUTION_TAIL.sub("", text)
     text = _REDUCED_RELATIVE.sub("", text)
     text = _BASE_AFTER_MODAL.sub(_third_person, text, count=1)
@@ -167,6 +172,24 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int) -> str:
             words.pop()
     title = " ".join(words).strip(" ,;:")
     return title[:1].upper() + title[1:] if title else sentence[:60]
+
+
+def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int) -> tuple[int, int]:
+    """The span of the clause around the trigger; the main clause if that one is too thin."""
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    segments = list(pairwise(cuts))
+    for index, (start, end) in enumerate(segments):
+        if start <= trigger_start < end:
+            rest = sentence[start:trigger_start] + sentence[trigger_end:end]
+            if len(re.findall(r"[A-Za-z]{2,}", rest)) >= 4 or index == 0:
+                return _skip_break(sentence, start), end
+            return segments[0]
+    return 0, len(sentence)
+
+
+def _skip_break(sentence: str, start: int) -> int:
+    match = _CLAUSE_BREAK.match(sentence, start)
+    return match.end() if match and start > 0 else start
 
 
 def _third_person(match: re.Match[str]) -> str:

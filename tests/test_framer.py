@@ -1,0 +1,140 @@
+"""The event framer on sentences written for these tests (not the benchmark's articles)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.document import Document
+from timeline.extract import extract, extract_document
+from timeline.framer import make_uid, value_to_when
+from timeline.reader import read_document
+from timeline.sentences import split_sentences
+from timeline.titles import make_title
+
+DCT = datetime(2025, 3, 5, 9, 0, tzinfo=UTC)  # a Wednesday
+
+
+def events_of(text: str, dct: datetime = DCT) -> list[dict[str, object]]:
+    doc = Document(id="t.txt", text=text, dct=dct)
+    return [e.to_json() for e in extract_document(doc)]
+
+
+def test_seed_article_gives_the_four_scheduled_events(seed: Path) -> None:
+    events = [e for e in extract([read_document(seed)]) if e.kind == "scheduled"]
+    found = {(e.to_json()["start"], e.to_json()["end"], e.granularity) for e in events}
+    assert ("2025-02", None, "month") in found
+    assert ("2025-02-19", None, "day") in found
+    assert ("2025-02-20", None, "day") in found
+    assert ("2025-02-21", "2025-02-22", "day") in found
+    gala = next(e for e in events if e.to_json()["start"] == "2025-02-19")
+    assert gala.title == '"Korea-U.S. Business Night" gala dinner'
+    assert gala.location == "Great Hall of the Thomas Jefferson Building, Washington"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "kind"),
+    [
+        ("The city council will vote on the budget on March 12.", "2025-03-12", None, "scheduled"),
+        ("The museum reopened its east wing on Feb. 20.", "2025-02-20", None, "past"),
+        ("The book fair runs from March 20 to March 23 in Leipzig.", "2025-03-20", "2025-03-23",
+         "scheduled"),
+        ("The trade talks will be held on April 2 and 3 in Geneva.", "2025-04-02", "2025-04-03",
+         "scheduled"),
+        ("The orchestra will tour Japan next month.", "2025-04", None, "scheduled"),
+    ],
+)
+def test_dates_and_kinds(text: str, start: str, end: str | None, kind: str) -> None:
+    events = events_of(text)
+    assert [(e["start"], e["end"], e["kind"]) for e in events] == [(start, end, kind)]
+
+
+def test_the_reporting_date_is_not_an_event() -> None:
+    events = events_of("The union will strike on March 20, its leader said Tuesday.")
+    assert [e["start"] for e in events] == ["2025-03-20"]
+
+
+def test_dateline_date_is_not_an_event() -> None:
+    text = "BERLIN, March 5 (Wire) -- The coalition will present its budget on March 11."
+    assert [e["start"] for e in events_of(text)] == ["2025-03-11"]
+
+
+def test_a_later_clock_time_refines_the_dated_event() -> None:
+    text = "The final will be played in Madrid on March 15. Kickoff is at 9 p.m. local time."
+    events = events_of(text)
+    assert len(events) == 1
+    assert events[0]["start"] == "2025-03-15T21:00"
+    assert events[0]["tz"] == "Europe/Madrid"
+    assert events[0]["granularity"] == "time"
+
+
+def test_explicit_zone_wins_over_the_venue() -> None:
+    text = "The match in Abu Dhabi on March 19 will start at 10:30 p.m. Korean time."
+    events = events_of(text)
+    assert events[0]["tz"] == "Asia/Seoul"
+    assert events[0]["start"] == "2025-03-19T22:30"
+
+
+def test_anaphora_follows_the_story() -> None:
+    text = "The envoys will arrive in Oslo on March 10. They will meet the king the following day."
+    assert [e["start"] for e in events_of(text)] == ["2025-03-10", "2025-03-11"]
+
+
+def test_anniversary_years_are_not_events() -> None:
+    text = "This year marks the 50th anniversary of the treaty, and the leaders will meet in June."
+    assert [e["start"] for e in events_of(text)] == ["2025-06"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "title"),
+    [
+        ('The club will host a "Spring Lights" charity gala in Lyon on March 8.', "March 8",
+         '"Spring Lights" charity gala'),
+        ("Ministers will attend the Northern Energy Forum hosted by the Baltic Council on May 2.",
+         "May 2", "Northern Energy Forum (hosted by Baltic Council)"),
+        ("The mayor will meet union leaders on Friday to discuss wages.", "Friday",
+         "Mayor meets union leaders"),
+        ("Officials said the committee is expected to publish its report on June 1.", "June 1",
+         "Committee publishes its report"),
+    ],
+)
+def test_titles_are_short_and_made_of_the_sentence(sentence: str, trigger: str,
+                                                   title: str) -> None:
+    start = sentence.index(trigger)
+    made = make_title(sentence, start, start + len(trigger)).text
+    assert made.lower().startswith(title.lower()[:20])
+    assert len(made.split()) <= 14
+
+
+def test_uids_are_stable_and_positional() -> None:
+    doc = Document(id="news/a.txt", text="x", dct=DCT)
+    assert make_uid(doc, 0) == make_uid(doc, 0)
+    assert make_uid(doc, 0) != make_uid(doc, 1)
+    text = "The council will vote on March 12. The mayor will resign on March 20."
+    first = [e["uid"] for e in events_of(text)]
+    assert first == [e["uid"] for e in events_of(text)]
+    assert len(set(first)) == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-02-19", (date(2025, 2, 19), "day", None)),
+        ("2025-02", (date(2025, 2, 1), "month", None)),
+        ("2025-W08", (date(2025, 2, 17), "week", None)),
+        ("2025-02-19TEV", (date(2025, 2, 19), "day", None)),
+        ("2025-Q3", (date(2025, 7, 1), "month", date(2025, 9, 1))),
+        ("PRESENT_REF", None),
+        ("P3D", None),
+    ],
+)
+def test_timex_values_become_calendar_positions(value: str, expected: object) -> None:
+    assert value_to_when(value) == expected
+
+
+def test_sentences_split_after_clock_times_and_keep_abbreviations() -> None:
+    text = "Doors open at 7 p.m. The show ends late. He met Mr. Chey in the U.S. on Feb. 19."
+    assert [s.text for s in split_sentences(text)] == [
+        "Doors open at 7 p.m.", "The show ends late.", "He met Mr. Chey in the U.S. on Feb. 19."]
