@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from timeline.temporal import dates
@@ -52,6 +52,8 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     parse: Parse
+    #: A cheap pattern every match contains; the full pattern runs only near its hits.
+    trigger: re.Pattern[str] | None = None
 
 
 # ------------------------------------------------------------------ shared fragments
@@ -444,8 +446,8 @@ CENTURY = compile_rule(
 
 # ------------------------------------------------------------------ quarters and halves
 
-_YEAR_AGO = re.compile(r"year[\s-]*(?:ago|earlier)|prior[\s-]year|last\s+year['’]s|"
-                       r"corresponding|comparable|same", re.IGNORECASE)
+_YEAR_AGO = re.compile(r"year[\s-]*(?:ago|earlier)|prior[\s-]year|corresponding|comparable|same",
+                       re.IGNORECASE)
 
 
 def _quarter_resolver(ordinal: int | None, unit: str, year: int | None, rel: str,
@@ -530,7 +532,8 @@ def _parse_quarter(m: re.Match[str], text: str) -> list[Part] | None:
 
         def with_rel_year(ctx: Context) -> Resolved | None:
             y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel_year]
-            return _quarter_resolver(ordinal, unit, y, "", m.group())(ctx)
+            # The relative year already says which year: no further year-ago shift.
+            return _quarter_resolver(ordinal, unit, y, "", "")(ctx)
 
         return one(m, with_rel_year, "body")
     words = f"{m['det'] or ''} {m['adj'] or ''}".lower().split()
@@ -1228,9 +1231,54 @@ SET = compile_rule(
     _parse_set)
 
 
+_MONTH_TRIGGER = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_UNIT_TRIGGER = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
+                 r"|centur|millenni|Second|Minute|Hour|Day|Night|Week|Month|Quarter|Year"
+                 r"|Decade|Centur)")
+# Triggers by rule name. They are case-sensitive literal alternations on purpose: Python's
+# regex engine scans those several times faster than case-insensitive ones.
+_TRIGGERS: dict[str, str] = {
+    "iso": r"\d-\d\d-\d",
+    "slash": r"\d/\d",
+    "time": r"\d ?[aApP]\.?[mM]|o['’]clock|\d:\d\d|\d\.\d\d ?[aApP]|[Nn]oon|[Mm]idnight|[Mm]id-?day",
+    "month_day": _MONTH_TRIGGER,
+    "day_month": _MONTH_TRIGGER,
+    "month": _MONTH_TRIGGER,
+    "holiday": r"Christmas|Thanksgiving|New Year|Easter|Good Friday|Memorial Day|Labor Day"
+               r"|Election Day|Independence Day|Valentine|Halloween|Veterans Day|Boxing Day",
+    "quarter": r"quarter|period|half|Quarter|Period|Half|[QH][1-4]",
+    "season": r"spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter",
+    "decade": r"0s|ties",
+    "century": r"century|Century",
+    "year": r"1[6-9]\d\d|20\d\d|eighteen|nineteen|twenty|two thousand|Eighteen|Nineteen",
+    "year_end": r"end|End",
+    "weekend": r"weekend",
+    "ago": r"ago|earlier|later|from now|hence",
+    "year_ago": r"year-ago|year-earlier|year ago|year earlier|Year-ago|Year-earlier",
+    "day_word": r"today|tomorrow|yesterday|tonight|Today|Tomorrow|Yesterday|Tonight",
+    "weekday": r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
+    "relative_unit": _UNIT_TRIGGER,
+    "set": r"daily|nightly|weekly|monthly|yearly|hourly|every|each|once|twice|times|Every|Each",
+    "duration": _UNIT_TRIGGER,
+    "unit_adjective": _UNIT_TRIGGER,
+    "bare_units": _UNIT_TRIGGER,
+    "ref": r"now|Now|NOW|present|recent|Recent|lately|Lately|past|future|term|run|moment|days"
+           r"|later date|ahead|possible|coming|Currently|Presently|Nowadays|These days",
+}
+_TRIGGER_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _trigger(name: str) -> re.Pattern[str]:
+    """The compiled trigger of a rule; rules with the same trigger share one object."""
+    source = _TRIGGERS[name]
+    if source not in _TRIGGER_CACHE:
+        _TRIGGER_CACHE[source] = re.compile(source)
+    return _TRIGGER_CACHE[source]
+
+
 #: All rules, most specific first: on equal extents the earlier rule wins.
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule, ...] = tuple(replace(rule, trigger=_trigger(rule.name)) for rule in (
     ISO, SLASH, TIME, MONTH_DAY, DAY_MONTH, HOLIDAY, QUARTER, MONTH, SEASON, DECADE, CENTURY,
     YEAR, YEAR_END, WEEKEND, AGO, YEAR_AGO, DAY_WORD, WEEKDAY, RELATIVE_UNIT, SET, DURATION, UNIT_ADJECTIVE,
     BARE_UNITS, REF,
-)
+))

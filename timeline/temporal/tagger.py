@@ -41,17 +41,44 @@ def granularity_of(value: str) -> TimexGranularity | None:
     return None
 
 
+#: How far around a trigger hit a rule's match may reach (modifiers before, years after).
+_BEFORE, _AFTER = 70, 90
+
+
+def _segments(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Merged windows of the text around the hits of a rule's trigger."""
+    segments: list[tuple[int, int]] = []
+    for hit in trigger.finditer(text):
+        lo, hi = max(0, hit.start() - _BEFORE), min(len(text), hit.end() + _AFTER)
+        if segments and lo <= segments[-1][1]:
+            segments[-1] = (segments[-1][0], hi)
+        else:
+            segments.append((lo, hi))
+    return segments
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
     found: list[tuple[int, int, int, list[Part]]] = []
+    whole = [(0, len(text))]
+    by_trigger: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for priority, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            parts = rule.parse(m, text)
-            if parts:
-                start = min(p.start for p in parts)
-                end = max(p.end for p in parts)
-                found.append((start, end, priority, parts))
+        if rule.trigger is None:
+            segments = whole
+        else:
+            if rule.trigger not in by_trigger:
+                by_trigger[rule.trigger] = _segments(rule.trigger, text)
+            segments = by_trigger[rule.trigger]
+        last_end = 0
+        for lo, hi in segments:
+            for m in rule.pattern.finditer(text, max(lo, last_end), hi):
+                if m.end() == m.start():
+                    continue
+                parts = rule.parse(m, text)
+                last_end = m.end()
+                if parts:
+                    start = min(p.start for p in parts)
+                    end = max(p.end for p in parts)
+                    found.append((start, end, priority, parts))
     return found
 
 
