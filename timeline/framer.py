@@ -22,7 +22,7 @@ from timeline.event import Event, Granularity, Kind, Source, When, period_last_d
 from timeline.places import find_location, lookup, zone_for_words
 from timeline.sentences import Sentence, split_sentences
 from timeline.timex import Timex
-from timeline.titles import make_title
+from timeline.titles import EVENT_NOUNS, make_title
 
 UID_DOMAIN = "news-timeline"
 _VALUE = re.compile(
@@ -38,7 +38,12 @@ _REPORTING_BEFORE = re.compile(
     r"(?:\s+\w+){0,3}?)\s*(?:on\s+|earlier\s+|late\s+)?$",
     re.IGNORECASE,
 )
-_REPORTING_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|announced|told)\b", re.IGNORECASE)
+_REPORTING_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:said|announced|told|invited|issued|released|unveiled|confirmed|"
+    r"published|reported|disclosed)\b",
+    re.IGNORECASE,
+)
+_ISSUED_BEFORE = re.compile(r"\b(?:issued|released|published|sent|posted)\s+$", re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}\([^)\n]{1,40}\)\s*(?:--|—|–|-)\s*")
 _YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
 _WEEKDAY_ONLY = re.compile(r"(?:(?:from|on|to|through|until)\s+)?[A-Z][a-z]+day", re.IGNORECASE)
@@ -150,7 +155,43 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
             if any(_duplicates(e, event) for e in events):
                 continue
             events.append(event)
-    return events
+    events = [e for e in events if not any(_restates(e, other) for other in events)]
+    return _inherit_locations(events)
+
+
+def _restates(coarse: Event, fine: Event) -> bool:
+    """ "talks next week" ... "the round runs from Monday": the week only restates the days.
+
+    A week or month event is dropped when a finer event of the same story falls inside it
+    and shares its event noun or its place.
+    """
+    if coarse is fine or coarse.granularity not in ("week", "month") or coarse.end is not None:
+        return False
+    if fine.granularity not in ("day", "time") or fine.kind != coarse.kind:
+        return False
+    if not coarse.first_day <= fine.first_day <= coarse.last_day:
+        return False
+    nouns = _event_nouns(coarse.title) & _event_nouns(fine.title)
+    same_place = bool(coarse.location) and _place_key(coarse.location) == _place_key(fine.location)
+    return bool(nouns) or same_place
+
+
+def _event_nouns(title: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", title.lower()) if w in EVENT_NOUNS}
+
+
+def _place_key(location: str | None) -> str:
+    return (location or "").split(",")[-1].strip().lower()
+
+
+def _inherit_locations(events: list[Event]) -> list[Event]:
+    """An event with no place of its own happens where the story's previous event did."""
+    out: list[Event] = []
+    for event in events:
+        if event.location is None and out and out[-1].location and out[-1].kind == event.kind:
+            event = replace(event, location=out[-1].location)
+        out.append(event)
+    return out
 
 
 def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) -> list[Candidate]:
@@ -185,6 +226,9 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
             candidates.append(Candidate(head.first, timex, head.start, start,
                                         _coarser(head.granularity, granularity)))
             continue
+        if candidates and end is None and _restated_period(candidates[-1], timex, start,
+                                                            granularity):
+            continue  # "December 18 this year": the year restates the date before it
         if any(c.granularity == granularity and _day(c.start) == _day(start) for c in candidates):
             continue  # "10 a.m. Pacific, 1 p.m. Eastern": one moment named twice
         if text[timex.end:timex.end + 2] in ("'s", "’s"):
@@ -207,6 +251,16 @@ def _joins_range(text: str, head: Candidate, timex: Timex, start: When) -> bool:
         return False
     opener = text[max(0, head.first.start - 12):head.first.start].lower()
     return "from" in opener or "between" in opener or between.strip() not in ("and",)
+
+
+def _restated_period(previous: Candidate, timex: Timex, start: When,
+                     granularity: Granularity) -> bool:
+    order = ("year", "month", "week", "day", "time")
+    if order.index(granularity) >= order.index(previous.granularity) or granularity == "week":
+        return False
+    first = _day(start)
+    return (timex.start - previous.last.end < 8
+            and first <= _day(previous.start) <= period_last_day(first, granularity))
 
 
 def _refined_by(coarse: Candidate, fine: Candidate) -> bool:
@@ -232,7 +286,8 @@ def _is_reporting_date(text: str, sentence: Sentence, candidate: Candidate,
     start, end = candidate.span
     before = text[max(sentence.start, start - 60):start]
     after = text[end:min(sentence.end, end + 20)]
-    if not (_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)):
+    if not (_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)
+            or _ISSUED_BEFORE.search(before)):
         return False
     day = _day(candidate.start)
     return candidate.granularity in ("day", "time") and abs(

@@ -101,7 +101,8 @@ def gazetteer() -> dict[str, Place]:
 def lookup(name: str) -> Place | None:
     """The place called ``name`` (case-insensitive, "the" ignored), if the gazetteer has it."""
     key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower()
-    return gazetteer().get(key)
+    places = gazetteer()
+    return places.get(key) or places.get(key + ".")
 
 
 def zone_for_words(words: str) -> str | None:

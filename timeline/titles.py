@@ -13,12 +13,12 @@ from itertools import pairwise
 
 #: Nouns that name a happening; a capitalised name ending in one is an event's name.
 EVENT_NOUNS = frozenset(
-    """address assembly auction awards briefing ceremony championship championships close
-    concert conference congress convention court cup dialogue dinner debate deadline
+    """address assembly auction awards briefing ceremony championship championships
+    concert conference convention cup dialogue dinner debate deadline
     election elections event exhibition expo fair festival final finals forum friendly
     gala game games hearing inauguration launch lecture lunch luncheon marathon match
     meeting meetings negotiation negotiations night olympics opening parade party plenary
-    premiere primary rally reception referendum release round ruling sale session show
+    premiere primary rally reception referendum round ruling session
     signing speech strike summit symposium talks tournament tour trial trip verdict visit
     vote voting walkout week workshop""".split()
 )
@@ -52,10 +52,13 @@ _REDUCED_RELATIVE = re.compile(
 _BASE_AFTER_MODAL = re.compile(
     r"(\S+)\s+(?:will|would|shall|may|might|could|can|is to|are to|"
     r"(?:is|are) (?:set|scheduled|due|expected|slated|poised|going|likely|unlikely) to)\s+"
-    r"(?:also\s+|then\s+|not\s+)?([a-z]+)\b"
+    r"(?:(?:also|then|not|likely|probably|soon|still|again|only|first|finally|formally|"
+    r"officially)\s+)*([a-z]+)\b"
 )
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:which|who|where|when|while|after which|before|as|but|and then)\b|;|\s[-—–]{1,2}\s"
+    r"|,\s+(?:and\s+)?(?=(?:a|an|the)\s+[\w-]+\s+(?:is|are|was|were|will|would|has|have|"
+    r"said|says)\b)|,\s+and\s+(?=(?:he|she|it|they|we)\b)"
     r"|\s(?:in order to|so as to|to discuss|to talk|as part of|in a bid to|when|after which)\s"
     r"|,\s*[a-z]+ing\b"
 )
@@ -66,6 +69,8 @@ _AUXILIARY = re.compile(
     r"plans|plan|planned|also)\b(?:\s+to\b)?\s*"
 )
 _IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+_SUBORDINATOR = re.compile(r"^(?:because|since|although|though|while|if|once|as)\s+",
+                           re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+",
                          re.IGNORECASE)
 _MAX_WORDS = 14
@@ -158,7 +163,7 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int) -> str:
     before = re.sub(r"(?<=\s)(?:on|in|at|from|by|since|until|through)\s+$", "",
                     sentence[start:trigger_start])
     text = before.rstrip() + " " + sentence[trigger_end:end].lstrip()
-    text = _strip_frames(text)
+    text = _SUBORDINATOR.sub("", _strip_frames(text))
     text = _ATTRIBUTION_TAIL.sub("", text)
     text = _REDUCED_RELATIVE.sub("", text)
     text = _BASE_AFTER_MODAL.sub(_third_person, text, count=1)
