@@ -14,11 +14,13 @@ from timeline.agenda import render
 from timeline.cli_common import (
     CONTEXT_SETTINGS,
     ErrorReporter,
+    db_option,
     fail,
     load_timeline,
     query_option,
     reading_options,
 )
+from timeline.cli_store import STORE_COMMANDS
 from timeline.errors import TimelineError
 from timeline.temporal import tag
 
@@ -35,21 +37,23 @@ def cli() -> None:
 
 
 @cli.command("extract")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print {\"events\": [...]} as JSON.")
 @click.option("-q", "--query", help="Keep only events matching this query.")
+@db_option
 @reading_options
-def extract_command(paths: tuple[str, ...], as_json: bool, query: str | None, dct: str | None,
-                    source_tz: str, strict: bool) -> None:
+def extract_command(paths: tuple[str, ...], as_json: bool, query: str | None, db: str | None,
+                    dct: str | None, source_tz: str, strict: bool) -> None:
     """Find the dated events in articles.
 
     \b
     Example:
       timeline extract --json seeds/
       timeline extract --json --dct 2025-02-04 notes.txt
+      timeline extract --json --db news.db    (from the store)
     """
     reporter = ErrorReporter(strict)
-    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query))
+    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query), db)
     if as_json:
         payload = {"events": [event.to_json() for event in timeline]}
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
@@ -60,22 +64,24 @@ def extract_command(paths: tuple[str, ...], as_json: bool, query: str | None, dc
 
 
 @cli.command("list")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("-q", "--query", help="Keep only events matching this query, e.g. 'kind:scheduled'.")
 @click.option("--color/--no-color", default=None,
               help="Force colour on or off (default: on a TTY).")
+@db_option
 @reading_options
-def list_command(paths: tuple[str, ...], query: str | None, color: bool | None, dct: str | None,
-                 source_tz: str, strict: bool) -> None:
+def list_command(paths: tuple[str, ...], query: str | None, color: bool | None, db: str | None,
+                 dct: str | None, source_tz: str, strict: bool) -> None:
     """Print an agenda of the events in articles, grouped by day.
 
     \b
     Example:
       timeline list seeds/
       timeline list -q 'after:2025-02-20 kind:scheduled' seeds/
+      timeline list                         (the store's events)
     """
     reporter = ErrorReporter(strict)
-    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query))
+    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query), db)
     use_color = sys.stdout.isatty() if color is None else color
     click.echo(render(timeline, color=use_color), nl=False, color=use_color)
     if reporter.failed:
@@ -127,6 +133,11 @@ def main() -> None:
 
 
 # Sub-commands that live in modules of their own register here.
+from timeline.cli_browse import browse_command  # noqa: E402 (registered after cli exists)
+
+cli.add_command(browse_command)
+for command in STORE_COMMANDS:
+    cli.add_command(command)
 
 if __name__ == "__main__":
     main()

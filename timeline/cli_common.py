@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
@@ -12,6 +13,7 @@ from timeline.errors import InputError, TimelineError
 from timeline.extract import extract
 from timeline.query import Query, parse_query
 from timeline.reader import ReadOptions, parse_dct, parse_zone, read_documents
+from timeline.store import Store
 from timeline.timeline import Timeline
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -53,6 +55,12 @@ def reading_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db PATH``: the store file (default: $TIMELINE_DB, else the user data dir)."""
+    return click.option("--db", metavar="PATH",
+                        help="The store file (default: $TIMELINE_DB, else the user data dir).")(f)
+
+
 def read_options(dct: str | None, source_tz: str) -> ReadOptions:
     """Validated reading options, or a one-line exit."""
     try:
@@ -77,12 +85,31 @@ def query_option(text: str | None) -> Query:
 
 
 def load_timeline(paths: tuple[str, ...], dct: str | None, source_tz: str,
-                  reporter: ErrorReporter, query: Query) -> Timeline:
+                  reporter: ErrorReporter, query: Query, db: str | None = None) -> Timeline:
     """Parse the articles under ``paths`` and keep the events matching ``query``.
 
+    With ``db``, or without paths, the events come from the store instead (corrected,
+    hidden ones left out), limited to articles under ``paths`` when some are given.
     Exits with code 1 when no file could be read at all.
     """
+    if db is not None or not paths:
+        return stored_timeline(db, query, paths)
     documents = list(load_documents(paths, dct, source_tz, reporter))
     if reporter.failed and not documents:
         raise SystemExit(1)
     return extract(documents).filter(query)
+
+
+def stored_timeline(db: str | None, query: Query, paths: tuple[str, ...] = ()) -> Timeline:
+    """The store's timeline for ``query`` (only articles under ``paths``), or a one-line exit."""
+    try:
+        with Store.open(db, create=False) as store:
+            timeline = store.timeline(query)
+    except TimelineError as error:
+        fail(str(error))
+    if not paths:
+        return timeline
+    roots = tuple(os.path.abspath(p) for p in paths)
+    return Timeline(tuple(e for e in timeline if any(
+        s.document == root or s.document.startswith(root.rstrip(os.sep) + os.sep)
+        for s in e.sources for root in roots)))

@@ -124,6 +124,7 @@ class Stamp:
     created: datetime
     last_modified: datetime
     dtstamp: datetime
+    confirmed: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -444,21 +445,23 @@ class Store:
         return [Event.from_json(json.loads(data), origin=str(self.path)) for (data,) in rows]
 
     def stamps(self) -> dict[str, Stamp]:
-        """uid -> SEQUENCE, CREATED, LAST-MODIFIED and DTSTAMP, edits included.
+        """uid -> SEQUENCE, CREATED, LAST-MODIFIED, DTSTAMP (and confirmed), for the exporter.
 
         An edit counts as a change of content: it adds to SEQUENCE and moves LAST-MODIFIED
         and DTSTAMP to the time of the edit.
         """
         rows = self._read(
             "SELECT e.uid, e.sequence + coalesce(c.edit_count, 0), e.created, e.last_modified, "
-            "e.dtstamp, c.edited FROM events e LEFT JOIN corrections c ON c.uid = e.uid")
+            "e.dtstamp, c.edited, coalesce(c.confirmed, 0) "
+            "FROM events e LEFT JOIN corrections c ON c.uid = e.uid")
         stamps: dict[str, Stamp] = {}
-        for uid, sequence, created, modified, dtstamp, edited in rows:
+        for uid, sequence, created, modified, dtstamp, edited, confirmed in rows:
             stamps[uid] = Stamp(
                 sequence=sequence,
                 created=_time(created),
                 last_modified=_time(max(modified, edited or "")),
                 dtstamp=_time(max(dtstamp, edited or "")),
+                confirmed=bool(confirmed),
             )
         return stamps
 
@@ -545,15 +548,17 @@ class Store:
         self._set_correction(uid, "edit", edits=edits, bump=True)
         return corrected
 
-    def hide(self, uid: str, hidden: bool = True) -> None:
-        """Hide an event from every view and export (or show it again)."""
+    def hide(self, uid: str, hidden: bool = True) -> str:
+        """Hide an event from every view and export (or show it again); returns its uid."""
         uid = self.resolve_uid(uid)
         self._set_correction(uid, "hide" if hidden else "show", hidden=hidden)
+        return uid
 
-    def confirm(self, uid: str, confirmed: bool = True) -> None:
-        """Mark an event as checked by a person."""
+    def confirm(self, uid: str, confirmed: bool = True) -> str:
+        """Mark an event as checked by a person; returns its uid."""
         uid = self.resolve_uid(uid)
         self._set_correction(uid, "confirm" if confirmed else "unconfirm", confirmed=confirmed)
+        return uid
 
     def undo_last_correction(self) -> tuple[str, str] | None:
         """Revert the latest edit, hide or confirm; returns (uid, action) or None.
