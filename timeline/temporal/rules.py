@@ -140,12 +140,9 @@ def looks_like_name(text: str, start: int) -> bool:
     m = re.search(r"([A-Z][\w'-]*)\s+$", before)
     if not m:
         return False
-    word = m.group(1)
-    if word.lower() in _FUNCTION_WORDS:
-        return False
-    head = before[:m.start()].rstrip()
-    # A capital after a sentence end is just the sentence start.
-    return not (head == "" or head[-1] in ".!?\"'`:;\n")
+    # Sentence-initial words that lead into a date ("Since May") are in _FUNCTION_WORDS;
+    # any other capitalised word right before makes a name, even at a sentence start.
+    return m.group(1).lower() not in _FUNCTION_WORDS
 
 
 def fixed(value: str, type_: TimexType = "DATE", anchor: str = ANCHOR_NONE,
@@ -820,10 +817,37 @@ def _parse_relative_unit(m: re.Match[str], text: str) -> list[Part] | None:
             if rel == "last" and part == "night":
                 return _with_daypart(base - timedelta(days=1), part, anchor, mod)
             return _with_daypart(base + timedelta(days=step), part, anchor, mod)
+        if unit == "weekend" and not story:
+            # "this/the coming weekend" is the next Saturday-Sunday, "last weekend" the one
+            # that ended most recently; a Sunday DCT is inside its own weekend.
+            weekday = base.isoweekday()
+            if step < 0:
+                day = base - timedelta(days=weekday if weekday < 7 else 7)
+            else:
+                day = base + timedelta(days=max(0, 6 - weekday) + (7 if rel == "next" else 0))
+            return Resolved(dates.week_value(day) + "-WE", "DATE", anchor, mod)
         day = dates.shift(base, unit, step)
         return Resolved(_unit_value(unit, day), "DATE", anchor, mod)
 
     return one(m, resolve)
+
+
+def _parse_day_before(m: re.Match[str], _: str) -> list[Part] | None:
+    step = -1 if m["dir"].lower() == "before" else 1
+    part = "night" if m["u"].lower() == "night" else None
+
+    def resolve(ctx: Context) -> Resolved:
+        base, anchor = ctx.story_day()
+        return _with_daypart(base + timedelta(days=step), part, anchor)
+
+    return one(m, resolve)
+
+
+DAY_BEFORE = compile_rule(
+    "day_before",
+    r"(?<![\w-])the\s+(?P<u>day|night)\s+(?P<dir>before|after)(?![\w-])"
+    r"(?!\s+(?:the|a|an|his|her|its|their|our|this|that|\d|[A-Z]))",
+    _parse_day_before)
 
 
 RELATIVE_UNIT = compile_rule(
@@ -1161,7 +1185,7 @@ TIME = compile_rule(
     r"|(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday|[Mm]id-day))"
     rf"(?:\s+(?P<zone>{_ZONE_RE}))?"
     r"(?:\s+in\s+the\s+(?P<dp>morning|afternoon|evening|night))?"
-    rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})(?![\w-])|(?P<rd>[Tt]oday|[Tt]omorrow|[Yy]esterday)"
+    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})(?![\w-])|(?P<rd>[Tt]oday|[Tt]omorrow|[Yy]esterday)"
     rf"|(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})(?![\d:])(?:,\s+(?P<y>{YEAR_RE}))?))?",
     _parse_time, ignore_case=False)
 
@@ -1240,7 +1264,7 @@ _UNIT_TRIGGER = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|
 _TRIGGERS: dict[str, str] = {
     "iso": r"\d-\d\d-\d",
     "slash": r"\d/\d",
-    "time": r"\d ?[aApP]\.?[mM]|o['’]clock|\d:\d\d|\d\.\d\d ?[aApP]|[Nn]oon|[Mm]idnight|[Mm]id-?day",
+    "time": r"\.m\.|[aApP][mM]\b|:\d\d|oon\b|idnight|id-?day|clock",
     "month_day": _MONTH_TRIGGER,
     "day_month": _MONTH_TRIGGER,
     "month": _MONTH_TRIGGER,
@@ -1253,17 +1277,18 @@ _TRIGGERS: dict[str, str] = {
     "year": r"1[6-9]\d\d|20\d\d|eighteen|nineteen|twenty|two thousand|Eighteen|Nineteen",
     "year_end": r"end|End",
     "weekend": r"weekend",
+    "day_before": r"day before|day after|night before|night after",
     "ago": r"ago|earlier|later|from now|hence",
     "year_ago": r"year-ago|year-earlier|year ago|year earlier|Year-ago|Year-earlier",
     "day_word": r"today|tomorrow|yesterday|tonight|Today|Tomorrow|Yesterday|Tonight",
     "weekday": r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
-    "relative_unit": _UNIT_TRIGGER,
+    "relative_unit": _UNIT_TRIGGER + r"|morning|afternoon|evening",
     "set": r"daily|nightly|weekly|monthly|yearly|hourly|every|each|once|twice|times|Every|Each",
     "duration": _UNIT_TRIGGER,
     "unit_adjective": _UNIT_TRIGGER,
     "bare_units": _UNIT_TRIGGER,
     "ref": r"now|Now|NOW|present|recent|Recent|lately|Lately|past|future|term|run|moment|days"
-           r"|later date|ahead|possible|coming|Currently|Presently|Nowadays|These days",
+           r"|later date|ahead|possible|coming|urrently|resently|owadays|hese days|moment",
 }
 _TRIGGER_CACHE: dict[str, re.Pattern[str]] = {}
 
@@ -1279,6 +1304,6 @@ def _trigger(name: str) -> re.Pattern[str]:
 #: All rules, most specific first: on equal extents the earlier rule wins.
 RULES: tuple[Rule, ...] = tuple(replace(rule, trigger=_trigger(rule.name)) for rule in (
     ISO, SLASH, TIME, MONTH_DAY, DAY_MONTH, HOLIDAY, QUARTER, MONTH, SEASON, DECADE, CENTURY,
-    YEAR, YEAR_END, WEEKEND, AGO, YEAR_AGO, DAY_WORD, WEEKDAY, RELATIVE_UNIT, SET, DURATION, UNIT_ADJECTIVE,
+    YEAR, YEAR_END, WEEKEND, DAY_BEFORE, AGO, YEAR_AGO, DAY_WORD, WEEKDAY, RELATIVE_UNIT, SET, DURATION, UNIT_ADJECTIVE,
     BARE_UNITS, REF,
 ))

@@ -30,7 +30,7 @@ _GRANULARITY: tuple[tuple[re.Pattern[str], TimexGranularity], ...] = (
     (re.compile(r"\d{2}$"), "century"),
 )
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z\"“`(]|\n\s*\n")
+_SENTENCE_BREAK = re.compile(r"(?<!\.[mM])(?<!\b[A-Z])[.!?][\"'”’)]*\s+[A-Z\"“`(]|\n\s*\n")
 
 
 def granularity_of(value: str) -> TimexGranularity | None:
@@ -42,7 +42,7 @@ def granularity_of(value: str) -> TimexGranularity | None:
 
 
 #: How far around a trigger hit a rule's match may reach (modifiers before, years after).
-_BEFORE, _AFTER = 70, 90
+_BEFORE, _AFTER = 42, 40
 
 
 def _segments(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ import re
 
 # A sentence ends at . ! ? followed by space and a capital or quote, or at a blank line;
 # abbreviations like "Feb." are followed by a digit or lower-case word and do not end it.
-_SENTENCE_END = re.compile(r"[.!?;][\"'”’)]*\s+(?=[A-Z\"“`(])|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<!\.[mM])(?<!\b[A-Z])[.!?;][\"'”’)]*\s+(?=[A-Z\"“`(])|\n\s*\n")
 
 _REPORTING = re.compile(
     r"\b(?:said|says|told|announced|reported|added|stated|declared|noted|confirmed|"
@@ -42,6 +42,9 @@ _MARKER = re.compile(
     r"|succeed|exceed|shed|embed)\b)(?-i:[a-z]{2,}ed)))\b",
     re.IGNORECASE,
 )
+
+
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
 
 
 def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
@@ -76,6 +79,10 @@ def direction(text: str, start: int, end: int) -> int:
         return -1
     nearest = None
     for m in _MARKER.finditer(left, max(0, len(left) - 90)):
+        # "will be held", "has been sold": a participle after "be" takes the tense of the
+        # auxiliary before it, which the scan has already seen.
+        if m.group("past") and _PASSIVE.search(left, 0, m.start()):
+            continue
         nearest = m
     if nearest is not None:
         return _sign(nearest)
