@@ -71,3 +71,29 @@ def render(timeline: Timeline, *, color: bool = False) -> str:
             + style(f"  [{event.kind}; {sources}{reported}]", dim=True)
         )
     return "\n".join(lines) + "\n"
+
+
+def explain_events(timeline: Timeline, *, color: bool = False) -> str:
+    """Each event with its sentence, the date expression marked, and how it was derived."""
+
+    def style(text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if color else text  # type: ignore[arg-type]
+
+    blocks: list[str] = []
+    for event in timeline:
+        lines = [style(f"{day_heading(event)}  {event.title}", bold=True)]
+        lines.append(f"  kind {event.kind}, {event.granularity}, confidence {event.confidence:.2f}"
+                     + (f", at {event.location}" if event.location else ""))
+        for source in event.sources:
+            sentence, start = source.evidence, source.trigger_start - source.sentence_start
+            end = source.trigger_end - source.sentence_start
+            if 0 <= start <= end <= len(sentence):
+                marked = (sentence[:start] + style("[" + sentence[start:end] + "]", fg="yellow",
+                                                   bold=True) + sentence[end:])
+            else:
+                marked = sentence
+            lines.append(f"  {Path(source.document).name}: {marked}")
+        if event.derivation:
+            lines.append(style(f"  why: {event.derivation}", dim=True))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n" if blocks else "No events.\n"

@@ -10,7 +10,7 @@ from typing import TextIO
 import click
 
 from timeline import __version__
-from timeline.agenda import render
+from timeline.agenda import explain_events, render
 from timeline.cli_common import (
     CONTEXT_SETTINGS,
     ErrorReporter,
@@ -39,22 +39,31 @@ def cli() -> None:
 @cli.command("extract")
 @click.argument("paths", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print {\"events\": [...]} as JSON.")
+@click.option("--explain", is_flag=True,
+              help="Show each event's sentence with the date marked, and why it is an event.")
+@click.option("--merge", is_flag=True,
+              help="Merge one happening reported by several articles into one event.")
 @click.option("-q", "--query", help="Keep only events matching this query.")
 @db_option
 @reading_options
-def extract_command(paths: tuple[str, ...], as_json: bool, query: str | None, db: str | None,
-                    dct: str | None, source_tz: str, strict: bool) -> None:
-    """Find the dated events in articles.
+def extract_command(paths: tuple[str, ...], as_json: bool, explain: bool, merge: bool,
+                    query: str | None, db: str | None, dct: str | None, source_tz: str,
+                    strict: bool) -> None:
+    """Find the dated events in articles, per article (or merged with --merge).
 
     \b
     Example:
       timeline extract --json seeds/
+      timeline extract --explain seeds/
       timeline extract --json --dct 2025-02-04 notes.txt
       timeline extract --json --db news.db    (from the store)
     """
     reporter = ErrorReporter(strict)
-    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query), db)
-    if as_json:
+    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query), db,
+                             merged=merge)
+    if explain:
+        click.echo(explain_events(timeline, color=sys.stdout.isatty()), nl=False)
+    elif as_json:
         payload = {"events": [event.to_json() for event in timeline]}
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:

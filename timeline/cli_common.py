@@ -85,7 +85,8 @@ def query_option(text: str | None) -> Query:
 
 
 def load_timeline(paths: tuple[str, ...], dct: str | None, source_tz: str,
-                  reporter: ErrorReporter, query: Query, db: str | None = None) -> Timeline:
+                  reporter: ErrorReporter, query: Query, db: str | None = None,
+                  *, merged: bool = True) -> Timeline:
     """Parse the articles under ``paths`` and keep the events matching ``query``.
 
     With ``db``, or without paths, the events come from the store instead (corrected,
@@ -97,7 +98,7 @@ def load_timeline(paths: tuple[str, ...], dct: str | None, source_tz: str,
     documents = list(load_documents(paths, dct, source_tz, reporter))
     if reporter.failed and not documents:
         raise SystemExit(1)
-    return extract(documents).filter(query)
+    return extract(documents, merged=merged).filter(query)
 
 
 def stored_timeline(db: str | None, query: Query, paths: tuple[str, ...] = ()) -> Timeline:

@@ -17,9 +17,14 @@ def extract_document(document: Document) -> list[Event]:
     return frame(document, tag(document.text, document.dct))
 
 
-def extract(documents: Iterable[Document]) -> Timeline:
-    """The timeline of many documents."""
+def extract(documents: Iterable[Document], *, merged: bool = True) -> Timeline:
+    """The timeline of many documents.
+
+    ``merged`` folds one happening reported by several articles into one event with every
+    source (what a calendar shows); without it each article keeps its own events (what
+    ``timeline extract`` reports per article).
+    """
     events: list[Event] = []
     for document in documents:
         events.extend(extract_document(document))
-    return Timeline.of(merge(events))
+    return Timeline.of(merge(events) if merged else events)

@@ -47,7 +47,8 @@ _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|published|sent|posted)\s+$", 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}\([^)\n]{1,40}\)\s*(?:--|—|–|-)\s*")
 _YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
 _WEEKDAY_ONLY = re.compile(r"(?:(?:from|on|to|through|until)\s+)?[A-Z][a-z]+day", re.IGNORECASE)
-_ANNIVERSARY = re.compile(r"\banniversary\b", re.IGNORECASE)
+_ANNIVERSARY = re.compile(r"\banniversary\b|\bturns? (?:\d+|[a-z]+)\b(?! (?:to|into|out)\b)",
+                          re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|to be held|is set to|are set to|scheduled|slated|due|"
@@ -66,6 +67,18 @@ _ZONE_PHRASE = re.compile(
 )
 _ZONE_INSIDE = re.compile(r"((?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z]+)\s+time$|\b([A-Z]{2,5})$")
 _EXPLICIT_DATE = re.compile(r"\d{1,2}\s*(?:st|nd|rd|th)?\s*,?\s*\d{4}|[A-Z][a-z]{2,}\.?\s+\d")
+_FOLLOW_UP = re.compile(r",\s*after which\s+|,?\s+and then\s+|;\s*then\s+", re.IGNORECASE)
+_NEXT_FOLLOW_UP = re.compile(r",\s*(?:after which|where|which|before)\b|;", re.IGNORECASE)
+_VERB_CUE = re.compile(r"\b(?:will|would|is to|are to|plans? to|is set to|are set to|"
+                       r"is scheduled to|are scheduled to|is expected to|are expected to)\b",
+                       re.IGNORECASE)
+_TIMEX_IN = re.compile(r"\b(?:on|from)\s+(?:[A-Z][a-z]+\.?\s+\d|\d{1,2}\s+[A-Z][a-z]+|"
+                       r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")
+_SEQUEL_CUE = re.compile(
+    r"^(?:in the (?:morning|afternoon|evening)|later that day|later in the day|that evening|"
+    r"that night|afterwards|after that|then)\b,?\s*|\b(?:will|is to|are to)\s+then\b",
+    re.IGNORECASE,
+)
 _CONFIDENCE_BY_GRANULARITY = {"time": 0.95, "day": 0.9, "week": 0.75, "month": 0.65, "year": 0.5}
 
 
@@ -155,8 +168,58 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
             if any(_duplicates(e, event) for e in events):
                 continue
             events.append(event)
+            events.extend(_follow_ups(document, sentence, candidate, timexes, len(events), event))
+        if not inside and events and events[-1].granularity in ("day", "time"):
+            sequel = _sequel(document, sentence, timexes, len(events), events[-1])
+            if sequel is not None:
+                events.append(sequel)
     events = [e for e in events if not any(_restates(e, other) for other in events)]
     return _inherit_locations(events)
+
+
+def _follow_ups(document: Document, sentence: Sentence, candidate: Candidate,
+                timexes: list[Timex], ordinal: int, parent: Event) -> list[Event]:
+    """ "... on April 26, after which the leaders will hold a summit": a second event that day."""
+    rel_end = candidate.last.end - sentence.start
+    out: list[Event] = []
+    for match in _FOLLOW_UP.finditer(sentence.text, rel_end):
+        clause = sentence.text[match.end():]
+        stop = _NEXT_FOLLOW_UP.search(clause)
+        clause = clause[: stop.start()] if stop else clause
+        if _VERB_CUE.search(clause) is None or _TIMEX_IN.search(clause):
+            continue
+        title = make_title(clause, len(clause), len(clause))
+        out.append(replace(
+            _event(document, sentence, candidate, timexes, ordinal + len(out)),
+            title=title.text,
+            location=find_location(clause) or parent.location,
+            confidence=round(parent.confidence * 0.9, 3),
+            derivation=(f"{parent.derivation}; same date as {parent.title!r} "
+                        f"({match.group().strip(' ,;')})"),
+        ))
+    return out
+
+
+def _sequel(document: Document, sentence: Sentence, timexes: list[Timex], ordinal: int,
+            previous: Event) -> Event | None:
+    """ "In the evening, a state dinner will be held": an event on the day the story is at."""
+    cue = _SEQUEL_CUE.search(sentence.text)
+    if cue is None or not _FUTURE.search(sentence.text) or previous.kind != "scheduled":
+        return None
+    day = previous.first_day
+    marker = Timex(start=sentence.start + cue.start(), end=sentence.start + cue.end(),
+                   text=cue.group().strip(" ,"), type="DATE", value=day.isoformat(),
+                   granularity="day")
+    candidate = Candidate(marker, marker, day, None, "day")
+    event = _event(document, sentence, candidate, timexes, ordinal)
+    title = make_title(sentence.text[cue.end():], 0, 0) if cue.start() == 0 else None
+    return replace(
+        event,
+        title=title.text if title else event.title,
+        location=event.location or previous.location,
+        confidence=round(event.confidence * 0.85, 3),
+        derivation=f"{marker.text!r} -> {day.isoformat()}, the day of {previous.title!r}",
+    )
 
 
 def _restates(coarse: Event, fine: Event) -> bool:
@@ -171,13 +234,15 @@ def _restates(coarse: Event, fine: Event) -> bool:
         return False
     if not coarse.first_day <= fine.first_day <= coarse.last_day:
         return False
-    nouns = _event_nouns(coarse.title) & _event_nouns(fine.title)
+    head = _head_event_noun(coarse.title)
+    same_head = head is not None and head == _head_event_noun(fine.title)
     same_place = bool(coarse.location) and _place_key(coarse.location) == _place_key(fine.location)
-    return bool(nouns) or same_place
+    return same_head or same_place
 
 
-def _event_nouns(title: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", title.lower()) if w in EVENT_NOUNS}
+def _head_event_noun(title: str) -> str | None:
+    """The first word of a title that names a happening ("round" in "12th round of talks")."""
+    return next((w for w in re.findall(r"[a-z]+", title.lower()) if w in EVENT_NOUNS), None)
 
 
 def _place_key(location: str | None) -> str:
@@ -188,8 +253,15 @@ def _inherit_locations(events: list[Event]) -> list[Event]:
     """An event with no place of its own happens where the story's previous event did."""
     out: list[Event] = []
     for event in events:
-        if event.location is None and out and out[-1].location and out[-1].kind == event.kind:
-            event = replace(event, location=out[-1].location)
+        previous = out[-1] if out else None
+        if event.location is None and previous and previous.location and \
+                previous.kind == event.kind:
+            if previous.first_day == event.first_day:
+                event = replace(event, location=previous.location)
+            else:  # another day: the city or country still holds, the venue may not
+                area = previous.location.split(",")[-1].strip()
+                if lookup(area) is not None:
+                    event = replace(event, location=area)
         out.append(event)
     return out
 
@@ -323,7 +395,7 @@ def _event(document: Document, sentence: Sentence, candidate: Candidate, timexes
         tz=tz,
         location=location,
         confidence=_confidence(candidate, title.source),
-        derivation=_derivation(candidate, timexes, document),
+        derivation=f"{_derivation(candidate, timexes, document)}; title from the {title.source}",
         sources=(
             Source(
                 document=document.id,

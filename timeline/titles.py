@@ -41,7 +41,7 @@ _REPORTING_FRAME = re.compile(
     r"(?:that\s+|(?=(?:the|a|an|it|he|she|they|we)\s))",
 )
 _ATTRIBUTION_TAIL = re.compile(
-    r"\s*,\s*(?:(?:an?|the)\s+[\w '-]{0,60}?\s+|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+)?"
+    r"\s*,[”\"’']?\s*(?:(?:an?|the)\s+[\w '-]{0,60}?\s+|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+)?"
     r"(?:said|says|told|announced|added|according to)\b.*$"
 )
 _REDUCED_RELATIVE = re.compile(
@@ -59,6 +59,7 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:which|who|where|when|while|after which|before|as|but|and then)\b|;|\s[-—–]{1,2}\s"
     r"|,\s+(?:and\s+)?(?=(?:a|an|the)\s+[\w-]+\s+(?:is|are|was|were|will|would|has|have|"
     r"said|says)\b)|,\s+and\s+(?=(?:he|she|it|they|we)\b)"
+    r"|\s+since\s+(?=(?:it|he|she|they|we|the|a|an)\b)"
     r"|\s(?:in order to|so as to|to discuss|to talk|as part of|in a bid to|when|after which)\s"
     r"|,\s*[a-z]+ing\b"
 )
@@ -69,6 +70,11 @@ _AUXILIARY = re.compile(
     r"plans|plan|planned|also)\b(?:\s+to\b)?\s*"
 )
 _IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+_PRONOUN = re.compile(r"(?:it|he|she|they)\s", re.IGNORECASE)
+_PROPER_SUBJECT = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has|have|had|is|are|was|were|will|would|"
+    r"[a-z]+ed|[a-z]+s)\b"
+)
 _SUBORDINATOR = re.compile(r"^(?:because|since|although|though|while|if|once|as)\s+",
                            re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+",
@@ -176,7 +182,19 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int) -> str:
         while words and words[-1].lower() in _NAME_CONNECTORS | {"to", "with", "a", "an"}:
             words.pop()
     title = " ".join(words).strip(" ,;:")
+    title = _resolve_pronoun(title, sentence)
     return title[:1].upper() + title[1:] if title else sentence[:60]
+
+
+def _resolve_pronoun(title: str, sentence: str) -> str:
+    """ "It first invited them" -> "Poland first invited them", from the sentence's subject."""
+    pronoun = _PRONOUN.match(title)
+    if pronoun is None:
+        return title
+    subject = _PROPER_SUBJECT.match(_strip_frames(sentence))
+    if subject is None:
+        return title
+    return subject.group(1) + title[pronoun.end() - 1:]
 
 
 def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int) -> tuple[int, int]:
