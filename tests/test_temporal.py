@@ -6,7 +6,8 @@ was written on Tuesday 4 February 2025, 09:00 UTC (ISO week 6, first quarter, wi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+import itertools
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -188,13 +189,13 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 # Past tense: the most recent such day (the DCT's own weekday is the DCT itself).
 WEEKDAY_PAST: list[tuple[str, str, Expected]] = [
     (f"The minister said {name} that talks had stalled.", DCT,
-     [(name, "DATE", (datetime(2025, 2, 4) - timedelta(days=(1 - n) % 7)).date().isoformat())])
+     [(name, "DATE", (date(2025, 2, 4) - timedelta(days=(1 - n) % 7)).isoformat())])
     for n, name in enumerate(WEEKDAYS)
 ]
 # Future tense: the next such day (the DCT's own weekday is still the DCT itself).
 WEEKDAY_FUTURE: list[tuple[str, str, Expected]] = [
     (f"The minister will visit Seoul on {name}.", DCT,
-     [(name, "DATE", (datetime(2025, 2, 4) + timedelta(days=(n - 1) % 7)).date().isoformat())])
+     [(name, "DATE", (date(2025, 2, 4) + timedelta(days=(n - 1) % 7)).isoformat())])
     for n, name in enumerate(WEEKDAYS)
 ]
 
@@ -400,9 +401,9 @@ DAY_PARTS: list[tuple[str, str, Expected]] = [
     ("The ferry left Friday evening.", DCT, [("Friday evening", "TIME", "2025-01-31TEV")]),
 ]
 
-CASES = (ABSOLUTE + QUARTERS + SEASONS + DECADES + ISO_DATES + DAY_PARTS + MONTH_YEAR + MONTH_DAY_YEAR + RANGES + RELATIVE + WEEKDAY_PAST
-         + WEEKDAY_FUTURE + YEARLESS + ANAPHORIC + TIMES + DURATIONS + DURATION_WORDS + SETS
-         + NOT_DATES)
+CASES = (ABSOLUTE + QUARTERS + SEASONS + DECADES + ISO_DATES + DAY_PARTS + MONTH_YEAR
+         + MONTH_DAY_YEAR + RANGES + RELATIVE + WEEKDAY_PAST + WEEKDAY_FUTURE + YEARLESS
+         + ANAPHORIC + TIMES + DURATIONS + DURATION_WORDS + SETS + NOT_DATES)
 
 
 @pytest.mark.parametrize(("sentence", "dct", "expected"), CASES,
@@ -535,7 +536,7 @@ def test_output_is_sorted_and_never_overlaps() -> None:
             "leaders said the Q3 2025 figures and the 1990s data, due March 3-5, are final.")
     timexes = tag(text, when(DCT))
     assert len(timexes) >= 6
-    for a, b in zip(timexes, timexes[1:], strict=False):
+    for a, b in itertools.pairwise(timexes):
         assert a.end <= b.start
     for t in timexes:
         assert text[t.start:t.end] == t.text

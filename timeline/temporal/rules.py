@@ -396,8 +396,8 @@ def _parse_decade(m: re.Match[str], text: str) -> list[Part] | None:
     if len(digits) == 2:
         if not (m["the"] or m["pre"] or m["dec"].startswith(("'", "’"))):
             return None
-        cent = "19" if int(digits) >= 20 else "20"
-        return one(m, fixed(cent + digits[0], mod=mod))
+        century = "19" if int(digits) >= 20 else "20"
+        return one(m, fixed(century + digits[0], mod=mod))
     return None
 
 
@@ -647,7 +647,7 @@ def _parse_day_word(m: re.Match[str], _: str) -> list[Part] | None:
         offset = 2
     else:
         offset = _DAY_WORD_OFFSET[word]
-    part = m["dp"] or ("night" if word == "tonight" and False else None)
+    part = m["dp"]
     mod = mod_of(m["m"])
 
     def resolve(ctx: Context) -> Resolved:
@@ -665,13 +665,17 @@ DAY_WORD = compile_rule(
     _parse_day_word)
 
 
+# Names built on a weekday ("Black Friday", "Super Tuesday") are not dates of that week.
+_WEEKDAY_NAME = re.compile(r"\b(?:Black|Good|Super|Ash|Palm|Holy|Easter|Bloody|Cyber|Maundy"
+                           r"|Shrove|Man|Girl|Joe|Fat|Blue)\s+$")
+
+
 def _parse_weekday(m: re.Match[str], text: str) -> list[Part] | None:
     word = m["wd"]
     if not is_capitalised(word):
         return None
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    if not rel and re.search(r"\b(?:Black|Good|Super|Ash|Palm|Holy|Easter|Bloody|Cyber|Maundy"
-                             r"|Shrove|Man|Girl|Joe|Fat|Blue)\s+$", text[max(0, m.start() - 8):m.start()]):
+    if not rel and _WEEKDAY_NAME.search(text, max(0, m.start() - 8), m.start()):
         return None
     weekday = weekday_number(word)
     part = m["dp"]
@@ -1304,6 +1308,7 @@ def _trigger(name: str) -> re.Pattern[str]:
 #: All rules, most specific first: on equal extents the earlier rule wins.
 RULES: tuple[Rule, ...] = tuple(replace(rule, trigger=_trigger(rule.name)) for rule in (
     ISO, SLASH, TIME, MONTH_DAY, DAY_MONTH, HOLIDAY, QUARTER, MONTH, SEASON, DECADE, CENTURY,
-    YEAR, YEAR_END, WEEKEND, DAY_BEFORE, AGO, YEAR_AGO, DAY_WORD, WEEKDAY, RELATIVE_UNIT, SET, DURATION, UNIT_ADJECTIVE,
+    YEAR, YEAR_END, WEEKEND, DAY_BEFORE, AGO, YEAR_AGO, DAY_WORD, WEEKDAY, RELATIVE_UNIT, SET,
+    DURATION, UNIT_ADJECTIVE,
     BARE_UNITS, REF,
 ))

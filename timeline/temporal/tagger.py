@@ -188,8 +188,10 @@ def tag(text: str, dct: datetime) -> list[Timex]:
                 anchor=resolved.anchor,
                 range_start=previous_index if part.closes_range else None,
                 mod=resolved.mod))
-            if resolved.type in ("DATE", "TIME") and not resolved.anchor.startswith("timex:") \
-                    or resolved.type in ("DATE", "TIME") and _DAY.match(resolved.value):
+            # Anaphoric values move the story on only when they name a day ("the next day");
+            # "a year earlier" must not become the date later anaphora count from.
+            if resolved.type in ("DATE", "TIME") and (
+                    not resolved.anchor.startswith("timex:") or _DAY.match(resolved.value)):
                 _remember(ctx.narrative, resolved.value, index)
             previous_index = index
     _fill_times(text, out, ctx.dct, story_at)

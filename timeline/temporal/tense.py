@@ -52,14 +52,14 @@ def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
     left_from = max(0, start - 160)
     left = text[left_from:start]
     cut = None
-    for m in _SENTENCE_END.finditer(left):
-        cut = m.end()
+    for end_mark in _SENTENCE_END.finditer(left):
+        cut = end_mark.end()
     if cut is not None:
         left = left[cut:]
     right = text[end:end + 100]
-    m = _SENTENCE_END.search(right)
-    if m is not None:
-        right = right[:m.start() + 1]
+    stop = _SENTENCE_END.search(right)
+    if stop is not None:
+        right = right[:stop.start() + 1]
     return left, right
 
 
@@ -86,5 +86,5 @@ def direction(text: str, start: int, end: int) -> int:
         nearest = m
     if nearest is not None:
         return _sign(nearest)
-    m = _MARKER.search(right[:60])
-    return _sign(m) if m else 0
+    after = _MARKER.search(right[:60])
+    return _sign(after) if after else 0
