@@ -138,3 +138,45 @@ def test_sentences_split_after_clock_times_and_keep_abbreviations() -> None:
     text = "Doors open at 7 p.m. The show ends late. He met Mr. Chey in the U.S. on Feb. 19."
     assert [s.text for s in split_sentences(text)] == [
         "Doors open at 7 p.m.", "The show ends late.", "He met Mr. Chey in the U.S. on Feb. 19."]
+
+
+def test_after_which_clause_is_a_second_event_that_day() -> None:
+    text = ("A welcome ceremony will open the visit on March 12, after which the two ministers "
+            "will hold talks at the Foreign Office.")
+    events = events_of(text)
+    assert [e["start"] for e in events] == ["2025-03-12", "2025-03-12"]
+    assert "talks" in str(events[1]["title"])
+    assert events[1]["location"] == "Foreign Office"
+
+
+def test_an_evening_sequel_takes_the_story_day() -> None:
+    text = "The prime minister will land in Rome on March 20. In the evening, a banquet will be held."
+    events = events_of(text)
+    assert [e["start"] for e in events] == ["2025-03-20", "2025-03-20"]
+    assert str(events[1]["title"]).lower().startswith("banquet")
+
+
+def test_deadline_and_target_titles() -> None:
+    events = events_of("The regulator must publish its decision by April 30.")
+    assert events[0]["title"].startswith("Deadline:")  # type: ignore[union-attr]
+    assert events[0]["kind"] == "scheduled"
+    target = events_of("The two governments set the goal of signing the pact within this year.")
+    assert target[0]["title"].startswith("Target:")  # type: ignore[union-attr]
+    assert target[0]["start"] == "2025"
+
+
+def test_a_year_that_dates_a_figure_is_not_an_event() -> None:
+    assert events_of("Exports made up a third of the total trade volume in 2023.") == []
+
+
+def test_opening_hours_in_a_list_are_not_events() -> None:
+    text = "Polls open on March 9, with these hours:\nCity Hall, 8 a.m.-4 p.m.\n"
+    events = events_of(text)
+    assert [(e["start"], e["granularity"]) for e in events] == [("2025-03-09", "day")]
+
+
+def test_clock_time_then_day_closes_a_range() -> None:
+    text = "Registration is open from March 18 to 8:00am on April 5, 2025, officials said."
+    events = events_of(text)
+    assert [(e["start"], e["end"]) for e in events] == [("2025-03-18", "2025-04-05T08:00")]
+

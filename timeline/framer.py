@@ -43,6 +43,23 @@ _REPORTING_AFTER = re.compile(
     r"published|reported|disclosed)\b",
     re.IGNORECASE,
 )
+_FUTURE_TELLING = re.compile(r"\b(?:will|would|to|is to|are to)\s+(?:be\s+)?\w+\s*(?:on\s+)?$",
+                             re.IGNORECASE)
+_RANGE_WORD = re.compile(r"\b(?:to|through|thru|until|till)\b|[-–—]", re.IGNORECASE)
+_CLOCK_THEN_DAY = re.compile(r"\s*,?\s*on\s+", re.IGNORECASE)
+_STATISTIC = re.compile(
+    r"\b(?:percent|per cent|share|volume|total|amounted|accounted|billion|million|trillion|"
+    r"average|rate|grew|rose|fell|increased|decreased)\b|%",
+    re.IGNORECASE,
+)
+_DEADLINE = re.compile(r"^(?:by|no later than)\b", re.IGNORECASE)
+_TARGET = re.compile(r"^within\b|\b(?:goal|target|aim)\b", re.IGNORECASE)
+_SETTING_VERB = re.compile(
+    r"\b(?:will|is|are|was|were|be|been|has|have|had|set|held|runs?|starts?|begins?|opens?|"
+    r"kicks? off|gets? under way|"
+    r"takes? place|closes?|ends?|shuts?)\b",
+    re.IGNORECASE,
+)
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|published|sent|posted)\s+$", re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}\([^)\n]{1,40}\)\s*(?:--|—|–|-)\s*")
 _YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
@@ -284,7 +301,8 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
             continue
         if (candidates and granularity == "time" and candidates[-1].granularity == "day"
                 and candidates[-1].end is None and isinstance(start, datetime)
-                and start.date() == candidates[-1].start):
+                and start.date() == candidates[-1].start
+                and not _RANGE_WORD.search(text[candidates[-1].last.end:timex.start])):
             head = candidates.pop()  # "on Nov. 19 at 10:30 p.m.": one date, now with a time
             candidates.append(Candidate(head.first, timex, start, None, "time"))
             continue
@@ -293,15 +311,24 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
                 and isinstance(start, date) and not isinstance(start, datetime)
                 and start <= _day(candidates[-1].start)):
             start += timedelta(days=7)  # "from Monday through Friday": the Friday after
+        if (granularity == "time" and not _SETTING_VERB.search(sentence.text)
+                and _has_no_date_words(timex.text)):
+            continue  # "Government Center, 8 a.m.-4:30 p.m.": opening hours in a list
         if candidates and _joins_range(text, candidates[-1], timex, start):
             head = candidates.pop()
             candidates.append(Candidate(head.first, timex, head.start, start,
                                         _coarser(head.granularity, granularity)))
             continue
+        if (candidates and granularity == "day" and candidates[-1].last.type == "TIME"
+                and _CLOCK_THEN_DAY.fullmatch(text[candidates[-1].last.end:timex.start])):
+            candidates.append(_redate_clock(candidates.pop(), timex, _day(start)))
+            continue  # "8:00am on January 5, 2024": the clock belongs to that day
         if candidates and end is None and _restated_period(candidates[-1], timex, start,
                                                             granularity):
             continue  # "December 18 this year": the year restates the date before it
-        if any(c.granularity == granularity and _day(c.start) == _day(start) for c in candidates):
+        if any(_day(c.end or c.start) == _day(start) and
+               (c.granularity == granularity or c.last.end + 5 >= timex.start)
+               for c in candidates):
             continue  # "10 a.m. Pacific, 1 p.m. Eastern": one moment named twice
         if text[timex.end:timex.end + 2] in ("'s", "’s"):
             continue  # "today's announcement" qualifies a noun; it dates nothing
@@ -309,7 +336,20 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
     kept = [c for c in candidates if not any(_refined_by(c, other) for other in candidates)]
     if _ANNIVERSARY.search(sentence.text):
         kept = [c for c in kept if c.granularity != "year"]
-    return kept
+    # "trade volume in 2013": the year only dates a figure
+    return [c for c in kept if c.granularity != "year" or not _STATISTIC.search(
+        text[max(sentence.start, c.first.start - 40):c.first.start])]
+
+
+def _redate_clock(head: Candidate, day_timex: Timex, day: date) -> Candidate:
+    """Move the clock time that ends ``head`` onto ``day``."""
+    clock = head.end if head.end is not None else head.start
+    if not isinstance(clock, datetime):
+        return head
+    moved = datetime.combine(day, clock.time())  # noqa: DTZ001 - the zone is set later
+    if head.end is not None:
+        return Candidate(head.first, day_timex, head.start, moved, head.granularity)
+    return Candidate(head.first, day_timex, moved, None, "time")
 
 
 def _joins_range(text: str, head: Candidate, timex: Timex, start: When) -> bool:
@@ -361,6 +401,8 @@ def _is_reporting_date(text: str, sentence: Sentence, candidate: Candidate,
     if not (_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after)
             or _ISSUED_BEFORE.search(before)):
         return False
+    if _FUTURE_TELLING.search(before):
+        return False  # "it will be announced Friday": the announcement is itself an event
     day = _day(candidate.start)
     return candidate.granularity in ("day", "time") and abs(
         (day - document.dct.date()).days) <= 7
@@ -385,9 +427,16 @@ def _event(document: Document, sentence: Sentence, candidate: Candidate, timexes
         end = None
     kind = _kind(sentence.text, start, end, candidate.granularity, document)
     trigger = sentence.text[_trigger_start(sentence.text, rel_start):rel_end]
+    title_text = title.text
+    if _DEADLINE.match(trigger) and not title_text.startswith("Deadline"):
+        title_text, kind = f"Deadline: {title_text[:1].lower()}{title_text[1:]}", "scheduled"
+    elif _TARGET.search(trigger) or (_TARGET.search(sentence.text[:rel_start][-40:])
+                                     and candidate.granularity in ("year", "month")):
+        title_text, kind = f"Target: {title_text[:1].lower()}{title_text[1:]}", "scheduled"
+        title_text = re.sub(r"\s+(?:within|by|for within)$", "", title_text)
     return Event(
         uid=make_uid(document, ordinal),
-        title=title.text,
+        title=title_text,
         start=start,
         end=end,
         granularity=candidate.granularity,
@@ -495,6 +544,7 @@ def _refines(previous: Event, event: Event) -> bool:
         and previous.end is None and _day(event.start) == previous.start
         and previous.source.sentence_start != event.source.sentence_start
         and "|" not in event.source.trigger and _has_no_date_words(event.source.trigger)
+        and _SETTING_VERB.search(event.source.evidence) is not None
     )
 
 
