@@ -150,7 +150,8 @@ def test_after_which_clause_is_a_second_event_that_day() -> None:
 
 
 def test_an_evening_sequel_takes_the_story_day() -> None:
-    text = "The prime minister will land in Rome on March 20. In the evening, a banquet will be held."
+    text = ("The prime minister will land in Rome on March 20. "
+            "In the evening, a banquet will be held.")
     events = events_of(text)
     assert [e["start"] for e in events] == ["2025-03-20", "2025-03-20"]
     assert str(events[1]["title"]).lower().startswith("banquet")

@@ -346,7 +346,7 @@ def _redate_clock(head: Candidate, day_timex: Timex, day: date) -> Candidate:
     clock = head.end if head.end is not None else head.start
     if not isinstance(clock, datetime):
         return head
-    moved = datetime.combine(day, clock.time())  # noqa: DTZ001 - the zone is set later
+    moved = datetime.combine(day, clock.time())
     if head.end is not None:
         return Candidate(head.first, day_timex, head.start, moved, head.granularity)
     return Candidate(head.first, day_timex, moved, None, "time")
