@@ -57,9 +57,11 @@ def test_navigation_indexes(timeline: Timeline) -> None:
     assert nearest is not None
     assert rows.days[nearest] == date(2025, 2, 19)
     after = rows.row_on_or_after(date(2025, 2, 23))
-    assert after is not None and rows.days[after] == date(2025, 2, 24)
+    assert after is not None
+    assert rows.days[after] == date(2025, 2, 24)
     before = rows.row_before(date(2025, 2, 24))
-    assert before is not None and rows.days[before] == date(2025, 2, 22)
+    assert before is not None
+    assert rows.days[before] == date(2025, 2, 22)
     assert rows.row_before(date(1990, 1, 1)) is None
 
 
@@ -134,7 +136,8 @@ def test_memory_corrections_apply_and_undo(timeline: Timeline) -> None:
     assert corrected.by_uid("k-02") is None
     assert log.confirmed() == {"k-03"}
     undone = log.undo()
-    assert undone is not None and undone.action == "confirm"
+    assert undone is not None
+    assert undone.action == "confirm"
     assert log.undo() is not None
     assert log.undo() is None
     assert log.apply(timeline) == timeline

@@ -79,44 +79,51 @@ class MonthGrid(Widget, can_focus=True):
         self.post_message(self.DaySelected(self.cursor))
 
     def render(self) -> Text:
-        """The month as a grid of fixed-width cells."""
+        """The month as a grid of fixed-width cells, roomier when the pane is tall."""
         width = max(7 * 6, self.content_region.width or 70)
         cell = min(14, width // 7)
         first = self.cursor.replace(day=1)
-        total = sum(n for d, n in self.counts.items()
-                    if d.year == first.year and d.month == first.month)
+        weeks = calendar.Calendar().monthdatescalendar(first.year, first.month)
+        roomy = (self.content_region.height or 40) >= 4 + 3 * len(weeks)
         out = Text(no_wrap=True, end="")
-        title = f"{first.strftime('%B %Y')} · {total} event{'s' if total != 1 else ''}"
-        out.append(title.center(cell * 7).rstrip() + "\n\n", Style(bold=True))
+        out.append(first.strftime("%B %Y").center(cell * 7).rstrip() + "\n\n",
+                   Style(bold=True))
         for name in _WEEKDAYS:
             out.append(name.center(cell), Style(bold=True, dim=name in ("Sat", "Sun")))
         out.append("\n")
-        for week in calendar.Calendar().monthdatescalendar(first.year, first.month):
-            for line in (0, 1):
+        for week in weeks:
+            lines = (0, 1) if roomy else (2,)
+            for line in lines:
                 for day in week:
                     out.append_text(self._cell(day, line, cell, first.month))
                 out.append("\n")
-            out.append("\n")
-        out.append("enter: go to day · ←→↑↓: move · m/M: month · c or esc: back",
+            if roomy:
+                out.append("\n")
+        out.append("enter: go to day · arrows: move · m/M: month · c or esc: back",
                    Style(dim=True))
         return out
 
     def _cell(self, day: date, line: int, width: int, month: int) -> Text:
+        """Line 0: the day number; line 1: its count; line 2: both, for short panes."""
         count = self.counts.get(day, 0)
         style = Style()
         if day.month != month:
             style += Style(dim=True)
         if day == self.today:
             style += Style(underline=True, color="bright_cyan")
+        if count and day != self.cursor and line > 0:
+            style += Style(color="green", bold=True)
         if day == self.cursor:
             style += Style(reverse=True, bold=True)
         if line == 0:
             label = f" {day.day:>2}"
-        else:
+        elif line == 1:
             label = f" {count} event{'s' if count != 1 else ''}" if count else ""
-            if count and day != self.cursor:
-                style += Style(color="green", bold=True)
-        return Text(label.ljust(width - 1)[: width - 1] + " ", style=style)
+            if len(label) > width - 1:
+                label = f" ({count})"
+        else:
+            label = f" {day.day:>2}" + (f" ({count})" if count else "")
+        return Text.assemble((label.ljust(width - 1)[: width - 1], style), " ")
 
     def watch_cursor(self) -> None:
         """Repaint when the cursor moves (it may change the month shown)."""
