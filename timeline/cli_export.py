@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import click
 from timeline.cli_common import ErrorReporter, fail, load_timeline, query_option, reading_options
 from timeline.errors import InputError
 from timeline.ics import (
+    DEFAULT_NAME,
     CalendarOptions,
     Revision,
     export_ics,
@@ -31,7 +33,7 @@ STDOUT = "-"
               help="Also export week-, month- and year-level events as tentative spans.")
 @click.option("--refresh", default="PT1H", show_default=True, metavar="DURATION",
               help="How often subscribers should refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).")
-@click.option("--name", default=CalendarOptions.name, show_default=True,
+@click.option("--name", default=DEFAULT_NAME, show_default=True,
               help="The calendar's name in calendar apps.")
 @reading_options
 def export_command(paths: tuple[str, ...], output: str, query: str | None,
@@ -69,9 +71,8 @@ def write_calendar(timeline: Timeline, output: str, options: CalendarOptions,
     """
     data = export_ics(timeline, options, revisions=revisions)
     if output == STDOUT:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     else:
         try:
             save_ics(Path(output), data)

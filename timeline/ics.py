@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
@@ -34,6 +33,7 @@ from timeline.errors import InputError
 from timeline.event import KINDS, Event, Granularity, Source, period_last_day
 
 __all__ = [
+    "DEFAULT_NAME",
     "PRODID",
     "CalendarOptions",
     "Revision",
@@ -48,6 +48,7 @@ __all__ = [
 ]
 
 PRODID = "-//news-timeline//timeline//EN"
+DEFAULT_NAME = "News timeline"
 #: Granularity of a coarse event, so that an import restores "sometime in February".
 X_GRANULARITY = "X-TIMELINE-GRANULARITY"
 #: The zone of an all-day event, which VALUE=DATE cannot carry.
@@ -56,6 +57,7 @@ X_TZ = "X-TIMELINE-TZ"
 UNKNOWN_STAMP = datetime(1970, 1, 1, tzinfo=UTC)
 _END_CALENDAR = b"END:VCALENDAR\r\n"
 _DURATION = re.compile(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/Zulu", "Zulu", "GMT", "Etc/GMT"})
 _COARSE: dict[str, Granularity] = {"year": "year", "month": "month", "week": "week"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
@@ -87,7 +89,7 @@ class Revision:
 class CalendarOptions:
     """Calendar-level properties and what to include; the defaults suit a subscribed feed."""
 
-    name: str = "News timeline"
+    name: str = DEFAULT_NAME
     description: str = "Dated events found in news articles"
     refresh: timedelta = timedelta(hours=1)
     include_coarse: bool = False
@@ -253,8 +255,9 @@ def _calendar_head(options: CalendarOptions) -> icalendar.Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    name = _line(options.name)
-    description = _text(options.description)
+    # Wrapped in vText by hand: icalendar does not escape these calendar properties itself.
+    name = icalendar.vText(_line(options.name))
+    description = icalendar.vText(_text(options.description))
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("description", description)
@@ -352,7 +355,10 @@ def _vevent(event: Event, revision: Revision | None) -> icalendar.Event:
             component.add("link", icalendar.vUri(source.url), parameters=params)
     if event.is_coarse:
         component.add(X_GRANULARITY, event.granularity)
-    if event.is_all_day and event.tz:
+    if event.tz and (event.is_all_day or any(
+        getattr(value, "tzinfo", None) is UTC for value in (start, end)
+    )):
+        # VALUE=DATE, or a time written in UTC, cannot carry the event's own zone.
         component.add(X_TZ, event.tz)
     return component
 
@@ -397,7 +403,7 @@ def _span(event: Event) -> tuple[date | datetime, date | datetime | None]:
     if isinstance(event.start, datetime):
         zone = _zone(event, event.start)
         start = event.start.astimezone(zone)
-        end: date | datetime | None = None
+        end: datetime | None = None
         if isinstance(event.end, datetime):
             end = event.end.astimezone(zone)
         elif event.end is not None:
@@ -405,9 +411,20 @@ def _span(event: Event) -> tuple[date | datetime, date | datetime | None]:
             end = datetime.combine(event.end + timedelta(days=1), time(), tzinfo=zone)
         if end is not None and end <= start:
             end = None
-        return start, end
+        return _unambiguous(start), None if end is None else _unambiguous(end)
     last = event.last_day if event.is_coarse or event.end is None else _day(event.end)
     return event.first_day, max(last, event.first_day) + timedelta(days=1)
+
+
+def _unambiguous(value: datetime) -> datetime:
+    """The value, or the same instant in UTC when its wall-clock time is ambiguous.
+
+    The hour repeated when clocks go back happens twice; ical.js and khal take the second,
+    icalendar and vobject the first. Only UTC gives them all the same instant.
+    """
+    if value.replace(fold=0).utcoffset() != value.replace(fold=1).utcoffset():
+        return value.astimezone(UTC)
+    return value
 
 
 def _day(value: date) -> date:
@@ -437,23 +454,76 @@ def _zone_ranges(pairs: Iterable[tuple[str, int]]) -> dict[str, tuple[int, int]]
 
 @lru_cache(maxsize=256)
 def _vtimezone_ical(key: str, first_year: int, last_year: int) -> bytes:
-    """A VTIMEZONE from zoneinfo covering the given years, with one RDATE per line.
+    """A VTIMEZONE from zoneinfo covering the given years, that every client reads alike.
 
-    icalendar writes all of an observance's onsets on one comma-separated RDATE line;
-    ical.js (Thunderbird) and vobject read only the first value, so each value gets a
-    line of its own.
+    Three traps, each met by a real client: icalendar's own generator writes all of an
+    observance's onsets on one comma-separated RDATE line, and ical.js (Thunderbird) and
+    vobject read only the first value, so every RDATE value gets a line of its own; ical.js
+    also ignores DTSTART as an onset once an observance has RDATEs, so DTSTART is repeated
+    as the first RDATE (RFC 5545 counts a repeated instance once); and an onset is local
+    time before the change (in TZOFFSETFROM), which icalendar's generator gets wrong for
+    spring changes.
     """
-    timezone = icalendar.Timezone.from_tzinfo(
-        ZoneInfo(key), key, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1)
-    )
-    for observance in timezone.subcomponents:
-        rdates = observance.pop("RDATE", None)
-        if rdates is None:
-            continue
-        for prop in rdates if isinstance(rdates, list) else [rdates]:
-            for value in prop.dts:
-                observance.add("RDATE", value.dt)
-    return cast(bytes, timezone.to_ical())
+    zone = ZoneInfo(key)
+    # Start two days early so that the first local midnight of the year is covered in
+    # every zone, UTC-12 to UTC+14.
+    begin = datetime(first_year, 1, 1, tzinfo=UTC) - timedelta(days=2)
+    first = begin.astimezone(zone)
+    offset = first.utcoffset() or timedelta(0)
+    observances: dict[tuple[timedelta, timedelta, str, bool], list[datetime]] = {
+        (offset, offset, first.tzname() or "", bool(first.dst())):
+            [datetime.combine(first.date(), time())],
+    }
+    for instant, before in _transitions(zone, begin, datetime(last_year + 1, 1, 1, tzinfo=UTC)):
+        local = instant.astimezone(zone)
+        rule = (before, local.utcoffset() or timedelta(0), local.tzname() or "",
+                bool(local.dst()))
+        # An onset is written in local time before the change (RFC 5545, 3.6.5).
+        observances.setdefault(rule, []).append((instant + before).replace(tzinfo=None))
+    timezone = icalendar.Timezone()
+    timezone.add("tzid", key)
+    for (offset_from, offset_to, name, daylight), onsets in sorted(
+        observances.items(), key=lambda item: item[1][0]
+    ):
+        observance = icalendar.TimezoneDaylight() if daylight else icalendar.TimezoneStandard()
+        observance.add("dtstart", onsets[0])
+        if name:
+            observance.add("tzname", name)
+        observance.add("tzoffsetfrom", offset_from)
+        observance.add("tzoffsetto", offset_to)
+        if len(onsets) > 1:
+            for onset in onsets:
+                observance.add("rdate", onset)
+        timezone.add_component(observance)
+    return _serialise(timezone)
+
+
+def _transitions(zone: ZoneInfo, begin: datetime,
+                 end: datetime) -> list[tuple[datetime, timedelta]]:
+    """Each (UTC instant, offset before) at which ``zone`` changes offset, name or DST
+    flag between ``begin`` and ``end``, found to the second by bisecting each day."""
+    def state(moment: datetime) -> tuple[timedelta | None, str | None, timedelta | None]:
+        local = moment.astimezone(zone)
+        return local.utcoffset(), local.tzname(), local.dst()
+
+    found: list[tuple[datetime, timedelta]] = []
+    day = timedelta(days=1)
+    low, low_state = begin, state(begin)
+    while low < end:
+        high = min(low + day, end)
+        high_state = state(high)
+        if high_state != low_state:
+            left, right = low, high
+            while right - left > timedelta(seconds=1):
+                middle = left + (right - left) / 2
+                if state(middle) == low_state:
+                    left = middle
+                else:
+                    right = middle
+            right = right.replace(microsecond=0)
+            found.append((right, left.astimezone(zone).utcoffset() or timedelta(0)))
+        low, low_state = high, high_state
+    return found
 
 
 def _sometime(event: Event) -> str:
@@ -608,12 +678,15 @@ def _event_from(component: icalendar.Component, context: _ImportContext) -> Even
     granularity = _granularity(component, start)
     start, end = _inclusive(start, end, granularity)
     tz = getattr(start.tzinfo, "key", None) if isinstance(start, datetime) else None
-    if tz == "UTC":
-        tz = None
-    if not isinstance(start, datetime):
-        stored = component.get(X_TZ)
-        with contextlib.suppress(ZoneInfoNotFoundError, ValueError, TypeError):
-            tz = str(ZoneInfo(str(stored)).key) if stored else None
+    stored = _stored_zone(component)
+    if stored is not None:
+        # The exporter's note of the event's zone: for an all-day event, or for a time it
+        # wrote in UTC because the local time was ambiguous.
+        tz = stored.key
+        if isinstance(start, datetime) and start.tzinfo is UTC:
+            start = start.astimezone(stored)
+        if isinstance(end, datetime) and end.tzinfo is UTC:
+            end = end.astimezone(stored)
     title = _line(str(component.get("SUMMARY", ""))) or "(untitled)"
     draft = Event(uid=uid, title=title, start=start, end=end, granularity=granularity,
                   kind="scheduled", sources=(Source(document=context.origin, evidence="",
@@ -652,6 +725,8 @@ def _decoded_when(component: icalendar.Component, prop: str, context: _ImportCon
     if isinstance(value, datetime):
         if value.tzinfo is None:
             return value.replace(tzinfo=context.floating)
+        if getattr(value.tzinfo, "key", None) in _UTC_NAMES:
+            return value.replace(tzinfo=UTC)
         if not isinstance(value.tzinfo, ZoneInfo) and value.utcoffset() != timedelta(0):
             # A zone defined only by the file's VTIMEZONE: keep the instant, in UTC.
             return value.astimezone(UTC)
@@ -661,6 +736,17 @@ def _decoded_when(component: icalendar.Component, prop: str, context: _ImportCon
     if isinstance(value, date):
         return value
     raise InputError(context.origin, f"{where}: bad {prop}: {value!r}")
+
+
+def _stored_zone(component: icalendar.Component) -> ZoneInfo | None:
+    """The zone in X-TIMELINE-TZ, when it names a real one."""
+    stored = component.get(X_TZ)
+    if not stored:
+        return None
+    try:
+        return ZoneInfo(str(stored))
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _granularity(component: icalendar.Component, start: date | datetime) -> Granularity:
