@@ -45,11 +45,18 @@ def granularity_of(value: str) -> TimexGranularity | None:
 _BEFORE, _AFTER = 42, 40
 
 
-def _segments(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+def _segments(trigger: tuple[re.Pattern[str], ...], text: str,
+              word_start: bool) -> list[tuple[int, int]]:
     """Merged windows of the text around the hits of a rule's trigger."""
+    hits = [hit.span() for pattern in trigger for hit in pattern.finditer(text)]
+    if len(trigger) > 1:
+        hits.sort()
     segments: list[tuple[int, int]] = []
-    for hit in trigger.finditer(text):
-        lo, hi = max(0, hit.start() - _BEFORE), min(len(text), hit.end() + _AFTER)
+    size = len(text)
+    for start, end in hits:
+        if word_start and start and text[start - 1].isalpha():
+            continue
+        lo, hi = max(0, start - _BEFORE), min(size, end + _AFTER)
         if segments and lo <= segments[-1][1]:
             segments[-1] = (segments[-1][0], hi)
         else:
@@ -60,14 +67,15 @@ def _segments(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
     found: list[tuple[int, int, int, list[Part]]] = []
     whole = [(0, len(text))]
-    by_trigger: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    by_trigger: dict[tuple[tuple[re.Pattern[str], ...], bool], list[tuple[int, int]]] = {}
     for priority, rule in enumerate(RULES):
         if rule.trigger is None:
             segments = whole
         else:
-            if rule.trigger not in by_trigger:
-                by_trigger[rule.trigger] = _segments(rule.trigger, text)
-            segments = by_trigger[rule.trigger]
+            key = (rule.trigger, rule.word_start)
+            if key not in by_trigger:
+                by_trigger[key] = _segments(rule.trigger, text, rule.word_start)
+            segments = by_trigger[key]
         last_end = 0
         for lo, hi in segments:
             for m in rule.pattern.finditer(text, max(lo, last_end), hi):
