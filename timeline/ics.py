@@ -20,7 +20,7 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -100,15 +100,17 @@ class CalendarOptions:
 
 
 class VeventCache:
-    """Serialised VEVENTs keyed by everything that goes into them.
+    """Each UID's serialised VEVENT, reused while the event's content is unchanged.
 
     Serialising with icalendar costs a few hundred microseconds per event; a feed that
-    re-exports 100k events of which a handful changed looks the rest up here. Entries not
-    used by recent exports are dropped so the cache stays about the size of one export.
+    re-exports 100k events of which a handful changed looks the rest up here. An entry is
+    reused only when the event compares equal to the one it was made from (and its zones
+    and revision are the same), so a new Event object with the same content hits too.
+    Entries no recent export used are dropped.
     """
 
     def __init__(self) -> None:
-        self._entries: dict[Hashable, _Entry] = {}
+        self._entries: dict[str, _Entry] = {}
         self._generation = 0
         self.hits = 0
         self.misses = 0
@@ -118,14 +120,20 @@ class VeventCache:
 
 
 class _Entry:
-    """One serialised VEVENT, the (zone, year) pairs it needs VTIMEZONEs for, and the
-    export that last used it (entries no recent export used are dropped)."""
+    """One serialised VEVENT with what it was made from, the (zone, year) pairs it needs
+    VTIMEZONEs for, and the export that last used it."""
 
-    __slots__ = ("generation", "ical", "zones")
+    __slots__ = ("end_zone", "event", "generation", "ical", "revision", "start_zone", "zones")
 
-    def __init__(self, ical: bytes, zones: tuple[tuple[str, int], ...]) -> None:
-        self.ical = ical
-        self.zones = zones
+    def __init__(self, event: Event, revision: Revision | None) -> None:
+        self.event = event
+        self.revision = revision
+        # Aware datetimes in different zones compare equal when they are the same instant,
+        # so the zones are checked as well as the event.
+        self.start_zone = getattr(event.start, "tzinfo", None)
+        self.end_zone = getattr(event.end, "tzinfo", None)
+        self.ical = _serialise(_vevent(event, revision))
+        self.zones = _zone_years(event)
         self.generation = 0
 
 
@@ -174,14 +182,15 @@ def export_ics(
             continue
         seen.add(event.uid)
         revision = get_revision(event.uid)
-        # Aware datetimes in different zones compare equal when they are the same
-        # instant, so the zones are part of the key as well as the event.
-        key = (event, getattr(event.start, "tzinfo", None), getattr(event.end, "tzinfo", None),
-               revision)
-        entry = entries.get(key)
-        if entry is None:
-            entry = _Entry(_serialise(_vevent(event, revision)), _zone_years(event))
-            entries[key] = entry
+        entry = entries.get(event.uid)
+        if (
+            entry is None
+            or entry.event != event
+            or entry.start_zone is not getattr(event.start, "tzinfo", None)
+            or entry.end_zone is not getattr(event.end, "tzinfo", None)
+            or entry.revision != revision
+        ):
+            entry = entries[event.uid] = _Entry(event, revision)
             cache.misses += 1
         else:
             cache.hits += 1
