@@ -401,9 +401,57 @@ DAY_PARTS: list[tuple[str, str, Expected]] = [
     ("The ferry left Friday evening.", DCT, [("Friday evening", "TIME", "2025-01-31TEV")]),
 ]
 
+# Tense cues the event framer tripped on. 5 February 2025 is a Wednesday; the DCT default
+# (4 February) a Tuesday.
+WED = "2025-02-05"
+TENSE: list[tuple[str, str, Expected]] = [
+    # A participle after "will be", "would be", "to be" is future, not a past "-ed".
+    ("The verdict will be announced Friday.", WED, [("Friday", "DATE", "2025-02-07")]),
+    ("The winners would be named Friday, the jury said.", WED,
+     [("Friday", "DATE", "2025-02-07")]),
+    ("The plan is expected to be approved Friday.", WED, [("Friday", "DATE", "2025-02-07")]),
+    ("The results are to be published Monday.", WED, [("Monday", "DATE", "2025-02-10")]),
+    ("Ticket prices will be revealed on Thursday.", WED, [("Thursday", "DATE", "2025-02-06")]),
+    # A reporting verb is still a past report when nothing auxiliary stands before it.
+    ("The ministry announced Friday that the border was open.", WED,
+     [("Friday", "DATE", "2025-01-31")]),
+    # "can", "may", "could" + verb, "coming", "starting on" point forward.
+    ("Residents can vote early in the coming primary starting on Friday.", DCT,
+     [("Friday", "DATE", "2025-02-07")]),
+    ("Voters may register Saturday at city hall.", DCT, [("Saturday", "DATE", "2025-02-08")]),
+    ("Stargazers could see the comet Thursday.", DCT, [("Thursday", "DATE", "2025-02-06")]),
+    ("Fares rise starting Monday.", DCT, [("Monday", "DATE", "2025-02-10")]),
+    # ... but a modal before "have" or "could not" report the past.
+    ("Rebels may have crossed the river Sunday.", DCT, [("Sunday", "DATE", "2025-02-02")]),
+    ("Rescuers could not reach the village Saturday.", DCT,
+     [("Saturday", "DATE", "2025-02-01")]),
+    ("The offer had been due to expire Friday.", DCT, [("Friday", "DATE", "2025-01-31")]),
+    # An infinitive far from the date is a purpose, not the tense of the date ...
+    ("Crowds gathered to celebrate the country's entry into the union on Friday.", "2025-02-08",
+     [("Friday", "DATE", "2025-02-07")]),
+    # ... unless a word of commitment governs it.
+    ("The bank agreed to buy the insurer, a unit of the group, in March.", DCT,
+     [("March", "DATE", "2025-03")]),
+    # Planned events are ahead of the DCT.
+    ("Unions planned a march through the capital on Saturday.", DCT,
+     [("Saturday", "DATE", "2025-02-08")]),
+    # A year-less month without tense is the nearer one.
+    ("The firm is under a June agreement with its lenders.", "2024-10-20",
+     [("June", "DATE", "2024-06")]),
+    ("The loan is part of a program to pay down debt by February.", "2024-10-20",
+     [("February", "DATE", "2025-02")]),
+    # "last <month>": the month a year back when it is the current or the previous month.
+    ("The company has grown since it first invited them last June.", "2023-07-12",
+     [("last June", "DATE", "2022-06")]),
+    ("Two helicopters crashed last February.", "2025-03-01",
+     [("last February", "DATE", "2024-02")]),
+    ("The rules changed last April.", "2024-10-20", [("last April", "DATE", "2024-04")]),
+    ("Sales slumped last July.", "2024-07-15", [("last July", "DATE", "2023-07")]),
+]
+
 CASES = (ABSOLUTE + QUARTERS + SEASONS + DECADES + ISO_DATES + DAY_PARTS + MONTH_YEAR
          + MONTH_DAY_YEAR + RANGES + RELATIVE + WEEKDAY_PAST + WEEKDAY_FUTURE + YEARLESS
-         + ANAPHORIC + TIMES + DURATIONS + DURATION_WORDS + SETS + NOT_DATES)
+         + ANAPHORIC + TIMES + DURATIONS + DURATION_WORDS + SETS + NOT_DATES + TENSE)
 
 
 @pytest.mark.parametrize(("sentence", "dct", "expected"), CASES,
@@ -479,6 +527,8 @@ def test_from_to_range_in_a_longer_text() -> None:
     ("Prices fell over the past two months.", "the past two months"),
     ("The shop closes until Tuesday.", "Tuesday"),
     ("The paper appeared within two weeks.", "two weeks"),
+    ("The deal closes at the end of the next month.", "the end of the next month"),
+    ("Accounts are settled at year-end 2024.", "year-end 2024"),
 ])
 def test_extent_leaves_out_the_leading_preposition(sentence: str, extent: str) -> None:
     timexes = tag(sentence, when(DCT))

@@ -88,13 +88,19 @@ def nearest_day(month: int, day: int, dct: date, direction: int) -> date | None:
 def nearest_month(month: int, dct: date, direction: int) -> int:
     """The year of a year-less month name: the DCT's own month, else by tense.
 
-    Without a tense the past wins, because news mostly reports what happened.
+    Without a tense the nearer occurrence wins ("a June agreement" in October is this
+    year's June, "by February" is next year's), the past on a tie.
     """
     if month == dct.month:
         return dct.year
     if direction > 0:
         return dct.year if month > dct.month else dct.year + 1
-    return dct.year if month < dct.month else dct.year - 1
+    if direction < 0:
+        return dct.year if month < dct.month else dct.year - 1
+    ahead = (month - dct.month) % 12
+    if month > dct.month:
+        return dct.year if ahead < 6 else dct.year - 1
+    return dct.year + 1 if ahead < 6 else dct.year
 
 
 def weekday_near(weekday: int, dct: date, direction: int) -> date:

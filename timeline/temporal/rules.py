@@ -299,7 +299,11 @@ def _month_year_resolver(month: int, year: int | None, rel: str | None,
         dct = ctx.dct
         if rel_year:
             y = dct.year + {"last": -1, "this": 0, "next": 1}[rel_year.lower()]
-        elif rel and rel.lower().split()[-1] in ("last", "past"):
+        elif rel and rel.lower() == "last":
+            # "last June" names a June the story has left behind: said in July it is the
+            # June a year before (the one just ended would be "last month").
+            y = dct.year if month < dct.month - 1 else dct.year - 1
+        elif rel and rel.lower().split()[-1] == "past":
             y = dct.year if month < dct.month else dct.year - 1
         elif rel and rel.lower().split()[-1] in ("next", "coming"):
             y = dct.year if month > dct.month else dct.year + 1
@@ -377,7 +381,7 @@ YEAR = compile_rule(
     "year",
     r"(?<![\w$£€#.,'’/-])"
     r"(?:(?P<pre>(?:the\s+)?(?:very\s+)?(?:(?:end|beginning|start|middle|close|rest|remainder)"
-    r"\s+of|early|mid|late|(?:at\s+)?year-end)(?:\s+|-)(?:the\s+)?(?:year\s+)?)"
+    r"\s+of|early|mid|late|year-end)(?:\s+|-)(?:the\s+)?(?:year\s+)?)"
     r"|(?:the\s+)?(?P<half>(?:first|second|last|latter|back|front)\s+half)\s+(?:of\s+)?)?"
     r"(?P<fy>(?:(?:the\s+)?(?:fiscal|calendar|model|school|academic|tax)(?:\s+year)?|"
     r"the\s+year)\s+)?"
@@ -859,7 +863,7 @@ DAY_BEFORE = compile_rule(
 
 RELATIVE_UNIT = compile_rule(
     "relative_unit",
-    r"(?<![\w-])(?:(?P<pre>early|late|earlier|later|mid|(?:at\s+)?the\s+(?:very\s+)?"
+    r"(?<![\w-])(?:(?P<pre>early|late|earlier|later|mid|the\s+(?:very\s+)?"
     r"(?:end|beginning|start|middle|close|rest|remainder|balance|turn)\s+of)(?:\s+|-))?"
     r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|the\s+past|the\s+last|the\s+coming"
     r"|coming|the\s+previous|previous|the\s+following|the\s+current|the\s+next|the\s+same"

@@ -29,14 +29,21 @@ _IRREGULAR_PAST = (
     "withdrew|swore|shook|sank|hung|dealt|meant|felt|brought|overtook|stole|slid|sprang|"
     "rang|froze|forgot|arose|awoke|bore|woke|ago|since|yesterday|earlier|previously"
 )
+# Modals before "have" speak of the past ("may have been set afire"), as does "could not".
+_PAST_MODAL = (
+    r"(?:could|may|might|would|should|must)(?:\s+not)?\s+have|could\s+not|couldn't"
+    r"|had\s+(?:been\s+)?(?:due|scheduled|expected|set|slated|planned|supposed)"
+)
 _FUTURE_WORDS = (
-    r"will|won't|wo|'ll|shall|would|going\s+to|gonna|(?:is|are|am)\s+to|scheduled|plans|plan\s+to"
-    r"|planning|expects?|expected\s+to|intends?|due|set\s+to|upcoming|tomorrow|as\s+(?:early"
-    r"|soon)\s+as|could|may|might|ready\s+to|hopes?\s+to|aims?\s+to"
+    r"will|won't|wo|'ll|shall|would|going\s+to|gonna|(?:is|are|am)\s+to|scheduled|plans?\s+to"
+    r"|planning|planned|slated|expects?|expected\s+to|intends?|set\s+to|upcoming|coming"
+    r"|tomorrow|as\s+(?:early|soon)\s+as|can|could|may|might|ready\s+to|hopes?\s+to|aims?\s+to"
+    r"|starting|beginning|due(?!\s+to\s+(?:the|a|an|its|their|his|her|our|this|that|these"
+    r"|those)\b)"
 )
 # One pass finds every marker; the group that matched says which way it points.
 _MARKER = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<infinitive>to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b"
+    rf"\b(?:(?P<modal>{_PAST_MODAL})|(?P<future>{_FUTURE_WORDS})|(?P<infinitive>to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b"
     rf"|their\b|be\b|date\b)(?-i:[a-z]{{3,}}))|(?P<past>{_IRREGULAR_PAST}|has\s+been|have\s+been"
     r"|(?<!will\s)(?<!to\s)(?<!be\s)(?!(?:hundred|indeed|need|speed|seed|feed|breed|proceed"
     r"|succeed|exceed|shed|embed)\b)(?-i:[a-z]{2,}ed)))\b",
@@ -45,6 +52,19 @@ _MARKER = re.compile(
 
 
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
+# A reporting verb after an auxiliary is no report of the past: "will be announced".
+_AUX_BEFORE = re.compile(
+    r"\b(?:be|been|being|will|would|to|can|could|may|might|should|must|shall)\s+$",
+    re.IGNORECASE)
+#: An infinitive decides only when it governs the expression: "to meet on Friday", not
+#: "to protect Saudi Arabia, with the vanguard arriving Tuesday".
+_INFINITIVE_REACH = 30
+# ... unless a word of commitment governs it: "agreed to buy the unit, with its plant, in May".
+_COMMITMENT = re.compile(
+    r"\b(?:agree[sd]?|agreement|decided?|decision|plan(?:s|ned)?|voted?|promised?|pledged?"
+    r"|intend(?:s|ed)?|want(?:s|ed)?|seeks?|sought|hoped?|offer(?:s|ed)?|proposed?|proposal"
+    r"|aims?|prepared?|preparing|threaten(?:s|ed)?|ready|likely|deal|bid|order(?:s|ed)?"
+    r"|move[sd]?|arrangements?|pact|accord)(?:\s+\w+)?\s+$", re.IGNORECASE)
 
 
 def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
@@ -64,7 +84,7 @@ def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _sign(m: re.Match[str]) -> int:
-    return -1 if m.group("past") else 1
+    return -1 if m.group("past") or m.group("modal") else 1
 
 
 def direction(text: str, start: int, end: int) -> int:
@@ -72,7 +92,8 @@ def direction(text: str, start: int, end: int) -> int:
     left, right = sentence_window(text, start, end)
     # "said Tuesday", "announced on Friday": the reporting date is always the past.
     stripped = re.sub(r"\s*\b(?:on|late|early|earlier|last)\s*$", "", left, flags=re.IGNORECASE)
-    if _REPORTING.search(stripped):
+    report = _REPORTING.search(stripped)
+    if report and not _AUX_BEFORE.search(stripped, 0, report.start()):
         return -1
     if re.match(r"['’]s\b|\W*(?:said|says|announced|reported|told)\b", right, re.IGNORECASE):
         # "Tuesday's vote" names an event already known: the past.
@@ -83,8 +104,17 @@ def direction(text: str, start: int, end: int) -> int:
         # auxiliary before it, which the scan has already seen.
         if m.group("past") and _PASSIVE.search(left, 0, m.start()):
             continue
+        if m.group("infinitive") and nearest is not None and nearest.group("modal") \
+                and m.start() - nearest.end() <= 1:
+            continue  # "had been due to expire": the infinitive is inside the past modal
+        if m.group("infinitive") and (len(left) - m.end() > _INFINITIVE_REACH
+                                      or "," in left[m.end():]) \
+                and not _COMMITMENT.search(left, max(0, m.start() - 30), m.start()):
+            continue
         nearest = m
     if nearest is not None:
         return _sign(nearest)
-    after = _MARKER.search(right[:60])
-    return _sign(after) if after else 0
+    for after in _MARKER.finditer(right[:60]):
+        if not after.group("infinitive"):
+            return _sign(after)
+    return 0
