@@ -7,6 +7,7 @@ at once and a 100k-event timeline never blocks a key press.
 from __future__ import annotations
 
 import bisect
+import gc
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -132,7 +133,7 @@ class MainScreen(Screen[None]):
 
     # -- loading and re-laying out -------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="rows")
+    @work(thread=True, exclusive=True, group="rows", description="lay out rows")
     def rebuild(self, *, first: bool = False, keep_uid: str | None = None,
                 keep_row: int | None = None) -> None:
         """Load (the first time), correct, filter and lay out rows off the UI thread."""
@@ -164,6 +165,9 @@ class MainScreen(Screen[None]):
         else:
             cursor = rows.row_nearest(self.today)
         events.show(rows, cursor)
+        # A 100k-event timeline is millions of long-lived objects; without this, every
+        # full garbage collection walks them all and stalls a key press.
+        gc.freeze()
         if self.needle:
             self.hits = rows.search(self.needle)
         if first:
@@ -177,6 +181,13 @@ class MainScreen(Screen[None]):
         grid = self.query_one(MonthGrid)
         if grid.display:
             grid.show(grid.cursor, rows.per_day)
+        self.index(rows)
+
+    # A description keeps Textual from repr()-ing 100k rows for the worker's name.
+    @work(thread=True, exclusive=True, group="index", description="search index")
+    def index(self, rows: Rows) -> None:
+        """Build the search text once the list is up, so the first `/` is as fast as any."""
+        rows.texts  # noqa: B018 (computed and cached by the property)
 
     # -- status line ---------------------------------------------------------------------
 

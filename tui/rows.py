@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import overload
 
 from timeline.event import Event
 from timeline.query import searchable_text
@@ -28,7 +29,7 @@ _COARSE_HINT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Heading:
     """A heading row: a day, or a coarse period (month, week, year) with its hint."""
 
@@ -37,7 +38,7 @@ class Heading:
     coarse: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
     """An event row; multi-day events have one row per day, ``part`` of ``parts``."""
 
@@ -69,14 +70,50 @@ def _span_days(event: Event) -> int:
     return (event.last_day - event.first_day).days + 1
 
 
-@dataclass(slots=True)
+class RowView(Sequence[Row]):
+    """The rows as records, made on demand from :class:`Rows`' compact columns."""
+
+    __slots__ = ("_owner",)
+
+    def __init__(self, owner: Rows) -> None:
+        self._owner = owner
+
+    def __len__(self) -> int:
+        return len(self._owner.row_event)
+
+    @overload
+    def __getitem__(self, row: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> list[Row]: ...
+
+    def __getitem__(self, row: int | slice) -> Row | list[Row]:
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        owner = self._owner
+        code = owner.row_event[row]
+        if code < 0:
+            return owner.headings[~code]
+        part, parts = owner.spans.get(row, (1, 1))
+        return Entry(owner.days[row], code, part, parts)
+
+
+@dataclass(slots=True, repr=False)
 class Rows:
-    """The list's rows for one filtered timeline, with the indexes navigation needs."""
+    """The list's rows for one filtered timeline, with the indexes navigation needs.
+
+    Rows are kept as columns (event index or ~heading index, day, multi-day part) rather
+    than one object per row: laying out 100k events must fit in the first-screen budget.
+    """
 
     timeline: Timeline
-    rows: list[Row] = field(default_factory=list)
+    #: Per row: the event's index, or ``~i`` for heading ``i``.
+    row_event: list[int] = field(default_factory=list)
     #: The day of every row, for bisecting to a date.
     days: list[date] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    #: (part, parts) of rows of multi-day events; other rows are (1, 1).
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     #: Row index of the first row of each event (its start day).
     first_row: list[int] = field(default_factory=list)
     #: Lower-cased searchable text of each event, built lazily on the first search.
@@ -84,33 +121,39 @@ class Rows:
     #: Events starting or running on each day, for the month grid.
     per_day: Counter[date] = field(default_factory=Counter)
 
+    @property
+    def rows(self) -> RowView:
+        """The rows as :class:`Heading` and :class:`Entry` records."""
+        return RowView(self)
+
     @classmethod
     def build(cls, timeline: Timeline) -> Rows:
         """Lay out a timeline: headings, then one row per event and day it covers."""
         result = cls(timeline)
-        rows = result.rows
-        days = result.days
+        row_event, days, headings = result.row_event, result.days, result.headings
+        spans = result.spans
         first_row = [0] * len(timeline.events)
-        per_day = result.per_day
         heading_key: tuple[date, str] | None = None
         for day, granularity, index, part, parts in _placements(timeline):
-            key = (day, granularity)
-            coarse = granularity != "day"
-            if key != heading_key:
-                rows.append(Heading(day, heading_label(day, granularity), coarse))
+            if (day, granularity) != heading_key:
+                heading_key = (day, granularity)
+                row_event.append(~len(headings))
+                headings.append(Heading(day, heading_label(day, granularity),
+                                        granularity != "day"))
                 days.append(day)
-                heading_key = key
             if part == 1:
-                first_row[index] = len(rows)
-            rows.append(Entry(day, index, part, parts))
+                first_row[index] = len(row_event)
+            if parts > 1:
+                spans[len(row_event)] = (part, parts)
+            row_event.append(index)
             days.append(day)
-            if not coarse:
-                per_day[day] += 1
         result.first_row = first_row
+        result.per_day = Counter(day for day, code in zip(days, row_event, strict=True)
+                                 if code >= 0 and not timeline.events[code].is_coarse)
         return result
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.row_event)
 
     @property
     def texts(self) -> list[str]:
@@ -121,17 +164,17 @@ class Rows:
 
     def event_at(self, row: int) -> Event | None:
         """The event shown on a row, or None for a heading."""
-        if 0 <= row < len(self.rows):
-            item = self.rows[row]
-            if isinstance(item, Entry):
-                return self.timeline.events[item.event]
+        if 0 <= row < len(self.row_event):
+            code = self.row_event[row]
+            if code >= 0:
+                return self.timeline.events[code]
         return None
 
     def nearest_entry(self, row: int, step: int = 1) -> int | None:
         """The first event row at or after ``row`` going in direction ``step``."""
-        rows = self.rows
-        while 0 <= row < len(rows):
-            if isinstance(rows[row], Entry):
+        codes = self.row_event
+        while 0 <= row < len(codes):
+            if codes[row] >= 0:
                 return row
             row += step
         return None
@@ -195,7 +238,7 @@ def _placements(timeline: Timeline) -> Iterator[tuple[date, str, int, int, int]]
         while later and later[0][0] < day:
             on, index, part, parts = heapq.heappop(later)
             yield on, "day", index, part, parts
-        coarse = sorted((i for i in group if events[i].is_coarse),
+        coarse = sorted((i for i in group if events[i].granularity in _COARSE_RANK),
                         key=lambda i: _COARSE_RANK[events[i].granularity])
         for index in coarse:
             yield day, events[index].granularity, index, 1, 1
@@ -204,7 +247,11 @@ def _placements(timeline: Timeline) -> Iterator[tuple[date, str, int, int, int]]
             yield on, "day", index, part, parts
         for index in group:
             event = events[index]
-            if event.is_coarse:
+            if event.end is None:
+                if event.granularity not in _COARSE_RANK:
+                    yield day, "day", index, 1, 1
+                continue
+            if event.granularity in _COARSE_RANK:
                 continue
             parts = _span_days(event)
             yield day, "day", index, 1, parts
@@ -220,16 +267,12 @@ def _placements(timeline: Timeline) -> Iterator[tuple[date, str, int, int, int]]
 _COARSE_RANK = {"year": 0, "month": 1, "week": 2}
 
 
-def _groups(events: tuple[Event, ...]) -> Iterator[tuple[date, list[int]]]:
+def _groups(events: tuple[Event, ...]) -> Iterator[tuple[date, range]]:
     """Indexes of the events that start on each day, in order."""
-    current: date | None = None
-    group: list[int] = []
-    for index, event in enumerate(events):
-        day = event.first_day
-        if day != current:
-            if group and current is not None:
-                yield current, group
-            current, group = day, []
-        group.append(index)
-    if group and current is not None:
-        yield current, group
+    firsts = [e.start.date() if isinstance(e.start, datetime) else e.start for e in events]
+    start, count = 0, len(firsts)
+    while start < count:
+        day = firsts[start]
+        end = bisect.bisect_right(firsts, day, start)
+        yield day, range(start, end)
+        start = end

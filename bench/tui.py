@@ -1,0 +1,133 @@
+"""Bench the terminal UI on a 100k-event timeline with Pilot (issue 8's bars).
+
+Prints the time to the first screen and the median / p95 key-to-repaint time for j,
+PageDown, G and a 3-letter `/` search. Run: ``.venv/bin/python bench/tui.py [--events N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from textual import events
+
+from timeline.event import Event, Source
+from timeline.timeline import Timeline
+from tui.app import TimelineApp
+from tui.backend import Backend
+
+WORDS = ("summit trade forum tariff gala dinner talks delegation minister visit expo "
+         "conference election vote launch briefing hearing strike rally treaty accord "
+         "budget report meeting ceremony festival").split()
+PLACES = ("Washington", "Seoul", "Tokyo", "Berlin", "Paris", "Nairobi", "Lima", None)
+BARS = {"first screen": 1000.0, "j": 50.0, "PageDown": 50.0, "G": 50.0, "/ search": 200.0}
+
+
+def synthetic(count: int, seed: int = 8) -> Timeline:
+    """``count`` events over ten years: timed, all-day, multi-day, coarse, merged."""
+    rng = random.Random(seed)
+    first = date(2016, 1, 1)
+    events = []
+    for number in range(count):
+        day = first + timedelta(days=rng.randrange(3650))
+        shape = rng.random()
+        start: date | datetime = day
+        end: date | datetime | None = None
+        granularity = "day"
+        if shape < 0.3:
+            start = datetime(day.year, day.month, day.day, rng.randrange(24), 0, tzinfo=UTC)
+            granularity = "time"
+        elif shape < 0.4:
+            end = day + timedelta(days=rng.randrange(1, 5))
+        elif shape < 0.43:
+            start, granularity = day.replace(day=1), "month"
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(2, 6))).capitalize()
+        sources = tuple(
+            Source(document=f"news/{rng.randrange(20000):05d}.txt", evidence=title + ".",
+                   trigger="on that day", document_title=f"Story {number}")
+            for _ in range(1 + (rng.random() < 0.1)))
+        events.append(Event(uid=f"e{number:06d}", title=title, start=start, end=end,
+                            granularity=granularity,  # type: ignore[arg-type]
+                            kind="past" if day < date(2024, 1, 1) else "scheduled",
+                            sources=sources, location=rng.choice(PLACES)))
+    return Timeline.of(events)
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+async def measure(timeline: Timeline, repeats: int) -> dict[str, list[float]]:
+    """Open the app, then time keys; each time ends when the new screen is painted."""
+    results: dict[str, list[float]] = {}
+    app = TimelineApp(Backend(timeline=timeline), today=date(2021, 6, 15))
+    started = time.perf_counter()
+    async with app.run_test(size=(120, 40)) as pilot:
+        while getattr(app.screen, "rows", None) is None:  # laid out by a worker
+            await asyncio.sleep(0.002)
+        await pilot._wait_for_screen()
+        app.screen._on_timer_update()
+        results["first screen"] = [ms(time.perf_counter() - started)]
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.5)  # let the background search index finish
+
+        async def timed(key: str) -> float:
+            # Pilot.press sleeps until the process is idle after each key; post the key
+            # the way the driver does, wait for the messages it caused, paint, and stop.
+            begin = time.perf_counter()
+            character = key if len(key) == 1 else None
+            event = events.Key(key, character)
+            event.set_sender(app)
+            app.post_message(event)
+            await pilot._wait_for_screen()
+            app.screen._on_timer_update()
+            return ms(time.perf_counter() - begin)
+
+        results["j"] = [await timed("j") for _ in range(repeats)]
+        results["PageDown"] = [await timed("pagedown") for _ in range(repeats)]
+        results["G"] = []
+        for _ in range(max(5, repeats // 10)):
+            await pilot.press("g")
+            results["G"].append(await timed("G"))
+        results["/ search"] = []
+        for word in ("sum", "gal", "exp", "tre", "bud", "vot", "ral", "tal", "lau", "hea"):
+            await pilot.press("slash", *word[:2])
+            results["/ search"].append(await timed(word[2]))
+            await pilot.press("escape")
+    return results
+
+
+def main() -> None:
+    """Build the timeline, run the bench, print one line per measure."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=100)
+    args = parser.parse_args()
+    built = time.perf_counter()
+    timeline = synthetic(args.events)
+    print(f"timeline: {len(timeline):,} synthetic events built in "
+          f"{time.perf_counter() - built:.1f} s (not timed below)")
+    results = asyncio.run(measure(timeline, args.repeats))
+    failed = False
+    for name, values in results.items():
+        values.sort()
+        median = statistics.median(values)
+        p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+        worst = median if name == "first screen" else p95
+        ok = worst < BARS[name]
+        failed |= not ok
+        print(f"{name:<13} median {median:7.1f} ms  p95 {p95:7.1f} ms  "
+              f"(bar {BARS[name]:.0f} ms: {'ok' if ok else 'MISSED'})")
+    raise SystemExit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
