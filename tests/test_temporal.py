@@ -449,9 +449,39 @@ TENSE: list[tuple[str, str, Expected]] = [
     ("Sales slumped last July.", "2024-07-15", [("last July", "DATE", "2023-07")]),
 ]
 
+# Earnings reports: "a year ago" compares with the last completed quarter the story named,
+# or with the whole period once it talks of nine months or a year.
+NOV = "2024-11-06"
+EARNINGS: list[tuple[str, str, Expected]] = [
+    ("Net rose in the third quarter from a year ago.", NOV,
+     [("the third quarter", "DATE", "2024-Q3"), ("a year ago", "DATE", "2023-Q3")]),
+    ("Losses in the latest quarter widened from a year earlier.", NOV,
+     [("the latest quarter", "DATE", "2024-Q3"), ("a year earlier", "DATE", "2023-Q3")]),
+    ("The charge will hit the fourth quarter. Sales in the latest quarter fell.", NOV,
+     [("the fourth quarter", "DATE", "2024-Q4"), ("the latest quarter", "DATE", "2024-Q3")]),
+    ("Third-quarter net fell. For the nine months, net rose from a year earlier.", NOV,
+     [("Third-quarter", "DATE", "2024-Q3"), ("the nine months", "DURATION", "P9M"),
+      ("a year earlier", "DATE", "2023")]),
+    ("Revenue for the year ended June 30 was flat.", NOV,
+     [("the year", "DURATION", "P1Y"), ("June 30", "DATE", "2024-06-30")]),
+    ("The firm forecast higher earnings for the full year.", NOV,
+     [("the full year", "DATE", "2024")]),
+    ("Volume was flat for the year, the company said.", NOV, [("the year", "DATE", "2024")]),
+    ("Profit will rise in the fiscal year.", NOV, [("the fiscal year", "DATE", "2024")]),
+    ("Sales fell the year before.", NOV, []),
+    # "current" as an adjective of time, not of accounts or periods.
+    ("Growth slowed under current market conditions.", NOV, [("current", "DATE", "PRESENT_REF")]),
+    ("He entered his current position in April.", NOV,
+     [("current", "DATE", "PRESENT_REF"), ("April", "DATE", "2024-04")]),
+    ("The current account deficit widened.", NOV, []),
+    ("Sales in the current quarter look strong.", NOV,
+     [("the current quarter", "DATE", "2024-Q4")]),
+]
+
 CASES = (ABSOLUTE + QUARTERS + SEASONS + DECADES + ISO_DATES + DAY_PARTS + MONTH_YEAR
          + MONTH_DAY_YEAR + RANGES + RELATIVE + WEEKDAY_PAST + WEEKDAY_FUTURE + YEARLESS
-         + ANAPHORIC + TIMES + DURATIONS + DURATION_WORDS + SETS + NOT_DATES + TENSE)
+         + ANAPHORIC + TIMES + DURATIONS + DURATION_WORDS + SETS + NOT_DATES + TENSE
+         + EARNINGS)
 
 
 @pytest.mark.parametrize(("sentence", "dct", "expected"), CASES,

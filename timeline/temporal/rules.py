@@ -886,6 +886,27 @@ def _parse_weekend(m: re.Match[str], _: str) -> list[Part] | None:
     return one(m, resolve)
 
 
+def _parse_the_year(m: re.Match[str], text: str) -> list[Part] | None:
+    after = text[m.end():m.end() + 12]
+    if re.match(r"\s+(?:ended|ending|to|through|that\s+ended)\b", after, re.IGNORECASE):
+        # "the year ended March 31": a twelve-month reporting period, not a calendar year.
+        return one(m, fixed("P1Y", "DURATION"))
+
+    def resolve(ctx: Context) -> Resolved:
+        return Resolved(f"{ctx.dct.year:04d}", "DATE", ANCHOR_DCT)
+
+    return one(m, resolve)
+
+
+# "for the year", "the full year", "the fiscal year": the year of the report. "The year
+# before", "the year 1990" and "the year's end" belong to other rules.
+THE_YEAR = compile_rule(
+    "the_year",
+    r"(?<![\w-])the\s+(?:(?:full|fiscal|calendar|entire|whole)\s+)?year(?![\w-])"
+    r"(?!['’]s|\s+(?:before|after|earlier|later|ago|\d|of\s+(?:the|\d)))",
+    _parse_the_year)
+
+
 WEEKEND = compile_rule("weekend", r"(?<![\w-])the\s+weekend(?![\w-])", _parse_weekend)
 
 
@@ -1214,12 +1235,18 @@ _REFS: dict[str, str] = {
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the long run": "FUTURE_REF", "a later date": "FUTURE_REF",
     "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF",
-    "as soon as possible": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "current": "PRESENT_REF",
 }
 
 
 def _parse_ref(m: re.Match[str], text: str) -> list[Part] | None:
     key = re.sub(r"\s+", " ", m.group().lower())
+    if key == "current" and re.match(
+            r"\s+(?:accounts?|affairs|events|assets|liabilities|liabilities|ratio|density|flows?"
+            rf"|law|rules|models?|{UNIT_RE}|fiscal|calendar|half|period|term)\b|-",
+            text[m.end():], re.IGNORECASE):
+        # "current account", "the current quarter": an economics term or a period rule's.
+        return None
     if key == "now" and re.match(r"[\s-]+(?:defunct|closed|retired|former)", text[m.end():]):
         return None
     return one(m, fixed(_REFS[key], "DATE", ANCHOR_DCT))
@@ -1293,6 +1320,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "year_end": (r"ear-end|ear end|ear['’]s end|nd of the year|nd of the month|onth-end"
                  r"|onth end", False),
     "weekend": (r"weekend", True),
+    "the_year": (r"year", True),
     "day_before": (r"day before|day after|night before|night after", True),
     "ago": (r"ago|earlier|later|from now|hence", True),
     "year_ago": (r"year-ago|year-earlier|year ago|year earlier|Year-ago|Year-earlier", True),
@@ -1337,7 +1365,6 @@ def _with_trigger(rule: Rule) -> Rule:
 #: All rules, most specific first: on equal extents the earlier rule wins.
 RULES: tuple[Rule, ...] = tuple(_with_trigger(rule) for rule in (
     ISO, SLASH, TIME, MONTH_DAY, DAY_MONTH, HOLIDAY, QUARTER, MONTH, SEASON, DECADE, CENTURY,
-    YEAR, YEAR_END, WEEKEND, DAY_BEFORE, AGO, YEAR_AGO, DAY_WORD, WEEKDAY, RELATIVE_UNIT, SET,
-    DURATION, UNIT_ADJECTIVE,
-    BARE_UNITS, REF,
+    YEAR, YEAR_END, THE_YEAR, WEEKEND, DAY_BEFORE, AGO, YEAR_AGO, DAY_WORD, WEEKDAY,
+    RELATIVE_UNIT, SET, DURATION, UNIT_ADJECTIVE, BARE_UNITS, REF,
 ))

@@ -109,7 +109,12 @@ def _select(found: list[tuple[int, int, int, list[Part]]]) -> list[list[Part]]:
     return [parts for _, parts in kept]
 
 
-def _remember(narrative: Narrative, value: str, index: int) -> None:
+#: Periods of several quarters ("the nine months", "the year ended June 30"): after them,
+#: "a year earlier" compares whole periods, not the quarter named before.
+_LONG_PERIOD = re.compile(r"P(?:[69]|12)M$|P1Y$")
+
+
+def _remember(narrative: Narrative, value: str, index: int, dct: date) -> None:
     """Update what the story last named from a resolved DATE or TIME value."""
     m = _DAY.match(value)
     if m:
@@ -125,7 +130,11 @@ def _remember(narrative: Narrative, value: str, index: int) -> None:
         return
     m3 = re.match(r"(\d{4})-Q(\d)$", value)
     if m3:
-        narrative.quarter, narrative.quarter_index = (int(m3.group(1)), int(m3.group(2))), index
+        quarter = (int(m3.group(1)), int(m3.group(2)))
+        # Results are reported for quarters that are over; the current or a coming quarter
+        # ("a charge in the fourth quarter") is an outlook, not what "a year ago" compares.
+        if quarter < (dct.year, (dct.month - 1) // 3 + 1):
+            narrative.quarter, narrative.quarter_index = quarter, index
     m4 = re.match(r"(\d{4})(?:$|-)", value)
     if m4:
         narrative.year, narrative.year_index = int(m4.group(1)), index
@@ -200,7 +209,9 @@ def tag(text: str, dct: datetime) -> list[Timex]:
             # "a year earlier" must not become the date later anaphora count from.
             if resolved.type in ("DATE", "TIME") and (
                     not resolved.anchor.startswith("timex:") or _DAY.match(resolved.value)):
-                _remember(ctx.narrative, resolved.value, index)
+                _remember(ctx.narrative, resolved.value, index, ctx.dct)
+            elif resolved.type == "DURATION" and _LONG_PERIOD.match(resolved.value):
+                ctx.narrative.quarter = ctx.narrative.quarter_index = None
             previous_index = index
     _fill_times(text, out, ctx.dct, story_at)
     return out
