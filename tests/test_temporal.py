@@ -432,9 +432,12 @@ TENSE: list[tuple[str, str, Expected]] = [
     # ... unless a word of commitment governs it.
     ("The bank agreed to buy the insurer, a unit of the group, in March.", DCT,
      [("March", "DATE", "2025-03")]),
-    # Planned events are ahead of the DCT.
-    ("Unions planned a march through the capital on Saturday.", DCT,
-     [("Saturday", "DATE", "2025-02-08")]),
+    ("Among the first to sign the pact on Friday were Chile and Peru.", DCT,
+     [("Friday", "DATE", "2025-01-31")]),
+    # "planned" is a past plan: the event may be over ("a service planned for Saturday was
+    # cancelled").
+    ("A vigil planned at the university for Saturday was cancelled.", DCT,
+     [("Saturday", "DATE", "2025-02-01")]),
     # A year-less month without tense is the nearer one.
     ("The firm is under a June agreement with its lenders.", "2024-10-20",
      [("June", "DATE", "2024-06")]),

@@ -36,7 +36,8 @@ _PAST_MODAL = (
 )
 _FUTURE_WORDS = (
     r"will|won't|wo|'ll|shall|would|going\s+to|gonna|(?:is|are|am)\s+to|scheduled|plans?\s+to"
-    r"|planning|planned|slated|expects?|expected\s+to|intends?|set\s+to|upcoming|coming"
+    r"|planning|planned\s+for|supposed\s+to|slated|expects?|expected\s+to|intends?|set\s+to"
+    r"|upcoming|coming"
     r"|tomorrow|as\s+(?:early|soon)\s+as|can|could|may|might|ready\s+to|hopes?\s+to|aims?\s+to"
     r"|starting|beginning|due(?!\s+to\s+(?:the|a|an|its|their|his|her|our|this|that|these"
     r"|those)\b)"
@@ -112,6 +113,13 @@ def direction(text: str, start: int, end: int) -> int:
                 and not _COMMITMENT.search(left, max(0, m.start() - 30), m.start()):
             continue
         nearest = m
+    if nearest is not None and nearest.group("infinitive"):
+        # A finite verb right after the date outweighs an infinitive before it: "the
+        # countries to join on Friday were Poland and Hungary".
+        close = next((a for a in _MARKER.finditer(right[:20]) if not a.group("infinitive")),
+                     None)
+        if close is not None:
+            return _sign(close)
     if nearest is not None:
         return _sign(nearest)
     for after in _MARKER.finditer(right[:60]):
