@@ -540,9 +540,32 @@ class MainScreen(Screen[None]):
         every = {b.id: b for b in (*EventList.BINDINGS, *MainScreen.BINDINGS,
                                    *MonthGrid.BINDINGS, *TimelineApp.BINDINGS)
                  if isinstance(b, Binding) and b.id}
-        return [(title, [(key_label(keymap.get(i, every[i].key)), every[i].description)
-                         for i in ids]) for title, ids in HELP_SECTIONS]
+        return [(title, [(key_label(keymap.get(i, every[i].key)),
+                          HELP_TEXT.get(i, every[i].description)) for i in ids])
+                for title, ids in HELP_SECTIONS]
 
+
+#: Longer help than the footer has room for.
+HELP_TEXT: dict[str, str] = {
+    "home": "First event (same as g)",
+    "end": "Last event (same as G)",
+    "today": "Event nearest today (--today pins it)",
+    "goto": "Go to a date: 2025-02, 2025-02-19, feb 19, next friday",
+    "search": "Search title, place and source as you type",
+    "filter": "Filter: words and after: before: kind: source: tag:",
+    "cancel": "Close the prompt or grid; clear the search",
+    "source": "Open the article: dates underlined, sentence shaded",
+    "month-grid": "Month grid with events per day",
+    "grid-select": "In the grid: jump the list to that day",
+    "grid-prev-month": "In the grid: previous month",
+    "grid-next-month": "In the grid: next month",
+    "edit": "Correct title, date, place, zone",
+    "hide": "Hide a false positive",
+    "confirm": "Confirm the event is right",
+    "undo": "Undo the last correction",
+    "export": "Export the filtered view to .ics",
+    "copy-feed": "Copy the feed URL (needs [feed] url)",
+}
 
 #: The help screen's sections, by binding id.
 HELP_SECTIONS: list[tuple[str, list[str]]] = [

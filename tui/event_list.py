@@ -269,16 +269,15 @@ class EventList(ScrollView, can_focus=True):
         text.append(f"{when_column(event, item):<8}", style("event-list--time"))
         text.append(" ")
         body = Text(event.title, style=Style(bold=event.kind != "past"))
-        if item.parts > 1:
-            body.append(f" (day {item.part} of {item.parts})", Style(italic=True))
         if event.location:
             body.append(" · ")
             body.append(event.location, style("event-list--place"))
         if self.needle:
             self._highlight(body, style("event-list--match"))
-        badge = ""
+        # Right-aligned, so a long title can never push these out of view.
+        badge = f" day {item.part} of {item.parts}" if item.parts > 1 else ""
         if len(event.sources) > 1:
-            badge = f" reported by {len(event.sources)}"
+            badge += f"{' ·' if badge else ''} reported by {len(event.sources)}"
         if event.uid in self.confirmed:
             badge += " ✓"
         room = max(1, width - text.cell_len - len(badge) - 1)
