@@ -57,6 +57,11 @@ class Rule:
     trigger: tuple[re.Pattern[str], ...] | None = None
     #: Trigger hits inside a word ("Tuesday" for "day") are no unit; skip them.
     word_start: bool = False
+    #: Words that must stand right before a trigger hit for the rule to match there
+    #: ("two" before "years" for a duration); hits without them open no window.
+    before: re.Pattern[str] | None = None
+    #: ... or that may follow it instead ("-long" after "decade").
+    after: re.Pattern[str] | None = None
 
 
 # ------------------------------------------------------------------ shared fragments
@@ -1293,39 +1298,44 @@ SET = compile_rule(
     _parse_set)
 
 
-_MONTH_TRIGGER = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-_UNIT_TRIGGER = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
+_MONTH_TRIGGER = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_UNIT_TRIGGER = (r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
                  r"|centur|millenni|Second|Minute|Hour|Day|Night|Week|Month|Quarter|Year"
-                 r"|Decade|Centur|morning|afternoon|evening|Morning|Afternoon|Evening)")
-# Triggers by rule name, with whether a hit must start a word. They are case-sensitive
-# literal alternations on purpose: Python's regex engine scans those several times faster
-# than case-insensitive ones or ones with a leading look-behind, so the word-start test is
-# done on the few hits instead.
+                 r"|Decade|Centur|morning|afternoon|evening|Morning|Afternoon|Evening")
+# Numbers that may be dates: years and ISO dates start with 16..21, slash dates hold a "/".
+# Literals, not a digit class: a class is tried at every digit of every amount of money.
+_DIGIT_TRIGGER = (r"16|17|18|19|20|21|/|eighteen|nineteen|twenty|two thousand|Eighteen"
+                  r"|Nineteen")
+# Triggers by rule name, with whether a hit must start a word. Each top-level alternative
+# is scanned on its own and case-sensitively: Python's regex engine finds a literal with a
+# fast substring search but tries an alternation branch by branch at nearly every position,
+# so twenty literal scans cost about half of one alternation scan. The word-start test is
+# done on the few hits instead of by a look-behind, which would disable the fast search.
 _TRIGGERS: dict[str, tuple[str, bool]] = {
-    "iso": (r"\d-\d\d-\d", False),
-    "slash": (r"\d/\d", False),
-    "time": (r"\.m\.|[aApP][mM]\b|:\d\d|oon\b|idnight|id-?day|clock", False),
+    "iso": (_DIGIT_TRIGGER, False),
+    "slash": (_DIGIT_TRIGGER, False),
+    "time": (r"(?:\d ?[aApP][mM]\b)|(?::\d\d)|.m.|.M.|noon|Noon|idnight|idday|id-day|clock",
+             False),
     "month_day": (_MONTH_TRIGGER, True),
     "day_month": (_MONTH_TRIGGER, True),
     "month": (_MONTH_TRIGGER, True),
     "holiday": (r"Christmas|Thanksgiving|New Year|Easter|Good Friday|Memorial Day|Labor Day"
                 r"|Election Day|Independence Day|Valentine|Halloween|Veterans Day|Boxing Day",
                 True),
-    "quarter": (r"quarter|period|half|Quarter|Period|Half|[QH][1-4]", False),
+    "quarter": (r"quarter|period|half|Quarter|Period|Half|Q1|Q2|Q3|Q4|H1|H2", False),
     "season": (r"spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter", True),
     "decade": (r"0s|ties", False),
     "century": (r"century|Century", False),
-    "year": (r"1[6-9]\d\d|20\d\d|eighteen|nineteen|twenty|two thousand|Eighteen|Nineteen",
-             False),
-    "year_end": (r"ear-end|ear end|ear['’]s end|nd of the year|nd of the month|onth-end"
-                 r"|onth end", False),
+    "year": (_DIGIT_TRIGGER, False),
+    "year_end": (r"ear-end|ear end|ear's end|ear’s end|nd of the year|nd of the month"
+                 r"|onth-end|onth end", False),
     "weekend": (r"weekend", True),
     "the_year": (r"year", True),
     "day_before": (r"day before|day after|night before|night after", True),
     "ago": (r"ago|earlier|later|from now|hence", True),
     "year_ago": (r"year-ago|year-earlier|year ago|year earlier|Year-ago|Year-earlier", True),
     "day_word": (r"today|tomorrow|yesterday|tonight|Today|Tomorrow|Yesterday|Tonight", True),
-    "weekday": (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", False),
+    "weekday": (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", False),
     "relative_unit": (_UNIT_TRIGGER, True),
     "set": (r"daily|nightly|weekly|monthly|yearly|hourly|every|each|once|twice|times|Every"
             r"|Each|Daily|Weekly|Monthly|Annually|annually|quarterly|Quarterly|biweekly"
@@ -1337,21 +1347,39 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
             r"|moment|days|later|ahead|possible|coming|current|Current|these|These", True),
 }
 _TRIGGER_CACHE: dict[str, tuple[re.Pattern[str], ...]] = {}
-_LITERAL = re.compile(r"[\w '’-]+")
 
 
 def _compile_trigger(source: str) -> tuple[re.Pattern[str], ...]:
-    """One pattern per word of a literal alternation, else the alternation itself.
+    """One pattern per top-level alternative: a bracketed one is a regex, others literals."""
+    pieces: list[str] = []
+    depth, start = 0, 0
+    for i, char in enumerate(source):
+        if char == "(" and source[i - 1:i] != "\\":
+            depth += 1
+        elif char == ")" and source[i - 1:i] != "\\":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(source[start:i])
+            start = i + 1
+    pieces.append(source[start:])
+    return tuple(re.compile(p if p.startswith("(") else re.escape(p)) for p in pieces)
 
-    The regex engine finds a plain literal with a fast substring search, while an
-    alternation is tried branch by branch at nearly every position: scanning twenty
-    literals one after the other costs about half of scanning their alternation once.
-    """
-    body = source[3:-1] if source.startswith("(?:") and source.endswith(")") else source
-    words = body.split("|")
-    if all(_LITERAL.fullmatch(w) for w in words):
-        return tuple(re.compile(re.escape(w)) for w in words)
-    return (re.compile(source),)
+
+_NUMBERISH = (r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+              r"|\w+teen|\w+ty|hundred|thousand|several|few|many|some|of|numerous|half|dozen))")
+# What a unit word needs right before it, per rule (checked on the hit, case-insensitive).
+_BEFORE_HIT: dict[str, str] = {
+    "duration": _NUMBERISH + r"(?:[\s-]+(?:more|additional|full|straight|consecutive|long"
+                r"|short|extra|further|whole|trading|business|working))?\s+$",
+    "unit_adjective": _NUMBERISH + r"[\s-]$",
+    "bare_units": r"\b(?:recent|coming|past|last|next|previous|ensuing|intervening|following"
+                  r"|early|first|for|within|in)[\s-]+$",
+    "relative_unit": r"\b(?:past|coming|this|last|next|previous|following|current|same|that"
+                     r"|prior|present|preceding|fiscal|calendar|school)\s+$",
+}
+
+
+_LONG_AFTER = re.compile(r"\w*-long\b")
 
 
 def _with_trigger(rule: Rule) -> Rule:
@@ -1359,7 +1387,10 @@ def _with_trigger(rule: Rule) -> Rule:
     source, word_start = _TRIGGERS[rule.name]
     if source not in _TRIGGER_CACHE:
         _TRIGGER_CACHE[source] = _compile_trigger(source)
-    return replace(rule, trigger=_TRIGGER_CACHE[source], word_start=word_start)
+    before = _BEFORE_HIT.get(rule.name)
+    return replace(rule, trigger=_TRIGGER_CACHE[source], word_start=word_start,
+                   before=re.compile(before, re.IGNORECASE) if before else None,
+                   after=_LONG_AFTER if rule.name == "unit_adjective" else None)
 
 
 #: All rules, most specific first: on equal extents the earlier rule wins.

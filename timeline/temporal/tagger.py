@@ -14,7 +14,7 @@ import re
 from datetime import UTC, date, datetime
 
 from timeline.temporal.context import Context, Narrative, Part, Resolved
-from timeline.temporal.rules import RULES
+from timeline.temporal.rules import RULES, Rule
 from timeline.timex import ANCHOR_DCT, Timex, TimexGranularity
 
 _GRANULARITY: tuple[tuple[re.Pattern[str], TimexGranularity], ...] = (
@@ -45,16 +45,28 @@ def granularity_of(value: str) -> TimexGranularity | None:
 _BEFORE, _AFTER = 42, 40
 
 
-def _segments(trigger: tuple[re.Pattern[str], ...], text: str,
-              word_start: bool) -> list[tuple[int, int]]:
-    """Merged windows of the text around the hits of a rule's trigger."""
+#: How far before a trigger hit a rule's ``before`` words are looked for.
+_LOOK_BACK = 40
+
+
+def _hits(trigger: tuple[re.Pattern[str], ...], text: str) -> list[tuple[int, int]]:
+    """Spans of every hit of a trigger's patterns, in text order."""
     hits = [hit.span() for pattern in trigger for hit in pattern.finditer(text)]
     if len(trigger) > 1:
         hits.sort()
+    return hits
+
+
+def _segments(rule: Rule, text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged windows of the text around the trigger hits where the rule may match."""
+    word_start, before, after = rule.word_start, rule.before, rule.after
     segments: list[tuple[int, int]] = []
     size = len(text)
     for start, end in hits:
         if word_start and start and text[start - 1].isalpha():
+            continue
+        if before is not None and not before.search(text, max(0, start - _LOOK_BACK), start) \
+                and (after is None or not after.match(text, end)):
             continue
         lo, hi = max(0, start - _BEFORE), min(size, end + _AFTER)
         if segments and lo <= segments[-1][1]:
@@ -67,15 +79,18 @@ def _segments(trigger: tuple[re.Pattern[str], ...], text: str,
 def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
     found: list[tuple[int, int, int, list[Part]]] = []
     whole = [(0, len(text))]
-    by_trigger: dict[tuple[tuple[re.Pattern[str], ...], bool], list[tuple[int, int]]] = {}
+    hits: dict[tuple[re.Pattern[str], ...], list[tuple[int, int]]] = {}
+    windows: dict[tuple[object, ...], list[tuple[int, int]]] = {}
     for priority, rule in enumerate(RULES):
         if rule.trigger is None:
             segments = whole
         else:
-            key = (rule.trigger, rule.word_start)
-            if key not in by_trigger:
-                by_trigger[key] = _segments(rule.trigger, text, rule.word_start)
-            segments = by_trigger[key]
+            key = (rule.trigger, rule.word_start, rule.before, rule.after)
+            if key not in windows:
+                if rule.trigger not in hits:
+                    hits[rule.trigger] = _hits(rule.trigger, text)
+                windows[key] = _segments(rule, text, hits[rule.trigger])
+            segments = windows[key]
         last_end = 0
         for lo, hi in segments:
             for m in rule.pattern.finditer(text, max(lo, last_end), hi):
