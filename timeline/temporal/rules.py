@@ -62,6 +62,8 @@ class Rule:
     before: re.Pattern[str] | None = None
     #: ... or that may follow it instead ("-long" after "decade").
     after: re.Pattern[str] | None = None
+    #: The trigger runs on the lower-cased text (names of months and days need their case).
+    fold: bool = False
 
 
 # ------------------------------------------------------------------ shared fragments
@@ -1346,11 +1348,17 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "ref": (r"now|Now|NOW|present|Present|recent|Recent|lately|Lately|past|future|term|run"
             r"|moment|days|later|ahead|possible|coming|current|Current|these|These", True),
 }
-_TRIGGER_CACHE: dict[str, tuple[re.Pattern[str], ...]] = {}
+#: Rules whose trigger words are names and keep their case ("May", "Friday").
+_CASED = frozenset({"month_day", "day_month", "month", "holiday", "weekday"})
+_TRIGGER_CACHE: dict[tuple[str, bool], tuple[re.Pattern[str], ...]] = {}
 
 
-def _compile_trigger(source: str) -> tuple[re.Pattern[str], ...]:
-    """One pattern per top-level alternative: a bracketed one is a regex, others literals."""
+def _compile_trigger(source: str, fold: bool) -> tuple[re.Pattern[str], ...]:
+    """One pattern per top-level alternative: a bracketed one is a regex, others literals.
+
+    With ``fold`` the literals are lower-cased (and so merged: "Year" and "year" are one
+    scan of the lower-cased text).
+    """
     pieces: list[str] = []
     depth, start = 0, 0
     for i, char in enumerate(source):
@@ -1362,7 +1370,10 @@ def _compile_trigger(source: str) -> tuple[re.Pattern[str], ...]:
             pieces.append(source[start:i])
             start = i + 1
     pieces.append(source[start:])
-    return tuple(re.compile(p if p.startswith("(") else re.escape(p)) for p in pieces)
+    if fold:
+        pieces = [p if p.startswith("(") else p.lower() for p in pieces]
+    unique = list(dict.fromkeys(pieces))
+    return tuple(re.compile(p if p.startswith("(") else re.escape(p)) for p in unique)
 
 
 _NUMBERISH = (r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -1380,17 +1391,24 @@ _BEFORE_HIT: dict[str, str] = {
 
 
 _LONG_AFTER = re.compile(r"\w*-long\b")
+# A month trigger ("Mar") must go on as a month name or stop: "Market", "Janet" are no months.
+_MONTH_AFTER = re.compile(r"(?:uary|ruary|ch|il|e|y|ust|tember|t|ober|ember)?(?![a-z])")
+_AFTER_HIT: dict[str, re.Pattern[str]] = {
+    "unit_adjective": _LONG_AFTER, "month_day": _MONTH_AFTER, "day_month": _MONTH_AFTER,
+    "month": _MONTH_AFTER,
+}
 
 
 def _with_trigger(rule: Rule) -> Rule:
     """The rule with its compiled trigger; rules with the same trigger share one object."""
     source, word_start = _TRIGGERS[rule.name]
-    if source not in _TRIGGER_CACHE:
-        _TRIGGER_CACHE[source] = _compile_trigger(source)
+    fold = rule.name not in _CASED
+    if (source, fold) not in _TRIGGER_CACHE:
+        _TRIGGER_CACHE[source, fold] = _compile_trigger(source, fold)
     before = _BEFORE_HIT.get(rule.name)
-    return replace(rule, trigger=_TRIGGER_CACHE[source], word_start=word_start,
+    return replace(rule, trigger=_TRIGGER_CACHE[source, fold], word_start=word_start, fold=fold,
                    before=re.compile(before, re.IGNORECASE) if before else None,
-                   after=_LONG_AFTER if rule.name == "unit_adjective" else None)
+                   after=_AFTER_HIT.get(rule.name))
 
 
 #: All rules, most specific first: on equal extents the earlier rule wins.

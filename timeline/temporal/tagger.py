@@ -65,8 +65,9 @@ def _segments(rule: Rule, text: str, hits: list[tuple[int, int]]) -> list[tuple[
     for start, end in hits:
         if word_start and start and text[start - 1].isalpha():
             continue
-        if before is not None and not before.search(text, max(0, start - _LOOK_BACK), start) \
-                and (after is None or not after.match(text, end)):
+        if (before is not None or after is not None) and not (
+                (before is not None and before.search(text, max(0, start - _LOOK_BACK), start))
+                or (after is not None and after.match(text, end))):
             continue
         lo, hi = max(0, start - _BEFORE), min(size, end + _AFTER)
         if segments and lo <= segments[-1][1]:
@@ -76,8 +77,19 @@ def _segments(rule: Rule, text: str, hits: list[tuple[int, int]]) -> list[tuple[
     return segments
 
 
+#: Upper-case ASCII letters to lower case, one character for one, so offsets hold.
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+
+
+def _lower(text: str) -> str:
+    """The text lower-cased with every offset kept (``str.lower`` may change lengths)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
     found: list[tuple[int, int, int, list[Part]]] = []
+    lowered = _lower(text)
     whole = [(0, len(text))]
     hits: dict[tuple[re.Pattern[str], ...], list[tuple[int, int]]] = {}
     windows: dict[tuple[object, ...], list[tuple[int, int]]] = {}
@@ -88,7 +100,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
             key = (rule.trigger, rule.word_start, rule.before, rule.after)
             if key not in windows:
                 if rule.trigger not in hits:
-                    hits[rule.trigger] = _hits(rule.trigger, text)
+                    hits[rule.trigger] = _hits(rule.trigger, lowered if rule.fold else text)
                 windows[key] = _segments(rule, text, hits[rule.trigger])
             segments = windows[key]
         last_end = 0
