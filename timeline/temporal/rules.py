@@ -1316,8 +1316,7 @@ _DIGIT_TRIGGER = (r"16|17|18|19|20|21|/|eighteen|nineteen|twenty|two thousand|Ei
 _TRIGGERS: dict[str, tuple[str, bool]] = {
     "iso": (_DIGIT_TRIGGER, False),
     "slash": (_DIGIT_TRIGGER, False),
-    "time": (r"(?:\d ?[aApP][mM]\b)|(?::\d\d)|.m.|.M.|noon|Noon|idnight|idday|id-day|clock",
-             False),
+    "time": (r"(?:am\b)|(?:pm\b)|(?::\d\d)|.m.|noon|idnight|idday|id-day|clock", False),
     "month_day": (_MONTH_TRIGGER, True),
     "day_month": (_MONTH_TRIGGER, True),
     "month": (_MONTH_TRIGGER, True),
@@ -1387,6 +1386,8 @@ _BEFORE_HIT: dict[str, str] = {
                   r"|early|first|for|within|in)[\s-]+$",
     "relative_unit": r"\b(?:past|coming|this|last|next|previous|following|current|same|that"
                      r"|prior|present|preceding|fiscal|calendar|school)\s+$",
+    # "7 pm", "10 a.m.", "19:45" follow a digit; "noon" and "o'clock" pass by their end.
+    "time": r"\d\s?[ap]?\.?$",
 }
 
 
@@ -1394,6 +1395,7 @@ _LONG_AFTER = re.compile(r"\w*-long\b")
 # A month trigger ("Mar") must go on as a month name or stop: "Market", "Janet" are no months.
 _MONTH_AFTER = re.compile(r"(?:uary|ruary|ch|il|e|y|ust|tember|t|ober|ember)?(?![a-z])")
 _AFTER_HIT: dict[str, re.Pattern[str]] = {
+    "time": re.compile(r"(?<=noon)|(?<=night)|(?<=day)|(?<=clock)", re.IGNORECASE),
     "unit_adjective": _LONG_AFTER, "month_day": _MONTH_AFTER, "day_month": _MONTH_AFTER,
     "month": _MONTH_AFTER,
 }
