@@ -481,10 +481,28 @@ EARNINGS: list[tuple[str, str, Expected]] = [
      [("the current quarter", "DATE", "2024-Q4")]),
 ]
 
+# Shapes found while reading news wires.
+WIRE: list[tuple[str, str, Expected]] = [
+    ("Atlanta nineteen ninety-six. A bomb blast shook the games.", DCT,
+     [("nineteen ninety-six", "DATE", "1996")]),
+    ("He was shot to death last Oct. 23 at his home.", "2025-04-19",
+     [("Oct. 23", "DATE", "2024-10-23")]),
+    ("The Times said in an editorial on Monday, Oct. 26: The murder was vile.", "2024-10-26",
+     [("Monday, Oct. 26", "DATE", "2024-10-26")]),
+    ("Three-quarters of the voters agreed.", DCT, []),
+    ("The board raised the quarterly dividend.", DCT, []),
+    ("Sales should rise 8% annually.", DCT, []),
+    ("The paper is published daily.", DCT, [("daily", "SET", "P1D")]),
+    ("Talks that are supposed to conclude by May resumed.", "2025-03-22",
+     [("May", "DATE", "2025-05")]),
+    ("The accession was planned for early March.", "2025-02-10",
+     [("early March", "DATE", "2025-03")]),
+]
+
 CASES = (ABSOLUTE + QUARTERS + SEASONS + DECADES + ISO_DATES + DAY_PARTS + MONTH_YEAR
          + MONTH_DAY_YEAR + RANGES + RELATIVE + WEEKDAY_PAST + WEEKDAY_FUTURE + YEARLESS
          + ANAPHORIC + TIMES + DURATIONS + DURATION_WORDS + SETS + NOT_DATES + TENSE
-         + EARNINGS)
+         + EARNINGS + WIRE)
 
 
 @pytest.mark.parametrize(("sentence", "dct", "expected"), CASES,

@@ -76,7 +76,7 @@ YEAR_WORDS_RE = (
     r"|two thousand(?: (?:and )?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
 )
 _DAY_SUFFIX = r"(?:st|nd|rd|th)?"
-_NOT_NUMBER_AFTER = r"(?![\d:]|\s*(?:%|percent\b|per\s+cent)|,\d|\.\d)"
+_NOT_NUMBER_AFTER = r"(?!\d|:\d|\s*(?:%|percent\b|per\s+cent)|,\d|\.\d)"
 ORD_RE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 MOD_APPROX = (
     r"(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than"
@@ -217,7 +217,7 @@ SLASH = compile_rule(
 
 
 def _day_resolver(month: int, day: int, year: int | None, *, follow: Resolver | None = None,
-                  roll: bool = False) -> Resolver:
+                  roll: bool = False, lean: int = 0) -> Resolver:
     """Resolve a month-day, taking the year from the text or else from the DCT and tense."""
 
     def resolve(ctx: Context) -> Resolved | None:
@@ -232,7 +232,7 @@ def _day_resolver(month: int, day: int, year: int | None, *, follow: Resolver | 
             y = int(first.value[:4]) + (1 if roll else 0)
             d = dates.safe_date(y, month, day)
             return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
-        d = dates.nearest_day(month, day, ctx.dct, ctx.direction)
+        d = dates.nearest_day(month, day, ctx.dct, lean or ctx.direction)
         return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
 
     return resolve
@@ -245,7 +245,11 @@ def _parse_month_day(m: re.Match[str], text: str) -> list[Part] | None:
     if not 1 <= day <= 31:
         return None
     year = to_year(m["y1"] or m["y"]) if (m["y1"] or m["y"]) else None
-    first = _day_resolver(month, day, year)
+    # "last Oct. 23", "next May 4": the word before says which way, though TimeML leaves it
+    # out of the extent.
+    lean = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(
+        previous_word(text, m.start()).lower(), 0)
+    first = _day_resolver(month, day, year, lean=lean)
     if m["d2"] is None:
         return one(m, first)
     month2 = month_number(m["mon2"]) if m["mon2"] else month
@@ -325,6 +329,8 @@ def _parse_month(m: re.Match[str], text: str) -> list[Part] | None:
     word = m["mon"]
     if not is_capitalised(word):
         return None
+    if not (m["y"] or m["ry"]) and re.match(r"\s*\d{1,2}(?!\d)", text[m.end():]):
+        return None  # "last Oct. 23": the day rule takes "Oct. 23"
     bare = not (m["pre"] or m["rel"] or m["y"] or m["ry"])
     if bare:
         if looks_like_name(text, m.start()):
@@ -357,6 +363,11 @@ MONTH = compile_rule(
     _parse_month)
 
 
+# "nineteen ninety-six" says a year on its own; "two thousand" or "twenty" need "in" first.
+_SPOKEN_YEAR = re.compile(r"(?:eighteen|nineteen|twenty)[\s-](?:twenty|thirty|forty|fifty|sixty"
+                          r"|seventy|eighty|ninety)", re.IGNORECASE)
+
+
 def _parse_year(m: re.Match[str], text: str) -> list[Part] | None:
     before = text[max(0, m.start() - 12):m.start()]
     if re.search(r"[$£€#]\s*$|\d[.,]?\s*$|\b(?:No|Nos|Flight|Model|Section|Article|Room|Route|"
@@ -374,7 +385,8 @@ def _parse_year(m: re.Match[str], text: str) -> list[Part] | None:
     year = to_year(m["y"])
     if year is None:
         return None
-    if m["yw"] and not (m["fy"] or m["pre"]) and not _TIME_PREPOSITION.search(
+    if m["yw"] and not (m["fy"] or m["pre"]) and not _SPOKEN_YEAR.match(m["yw"]) \
+            and not _TIME_PREPOSITION.search(
             text[max(0, m.start() - 12):m.start()]):
         return None
     half = m["half"]
@@ -1116,6 +1128,8 @@ DURATION = compile_rule(
 
 def _parse_unit_adjective(m: re.Match[str], text: str) -> list[Part] | None:
     unit = unit_key(m["u"])
+    if unit == "quarter" and m["pl"]:
+        return None  # "three-quarters of the voters": a fraction
     if m["n"]:
         number = 0.5 if m["n"].lower() == "half" else parse_number(m["n"])
         if number is None:
@@ -1293,6 +1307,8 @@ def _parse_set(m: re.Match[str], text: str) -> list[Part] | None:
 
 SET = compile_rule(
     "set",
+    # "annually" and "quarterly" stay out: news uses them for rates and dividends ("rise 8%
+    # annually", "a quarterly dividend"), which TimeML leaves unmarked.
     r"(?<![\w-])(?:(?P<adv>daily|nightly|weekly|biweekly|monthly|yearly|hourly)"
     r"|(?:(?:every|each)|(?:once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|every))\s+"
     rf"(?:(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_FULL_RE})|(?P<dp>{DAYPART_RE})|(?P<other>other\s+)?"

@@ -45,7 +45,8 @@ _FUTURE_WORDS = (
 # One pass finds every marker; the group that matched says which way it points.
 _MARKER = re.compile(
     rf"\b(?:(?P<modal>{_PAST_MODAL})|(?P<future>{_FUTURE_WORDS})|(?P<infinitive>to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b"
-    rf"|their\b|be\b|date\b)(?-i:[a-z]{{3,}}))|(?P<past>{_IRREGULAR_PAST}|has\s+been|have\s+been"
+    rf"|their\b|be\b|date\b|death\b|power\b|court\b|office\b|prison\b|jail\b|school\b"
+    rf"|work\b|market\b|trial\b|home\b|war\b|life\b|bed\b|zero\b|rest\b)(?-i:[a-z]{{3,}}))|(?P<past>{_IRREGULAR_PAST}|has\s+been|have\s+been"
     r"|(?<!will\s)(?<!to\s)(?<!be\s)(?!(?:hundred|indeed|need|speed|seed|feed|breed|proceed"
     r"|succeed|exceed|shed|embed)\b)(?-i:[a-z]{2,}ed)))\b",
     re.IGNORECASE,
