@@ -497,6 +497,19 @@ WIRE: list[tuple[str, str, Expected]] = [
      [("May", "DATE", "2025-05")]),
     ("The accession was planned for early March.", "2025-02-10",
      [("early March", "DATE", "2025-03")]),
+    # "expected" without "to" still looks ahead; "than expected" does not.
+    ("Closing, which is expected in December, needs approval.", "2024-11-02",
+     [("December", "DATE", "2024-12")]),
+    # Past forms equal to the present: "set", "cut", "hit".
+    ("The index is near its record high set on Aug. 6.", "2025-02-06",
+     [("Aug. 6", "DATE", "2024-08-06")]),
+    ("The summit set for Washington in April drew protests.", "2025-03-12",
+     [("April", "DATE", "2025-04")]),
+    # "to more than" is no infinitive; "a still unspecified date" is no past verb.
+    ("Program trading amounted to more than 13% in September.", "2024-10-30",
+     [("September", "DATE", "2024-09")]),
+    ("The split would be paid on a still unspecified date in January.", "2024-10-26",
+     [("January", "DATE", "2025-01")]),
 ]
 
 CASES = (ABSOLUTE + QUARTERS + SEASONS + DECADES + ISO_DATES + DAY_PARTS + MONTH_YEAR

@@ -21,13 +21,16 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 
-# Irregular past forms common in news; regular ones are caught by their -ed ending.
+# Irregular past forms common in news; regular ones are caught by their -ed ending. Forms
+# equal to the present ("set", "cut", "hit") count as past too: without an auxiliary before
+# them, news uses them for what happened.
 _IRREGULAR_PAST = (
     "was|were|had|did|said|told|made|took|gave|got|went|came|began|fell|rose|sold|bought|paid|"
     "won|lost|left|met|held|saw|found|became|thought|knew|led|spent|sent|built|kept|ran|wrote|"
     "spoke|chose|drew|grew|struck|fought|caught|sought|stood|shot|threw|broke|flew|drove|fled|"
     "withdrew|swore|shook|sank|hung|dealt|meant|felt|brought|overtook|stole|slid|sprang|"
-    "rang|froze|forgot|arose|awoke|bore|woke|ago|since|yesterday|earlier|previously"
+    "rang|froze|forgot|arose|awoke|bore|woke|set|cut|hit|put|hurt|shut|split|ago|since|"
+    "yesterday|earlier|previously"
 )
 # Modals before "have" speak of the past ("may have been set afire"), as does "could not".
 _PAST_MODAL = (
@@ -36,19 +39,29 @@ _PAST_MODAL = (
 )
 _FUTURE_WORDS = (
     r"will|won't|wo|'ll|shall|would|going\s+to|gonna|(?:is|are|am)\s+to|scheduled|plans?\s+to"
-    r"|planning|planned\s+for|supposed\s+to|slated|expects?|expected\s+to|intends?|set\s+to"
-    r"|upcoming|coming"
+    r"|planning|planned\s+for|supposed\s+to|slated|expects?|(?<!than\s)expected|intends?"
+    r"|set\s+(?:to|for)|upcoming|coming"
     r"|tomorrow|as\s+(?:early|soon)\s+as|can|could|may|might|ready\s+to|hopes?\s+to|aims?\s+to"
     r"|starting|beginning|due(?!\s+to\s+(?:the|a|an|its|their|his|her|our|this|that|these"
     r"|those)\b)"
 )
+# Words after "to" that make no infinitive: determiners, quantities and common nouns
+# ("to the", "to more than", "shot to death").
+_NOT_VERB = (
+    r"the|a|an|his|her|its|their|our|your|this|that|these|those|be|date|death|power|court"
+    r"|office|prison|jail|school|work|market|trial|home|war|life|bed|zero|rest|more|less"
+    r"|about|around|some|all|any|each|both|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|them|him|record|levels?|highs?|lows?|nearly|almost|just|only|roughly|date"
+)
+# An "-ed" word after these is an adjective, not a past verb ("a still unspecified date").
+_ADJECTIVE_BEFORE = r"(?<!will\s)(?<!\bto\s)(?<!\bbe\s)(?<!\ba\s)(?<!\ban\s)(?<!the\s)(?<!still\s)"
+_NOT_PAST_ED = r"hundred|indeed|need|speed|seed|feed|breed|proceed|succeed|exceed|shed|embed"
 # One pass finds every marker; the group that matched says which way it points.
 _MARKER = re.compile(
-    rf"\b(?:(?P<modal>{_PAST_MODAL})|(?P<future>{_FUTURE_WORDS})|(?P<infinitive>to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b"
-    rf"|their\b|be\b|date\b|death\b|power\b|court\b|office\b|prison\b|jail\b|school\b"
-    rf"|work\b|market\b|trial\b|home\b|war\b|life\b|bed\b|zero\b|rest\b)(?-i:[a-z]{{3,}}))|(?P<past>{_IRREGULAR_PAST}|has\s+been|have\s+been"
-    r"|(?<!will\s)(?<!to\s)(?<!be\s)(?!(?:hundred|indeed|need|speed|seed|feed|breed|proceed"
-    r"|succeed|exceed|shed|embed)\b)(?-i:[a-z]{2,}ed)))\b",
+    rf"\b(?:(?P<modal>{_PAST_MODAL})|(?P<future>{_FUTURE_WORDS})"
+    rf"|(?P<infinitive>to\s+(?!(?:{_NOT_VERB})\b)(?-i:[a-z]{{3,}}))"
+    rf"|(?P<past>{_IRREGULAR_PAST}|has\s+been|have\s+been"
+    rf"|{_ADJECTIVE_BEFORE}(?!(?:{_NOT_PAST_ED})\b)(?-i:[a-z]{{2,}}ed)))\b",
     re.IGNORECASE,
 )
 
