@@ -490,6 +490,7 @@ WIRE: list[tuple[str, str, Expected]] = [
     ("The Times said in an editorial on Monday, Oct. 26: The murder was vile.", "2024-10-26",
      [("Monday, Oct. 26", "DATE", "2024-10-26")]),
     ("Three-quarters of the voters agreed.", DCT, []),
+    ("The plan saves $500 million a year in costs.", DCT, []),
     ("The board raised the quarterly dividend.", DCT, []),
     ("Sales should rise 8% annually.", DCT, []),
     ("The paper is published daily.", DCT, [("daily", "SET", "P1D")]),

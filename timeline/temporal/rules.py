@@ -1085,10 +1085,10 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     value = duration_value(number, unit)
     start = m.start("body")
     before = text[max(0, start - 30):start]
-    if n_raw in ("a", "an", "one") and _SET_BEFORE.search(before) and not m["mod"] \
+    if n_raw in ("a", "an") and _SET_BEFORE.search(before) and not m["mod"] \
             and not m["det"] and not m["rel"]:
-        return one(m, fixed(f"P1{UNIT_CODE[unit][-1]}" if not UNIT_CODE[unit].startswith("T")
-                            else f"PT1{UNIT_CODE[unit][-1]}", "SET"), "body")
+        # "$500 million a year", "358,000 a month": a rate, which TimeML leaves unmarked.
+        return None
     in_before = re.search(r"\bin\s+$", before, re.IGNORECASE) is not None
     rel = (m["rel"] or "").lower()
     det = (m["det"] or "").lower()
