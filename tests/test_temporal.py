@@ -491,6 +491,8 @@ WIRE: list[tuple[str, str, Expected]] = [
      [("Monday, Oct. 26", "DATE", "2024-10-26")]),
     ("Three-quarters of the voters agreed.", DCT, []),
     ("The plan saves $500 million a year in costs.", DCT, []),
+    ("Mr. Reupke, 52 years old, will retire.", DCT, []),
+    ("The firm posted its first quarterly loss.", DCT, []),
     ("The board raised the quarterly dividend.", DCT, []),
     ("Sales should rise 8% annually.", DCT, []),
     ("The paper is published daily.", DCT, [("daily", "SET", "P1D")]),

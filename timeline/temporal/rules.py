@@ -578,7 +578,7 @@ QUARTER = compile_rule(
     r"(?P<adj>(?:(?:current|latest|previous|prior|past|coming|year[\s-]ago|year[\s-]earlier|"
     r"prior[\s-]year|comparable|same|corresponding|final|recent|most\s+recent|"
     rf"fiscal|calendar|(?P<y0>{YEAR_RE}))(?:\s+|-))*)"
-    rf"(?:(?P<ord>{ORD_RE}|final|last)(?:\s+|-)(?:fiscal(?:\s+|-))?(?P<unit>quarter|half)"
+    rf"(?:(?P<ord>{ORD_RE}|final|last)(?:\s+|-)(?:fiscal(?:\s+|-))?(?P<unit>quarter|half)(?!ly)"
     r"(?![\w-]*(?:point|mile|inch|final|back)\b)"
     rf"|(?P<unit2>quarter|period|half)(?![\w-])(?!\s+(?:of|a|an|point)\b)"
     r"|(?P<qu>[QH])(?P<qn>[1-4])\b)"
@@ -1073,6 +1073,8 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
         return None
     if unit == "quarter" and re.match(r"\s+of\b", text[m.end():]):
         return None
+    if re.match(r"[\s-]+old\b", text[m.end():]):
+        return None  # "52 years old": an age, which TimeML news corpora leave unmarked
     vague = re.fullmatch(VAGUE_RE, n_raw) is not None and not n_raw.endswith("couple of")
     number = None if vague else parse_number(n_raw)
     if number is None and not vague:
@@ -1130,6 +1132,8 @@ def _parse_unit_adjective(m: re.Match[str], text: str) -> list[Part] | None:
     unit = unit_key(m["u"])
     if unit == "quarter" and m["pl"]:
         return None  # "three-quarters of the voters": a fraction
+    if re.match(r"[\s-]+old\b", text[m.end():]):
+        return None  # "52 years old": an age
     if m["n"]:
         number = 0.5 if m["n"].lower() == "half" else parse_number(m["n"])
         if number is None:
