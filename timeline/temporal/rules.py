@@ -1418,6 +1418,11 @@ _AFTER_HIT: dict[str, re.Pattern[str]] = {
     "time": re.compile(r"(?<=noon)|(?<=night)|(?<=day)|(?<=clock)", re.IGNORECASE),
     "unit_adjective": _LONG_AFTER, "month_day": _MONTH_AFTER, "day_month": _MONTH_AFTER,
     "month": _MONTH_AFTER,
+    # The digit trigger hits every "19" and "20" in amounts: keep the hits that go on as
+    # an ISO date, a slash date or a four-digit year (or that are year words).
+    "iso": re.compile(r"\d\d-\d\d-\d\d"),
+    "slash": re.compile(r"(?<=/)\d"),
+    "year": re.compile(r"\d\d(?![\d%])|(?<=[a-z])"),
 }
 
 

@@ -46,7 +46,7 @@ _BEFORE, _AFTER = 42, 40
 
 
 #: How far before a trigger hit a rule's ``before`` words are looked for.
-_LOOK_BACK = 40
+_LOOK_BACK = 26
 
 
 def _hits(trigger: tuple[re.Pattern[str], ...], text: str) -> list[tuple[int, int]]:
