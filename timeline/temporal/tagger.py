@@ -41,17 +41,22 @@ def granularity_of(value: str) -> TimexGranularity | None:
     return None
 
 
-#: How far around a trigger hit a rule's match may reach (modifiers before, years after).
-_BEFORE, _AFTER = 42, 40
-
-
 #: How far before a trigger hit a rule's ``before`` words are looked for.
 _LOOK_BACK = 26
 
 
-def _hits(trigger: tuple[re.Pattern[str], ...], text: str) -> list[tuple[int, int]]:
-    """Spans of every hit of a trigger's patterns, in text order."""
-    hits = [hit.span() for pattern in trigger for hit in pattern.finditer(text)]
+def _hits(trigger: tuple[re.Pattern[str] | str, ...], text: str) -> list[tuple[int, int]]:
+    """Spans of every hit of a trigger's literals and patterns, in text order."""
+    hits: list[tuple[int, int]] = []
+    for piece in trigger:
+        if isinstance(piece, str):
+            size = len(piece)
+            at = text.find(piece)
+            while at >= 0:
+                hits.append((at, at + size))
+                at = text.find(piece, at + 1)
+        else:
+            hits.extend(hit.span() for hit in piece.finditer(text))
     if len(trigger) > 1:
         hits.sort()
     return hits
@@ -60,6 +65,7 @@ def _hits(trigger: tuple[re.Pattern[str], ...], text: str) -> list[tuple[int, in
 def _segments(rule: Rule, text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merged windows of the text around the trigger hits where the rule may match."""
     word_start, before, after = rule.word_start, rule.before, rule.after
+    reach_before, reach_after = rule.reach
     segments: list[tuple[int, int]] = []
     size = len(text)
     for start, end in hits:
@@ -69,7 +75,7 @@ def _segments(rule: Rule, text: str, hits: list[tuple[int, int]]) -> list[tuple[
                 (before is not None and before.search(text, max(0, start - _LOOK_BACK), start))
                 or (after is not None and after.match(text, end))):
             continue
-        lo, hi = max(0, start - _BEFORE), min(size, end + _AFTER)
+        lo, hi = max(0, start - reach_before), min(size, end + reach_after)
         if segments and lo <= segments[-1][1]:
             segments[-1] = (segments[-1][0], hi)
         else:
@@ -91,13 +97,13 @@ def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
     found: list[tuple[int, int, int, list[Part]]] = []
     lowered = _lower(text)
     whole = [(0, len(text))]
-    hits: dict[tuple[re.Pattern[str], ...], list[tuple[int, int]]] = {}
+    hits: dict[tuple[re.Pattern[str] | str, ...], list[tuple[int, int]]] = {}
     windows: dict[tuple[object, ...], list[tuple[int, int]]] = {}
     for priority, rule in enumerate(RULES):
         if rule.trigger is None:
             segments = whole
         else:
-            key = (rule.trigger, rule.word_start, rule.before, rule.after)
+            key = (rule.trigger, rule.word_start, rule.before, rule.after, rule.reach)
             if key not in windows:
                 if rule.trigger not in hits:
                     hits[rule.trigger] = _hits(rule.trigger, lowered if rule.fold else text)
