@@ -601,6 +601,10 @@ def _season_year(code: str, dct: date, rel: str, direction: int) -> int:
     cur_year = dct.year if month >= 3 else dct.year - 1
     cur = 0 if 3 <= month <= 5 else 1 if 6 <= month <= 8 else 2 if 9 <= month <= 11 else 3
     order = _SEASON_ORDER[code]
+    if rel == "this":
+        # "this summer" is the summer of the DCT's calendar year; "this winter" in January
+        # is the winter that began in December.
+        return dct.year - 1 if code == "WI" and month <= 2 else dct.year
     if rel in ("last", "past"):
         return cur_year if order < cur else cur_year - 1
     if rel in ("next", "coming"):
