@@ -465,6 +465,8 @@ EARNINGS: list[tuple[str, str, Expected]] = [
     ("Third-quarter net fell. For the nine months, net rose from a year earlier.", NOV,
      [("Third-quarter", "DATE", "2024-Q3"), ("the nine months", "DURATION", "P9M"),
       ("a year earlier", "DATE", "2023")]),
+    ("For the first nine months, net rose from a loss in the 2023 period.", NOV,
+     [("the first nine months", "DURATION", "P9M"), ("the 2023 period", "DATE", "2023")]),
     ("Revenue for the year ended June 30 was flat.", NOV,
      [("the year", "DURATION", "P1Y"), ("June 30", "DATE", "2024-06-30")]),
     ("The firm forecast higher earnings for the full year.", NOV,

@@ -37,6 +37,8 @@ class Narrative:
     year_index: int | None = None
     quarter: tuple[int, int] | None = None
     quarter_index: int | None = None
+    #: The story last compared periods longer than a quarter ("the nine months").
+    long_period: bool = False
 
 
 @dataclass(slots=True)

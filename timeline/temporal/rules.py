@@ -481,6 +481,7 @@ def _quarter_resolver(ordinal: int | None, unit: str, year: int | None, rel: str
     """Resolve a quarter or half; without a year it refers back or to the latest one."""
     year_ago = bool(_YEAR_AGO.search(full))
     per_year = 4 if unit == "Q" else 2
+    period = re.search(r"\bperiod\b", full, re.IGNORECASE) is not None
 
     def resolve(ctx: Context) -> Resolved:
         dct = ctx.dct
@@ -503,6 +504,10 @@ def _quarter_resolver(ordinal: int | None, unit: str, year: int | None, rel: str
                 y -= 1
             return Resolved(f"{y:04d}-{unit}{n}", "DATE", anchor)
         # "the quarter", "the latest quarter", "last quarter", "the year-ago period".
+        if period and ctx.narrative.long_period and not rel and (year is not None or year_ago):
+            # "For the nine months, ... in the 1988 period": a whole year's span.
+            y = year if year is not None else dct.year
+            return Resolved(f"{y - 1 if year_ago else y:04d}", "DATE", anchor)
         if rel in ("this", "current"):
             y, n = dct.year, current
         elif rel in ("last", "previous", "prior", "past"):

@@ -168,6 +168,7 @@ def _remember(narrative: Narrative, value: str, index: int, dct: date) -> None:
         # ("a charge in the fourth quarter") is an outlook, not what "a year ago" compares.
         if quarter < (dct.year, (dct.month - 1) // 3 + 1):
             narrative.quarter, narrative.quarter_index = quarter, index
+            narrative.long_period = False
     m4 = re.match(r"(\d{4})(?:$|-)", value)
     if m4:
         narrative.year, narrative.year_index = int(m4.group(1)), index
@@ -245,6 +246,7 @@ def tag(text: str, dct: datetime) -> list[Timex]:
                 _remember(ctx.narrative, resolved.value, index, ctx.dct)
             elif resolved.type == "DURATION" and _LONG_PERIOD.match(resolved.value):
                 ctx.narrative.quarter = ctx.narrative.quarter_index = None
+                ctx.narrative.long_period = True
             previous_index = index
     _fill_times(text, out, ctx.dct, story_at)
     return out
