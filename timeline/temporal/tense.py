@@ -3,8 +3,11 @@
 News reports the past ("said Tuesday") and announces the future ("will meet on Thursday");
 a weekday or a year-less date carries no direction of its own, so the words around it decide.
 The verb nearest to the expression wins: in "officials said the talks will resume Monday"
-the "will" is closer to "Monday" than "said" is. The result is +1 (future), -1 (past) or
-0 (no evidence).
+the "will" is closer to "Monday" than "said" is. Markers are of four kinds: future words
+("will", "can", "expected", "set for"), past forms ("-ed" words not after "be", irregular
+pasts), past modals ("may have", "could not", "had been due") and infinitives, which count
+only when they govern the expression ("to meet on Friday") or a word of commitment governs
+them ("agreed to buy ... in May"). The result is +1 (future), -1 (past) or 0 (no evidence).
 """
 
 from __future__ import annotations
