@@ -1405,7 +1405,21 @@ def _compile_trigger(source: str, fold: bool) -> tuple[re.Pattern[str] | str, ..
     if fold:
         pieces = [p if p.startswith("(") else p.lower() for p in pieces]
     unique = list(dict.fromkeys(pieces))
-    return tuple(re.compile(p) if p.startswith("(") else p for p in unique)
+    # Literals sharing a first character become one pattern ("m(?:onth|inute|orning)"):
+    # the engine still finds the first character fast, and a short document pays one
+    # call per group instead of one per literal.
+    groups: dict[str, list[str]] = {}
+    for piece in unique:
+        if not piece.startswith("("):
+            groups.setdefault(piece[0], []).append(piece)
+    compiled: list[re.Pattern[str] | str] = [re.compile(p) for p in unique if p.startswith("(")]
+    for words in groups.values():
+        if len(words) == 1:
+            compiled.append(words[0])
+        else:
+            longest_first = sorted(words, key=len, reverse=True)
+            compiled.append(re.compile("|".join(re.escape(w) for w in longest_first)))
+    return tuple(compiled)
 
 
 _NUMBERISH = (r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -1421,6 +1435,10 @@ _BEFORE_HIT: dict[str, str] = {
                      r"|prior|present|preceding|fiscal|calendar|school)\s+$",
     # "7 pm", "10 a.m.", "19:45" follow a digit; "noon" and "o'clock" pass by their end.
     "time": r"\d\s?[ap]?\.?$",
+    # "the third quarter", "the latest period", "the 1988 period", "its year-ago quarter".
+    "quarter": r"(?:\b(?:the|this|last|next|first|second|third|fourth|1st|2nd|3rd|4th|final"
+               r"|latest|current|previous|prior|past|coming|ago|earlier|comparable|same"
+               r"|corresponding|recent|fiscal|calendar|year)|\d\d|['’]s)[\s-]+$",
 }
 
 
@@ -1428,6 +1446,7 @@ _LONG_AFTER = re.compile(r"\w*-long\b")
 # A month trigger ("Mar") must go on as a month name or stop: "Market", "Janet" are no months.
 _MONTH_AFTER = re.compile(r"(?:uary|ruary|ch|il|e|y|ust|tember|t|ober|ember)?(?![a-z])")
 _AFTER_HIT: dict[str, re.Pattern[str]] = {
+    "quarter": re.compile(r"(?<=[QH][1-4])"),
     "time": re.compile(r"(?<=noon)|(?<=night)|(?<=day)|(?<=clock)", re.IGNORECASE),
     "unit_adjective": _LONG_AFTER, "month_day": _MONTH_AFTER, "day_month": _MONTH_AFTER,
     "month": _MONTH_AFTER,
