@@ -67,6 +67,10 @@ def safe_date(year: int, month: int, day: int) -> date | None:
     return date(year, month, day)
 
 
+#: A year-less day this close to the DCT is that occurrence whatever the tense.
+NEAR_DAYS = 120
+
+
 def nearest_day(month: int, day: int, dct: date, direction: int) -> date | None:
     """The year-less "Feb. 19" the text most likely means.
 
@@ -78,7 +82,7 @@ def nearest_day(month: int, day: int, dct: date, direction: int) -> date | None:
     if not options:
         return None
     nearest = min(options, key=lambda d: abs((d - dct).days))
-    if abs((nearest - dct).days) <= 120 or direction == 0:
+    if abs((nearest - dct).days) <= NEAR_DAYS or direction == 0:
         return nearest
     if direction > 0:
         return next((d for d in options if d >= dct), nearest)

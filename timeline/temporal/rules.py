@@ -219,6 +219,14 @@ SLASH = compile_rule(
     _parse_slash)
 
 
+def _nearest_day(month: int, day: int, ctx: Context, lean: int) -> date | None:
+    """The year-less day nearest the DCT; the tense is read only when it matters."""
+    near = dates.nearest_day(month, day, ctx.dct, 0)
+    if lean == 0 and (near is None or abs((near - ctx.dct).days) <= dates.NEAR_DAYS):
+        return near
+    return dates.nearest_day(month, day, ctx.dct, lean or ctx.direction)
+
+
 def _day_resolver(month: int, day: int, year: int | None, *, follow: Resolver | None = None,
                   roll: bool = False, lean: int = 0) -> Resolver:
     """Resolve a month-day, taking the year from the text or else from the DCT and tense."""
@@ -235,7 +243,7 @@ def _day_resolver(month: int, day: int, year: int | None, *, follow: Resolver | 
             y = int(first.value[:4]) + (1 if roll else 0)
             d = dates.safe_date(y, month, day)
             return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
-        d = dates.nearest_day(month, day, ctx.dct, lean or ctx.direction)
+        d = _nearest_day(month, day, ctx, lean)
         return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
 
     return resolve
@@ -322,7 +330,7 @@ def _month_year_resolver(month: int, year: int | None, rel: str | None,
         elif rel and rel.lower().split()[-1] in ("next", "coming"):
             y = dct.year if month > dct.month else dct.year + 1
         else:
-            y = dates.nearest_month(month, dct, ctx.direction)
+            y = dct.year if month == dct.month else dates.nearest_month(month, dct, ctx.direction)
         return Resolved(dates.month_value(y, month), "DATE", ANCHOR_DCT, mod)
 
     return resolve
@@ -738,9 +746,11 @@ def _parse_weekday(m: re.Match[str], text: str) -> list[Part] | None:
         elif rel in ("next", "this coming", "coming"):
             day = dct + timedelta(days=(weekday - dct.isoweekday() - 1) % 7 + 1)
         elif rel == "this":
-            day = dates.weekday_near(weekday, dct, ctx.direction or 1)
+            day = dct if weekday == dct.isoweekday() else dates.weekday_near(
+                weekday, dct, ctx.direction or 1)
         else:
-            day = dates.weekday_near(weekday, dct, ctx.direction)
+            day = dct if weekday == dct.isoweekday() else dates.weekday_near(
+                weekday, dct, ctx.direction)
         return _with_daypart(day, part, ANCHOR_DCT, mod)
 
     return one(m, resolve)
@@ -1227,14 +1237,15 @@ def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
 
     def resolve(ctx: Context) -> Resolved | None:
         if wd is not None:
-            day = dates.weekday_near(wd, ctx.dct, ctx.direction)
+            day = ctx.dct if wd == ctx.dct.isoweekday() else dates.weekday_near(
+                wd, ctx.dct, ctx.direction)
         elif rd is not None:
             day = ctx.dct + timedelta(days=_DAY_WORD_OFFSET[rd])
         elif month is not None and day_n is not None:
             if year is not None:
                 found = dates.safe_date(year, month, day_n)
             else:
-                found = dates.nearest_day(month, day_n, ctx.dct, ctx.direction)
+                found = _nearest_day(month, day_n, ctx, 0)
             if found is None:
                 return None
             day = found
