@@ -340,7 +340,8 @@ def test_foreign_sqlite_file_is_refused_and_left_alone(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content", [b"this is an article, not a database\n" * 50,
-                                     b"SQLite format 3\x00" + bytes(range(256)) * 8])
+                                     b"SQLite format 3\x00" + bytes(range(256)) * 8],
+                         ids=["text", "bad-sqlite-header"])
 def test_corrupt_file_is_refused_and_left_alone(tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "bad.db"
     bad.write_bytes(content)

@@ -94,18 +94,19 @@ def load_timeline(paths: tuple[str, ...], dct: str | None, source_tz: str,
     Exits with code 1 when no file could be read at all.
     """
     if db is not None or not paths:
-        return stored_timeline(db, query, paths)
+        return stored_timeline(db, query, paths, merged=merged)
     documents = list(load_documents(paths, dct, source_tz, reporter))
     if reporter.failed and not documents:
         raise SystemExit(1)
     return extract(documents, merged=merged).filter(query)
 
 
-def stored_timeline(db: str | None, query: Query, paths: tuple[str, ...] = ()) -> Timeline:
+def stored_timeline(db: str | None, query: Query, paths: tuple[str, ...] = (), *,
+                    merged: bool = True) -> Timeline:
     """The store's timeline for ``query`` (only articles under ``paths``), or a one-line exit."""
     try:
         with Store.open(db, create=False) as store:
-            timeline = store.timeline(query)
+            timeline = store.timeline(query, merged=merged)
     except TimelineError as error:
         fail(str(error))
     if not paths:

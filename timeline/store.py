@@ -465,18 +465,19 @@ class Store:
             )
         return stamps
 
-    def timeline(self, query: Query | str | None = None, *,
-                 include_hidden: bool = False) -> Timeline:
+    def timeline(self, query: Query | str | None = None, *, include_hidden: bool = False,
+                 merged: bool = True) -> Timeline:
         """The stored events merged across documents, corrected, and filtered by ``query``.
 
         Merging runs in first-seen document order so an event keeps the uid of the article
-        that reported it first; corrections apply to the merged events by uid; hidden events
-        are left out unless ``include_hidden``.
+        that reported it first (``merged=False`` keeps each article's events apart);
+        corrections apply by uid; hidden events are left out unless ``include_hidden``.
         """
         parsed = parse_query(query) if isinstance(query, str) else (query or Query())
         corrections = {c.uid: c for c in self.corrections()}
         events: list[Event] = []
-        for event in merge(self.parsed_events()):
+        stored = self.parsed_events()
+        for event in merge(stored) if merged else stored:
             correction = corrections.get(event.uid)
             if correction is not None:
                 if correction.hidden and not include_hidden:

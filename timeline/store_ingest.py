@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -224,7 +225,8 @@ def _run(tasks: list[_Task], workers: int | None) -> Iterator[_Result]:
         return
     chunk = max(1, min(_CHUNK, len(tasks) // (count * _IN_FLIGHT) or 1))
     chunks = (tasks[i:i + chunk] for i in range(0, len(tasks), chunk))
-    with ProcessPoolExecutor(max_workers=min(count, len(tasks))) as pool:
+    with ProcessPoolExecutor(max_workers=min(count, len(tasks)), initializer=_watch_parent,
+                             initargs=(os.getpid(),)) as pool:
         pending: deque[Future[list[_Result]]] = deque()
         for part in chunks:
             pending.append(pool.submit(_work_chunk, part))
@@ -232,6 +234,18 @@ def _run(tasks: list[_Task], workers: int | None) -> Iterator[_Result]:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def _watch_parent(parent: int) -> None:
+    """Make a worker exit when its parent is killed (kill -9): nothing else would stop it,
+    as forked workers hold both ends of their task pipe and never see it close."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def _work_chunk(tasks: list[_Task]) -> list[_Result]:
