@@ -10,6 +10,8 @@ re-ingest. Every ingest runs in a child process so peak memory is its own. Bars 
 100k articles in under 10 minutes on 2 cores; unchanged re-ingest >= 5,000 articles/s;
 peak memory < 1 GB.
 
+``--parser quick`` swaps the parser for a regex stand-in, which shows what the store costs.
+
 Articles are written from templates with a fixed seed: about 450 words (3 KB) with 6 to 12
 dated sentences each (absolute dates, ranges, times, relative and anaphoric expressions),
 the density of the seed article, with dated sentences among undated ones.
@@ -18,8 +20,10 @@ the density of the seed article, with dated sentences among undated ones.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -28,6 +32,9 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from timeline.document import Document
+from timeline.event import Event, Source
 
 MONTHS = "Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.".split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -122,13 +129,37 @@ def write_corpus(folder: Path, count: int, seed: int = 5) -> int:
     return written
 
 
-def child(db: str, corpus: str, workers: int) -> None:
+_MONTH_DAY = re.compile(r"\b(" + "|".join(re.escape(m) for m in MONTHS) + r") (\d{1,2})\b")
+
+
+def quick_parse(document: Document) -> list[Event]:
+    """A regex stand-in for the parser (``--parser quick``), to time the store alone."""
+    events: list[Event] = []
+    for match in _MONTH_DAY.finditer(document.text):
+        start = date(document.dct.year, MONTHS.index(match[1]) + 1, min(int(match[2]), 28))
+        sentence_start = document.text.rfind(". ", 0, match.start()) + 1
+        sentence_end = document.text.find(". ", match.end())
+        evidence = document.text[sentence_start:sentence_end].strip()
+        uid = hashlib.sha256(f"{document.id}\0{len(events)}".encode()).hexdigest()[:24]
+        events.append(Event(
+            uid=f"{uid}@bench", title=" ".join(evidence.split()[:8]), start=start, end=None,
+            granularity="day", kind="scheduled" if start >= document.dct.date() else "past",
+            sources=(Source(document=document.id, evidence=evidence, trigger=match[0],
+                            sentence_start=sentence_start, sentence_end=sentence_end,
+                            trigger_start=match.start(), trigger_end=match.end(),
+                            document_title=document.title,
+                            document_dct=document.dct.isoformat()),)))
+    return events
+
+
+def child(db: str, corpus: str, workers: int, parser: str) -> None:
     """One ingest in this process; prints its report and peak memory as JSON."""
     from timeline.store import Store
     from timeline.store_ingest import ingest
 
     with Store.open(db) as store:
-        report = ingest(store, [corpus], workers=workers)
+        report = ingest(store, [corpus], workers=workers,
+                        parse=quick_parse if parser == "quick" else None)
         documents, events = store.counts()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -138,9 +169,9 @@ def child(db: str, corpus: str, workers: int) -> None:
                       "rss_kb": own, "worker_rss_kb": workers_peak}))
 
 
-def run_child(db: Path, corpus: Path, workers: int) -> dict[str, float]:
+def run_child(db: Path, corpus: Path, workers: int, parser: str) -> dict[str, float]:
     result = subprocess.run([sys.executable, __file__, "--child", str(db), str(corpus),
-                             str(workers)], capture_output=True, text=True, check=False)
+                             str(workers), parser], capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"ingest failed:\n{result.stderr}")
     data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
@@ -151,7 +182,7 @@ def store_size(db: Path) -> int:
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
 
 
-def bench(sizes: list[int], workers: list[int], keep: bool) -> None:
+def bench(sizes: list[int], workers: list[int], keep: bool, parser: str) -> None:
     root = Path(tempfile.mkdtemp(prefix="timeline-bench-"))
     try:
         for count in sizes:
@@ -163,8 +194,8 @@ def bench(sizes: list[int], workers: list[int], keep: bool) -> None:
                   f"{time.monotonic() - started:.1f} s")
             for count_workers in workers:
                 db = root / f"store-{count}-{count_workers}.db"
-                first = run_child(db, corpus, count_workers)
-                again = run_child(db, corpus, count_workers)
+                first = run_child(db, corpus, count_workers, parser)
+                again = run_child(db, corpus, count_workers, parser)
                 seconds = first["seconds"]
                 peak = max(first["rss_kb"], again["rss_kb"]) / 1024
                 worker_peak = first["worker_rss_kb"] / 1024
@@ -196,14 +227,17 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
                         help="worker counts (default: 1 2)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and stores")
-    parser.add_argument("--child", nargs=3, metavar=("DB", "CORPUS", "WORKERS"),
+    parser.add_argument("--parser", choices=("real", "quick"), default="real",
+                        help="the project's parser, or a regex stand-in to time the store alone")
+    parser.add_argument("--child", nargs=4, metavar=("DB", "CORPUS", "WORKERS", "PARSER"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], args.child[1], int(args.child[2]))
+        child(args.child[0], args.child[1], int(args.child[2]), args.child[3])
         return
     sizes = args.sizes + ([100_000] if args.full and 100_000 not in args.sizes else [])
-    bench(sizes, args.workers, args.keep)
+    print(f"parser: {args.parser}")
+    bench(sizes, args.workers, args.keep, args.parser)
 
 
 if __name__ == "__main__":
