@@ -7,6 +7,7 @@ the store's behaviour whatever the real parser does; real SQLite files live in t
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import signal
@@ -14,7 +15,9 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -478,3 +481,54 @@ def test_two_processes_ingesting_at_once_both_succeed(tmp_path: Path) -> None:
     with sqlite3.connect(db) as check:
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     check.close()
+
+
+def test_document_rewritten_by_another_ingest_meanwhile_is_parsed_again(
+        tmp_path: Path, corpus: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(tmp_path, clock) as store:
+        ingest(store, [str(corpus)], parse=line_parse, workers=1)
+        stale = store.file_states()
+        (corpus / "b.txt").write_text(article("Forum", "Trade forum @ 2025-03-05"))
+        fresh = ingest(store, [str(corpus)], parse=line_parse, workers=1)
+        assert fresh.changed == 1
+        # A second ingest that looked before the first wrote: its snapshot is stale.
+        (corpus / "b.txt").write_text(article("Forum", "Trade forum @ 2025-03-03"))
+        monkeypatch.setattr(store, "file_states", lambda: {
+            path: replace(state, file_size=-1) for path, state in stale.items()})
+        report = ingest(store, [str(corpus)], parse=line_parse, workers=1)
+        assert (report.changed, report.updated) == (1, 1)
+        event = next(e for e in store.timeline() if e.title == "Trade forum")
+    assert event.first_day == date(2025, 3, 3)
+
+
+def test_waiting_for_another_writer_is_reported_once(tmp_path: Path, clock: Clock) -> None:
+    messages: list[str] = []
+    with open_store(tmp_path, clock) as first:
+        second = Store.open(first.path, on_wait=messages.append, timeout=5)
+        blocker = sqlite3.connect(first.path, check_same_thread=False)
+        blocker.execute("BEGIN IMMEDIATE")
+        threading.Timer(0.5, blocker.commit).start()
+        assert second.counts() == (0, 0)
+        second.prune()
+        second.prune()
+        blocker.close()
+        second.close()
+    assert len(messages) == 1
+    assert "waiting" in messages[0]
+
+
+def test_standard_input_is_a_document_identified_by_its_content(
+        tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = article("Piped", "Piped summit @ 2025-05-01")
+    calls: list[str] = []
+
+    def counting(document: Document) -> list[Event]:
+        calls.append(document.id)
+        return line_parse(document)
+
+    with open_store(tmp_path, clock) as store:
+        for _ in range(2):
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+            report = ingest(store, ["-"], parse=counting, workers=1)
+        assert (report.unchanged, store.counts()) == (1, (1, 1))
+    assert calls == ["<stdin>"]

@@ -203,6 +203,7 @@ class Store:
         self.clock = clock
         self.timeout = timeout
         self.on_wait = on_wait
+        self._waited = False
 
     # -- opening -------------------------------------------------------------------------
 
@@ -299,8 +300,9 @@ class Store:
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise StoreError(f"{self.path}: cannot write: {exc}") from None
-            if self.on_wait is not None:
-                self.on_wait(f"{self.path}: another process is writing; waiting")
+            if self.on_wait is not None and not self._waited:
+                self._waited = True  # say it once, not at every document
+                self.on_wait(f"{self.path}: another process is writing; waiting for it")
             db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -415,6 +417,11 @@ class Store:
             db.executemany("DELETE FROM events WHERE uid = ?", [(uid,) for uid in vanished])
             return DocumentChange(status="new" if row is None else "changed", added=added,
                                   updated=updated, removed=len(vanished))
+
+    def content_hash(self, identity: str) -> str | None:
+        """The stored content hash of a document, if it is stored."""
+        rows = self._read("SELECT content_hash FROM documents WHERE identity = ?", (identity,))
+        return str(rows[0][0]) if rows else None
 
     def prune(self, exists: Callable[[str], bool] = os.path.exists) -> tuple[int, int]:
         """Remove the documents whose file is gone, and their events.

@@ -159,7 +159,8 @@ def ingest(store: Store, paths: Iterable[str], options: ReadOptions | None = Non
         except InputError as error:
             write(_Failure(error.source, error.problem, error.line))
         else:
-            write(_prepare(document, path=None, known_hash=None, parse=parse))
+            known = store.content_hash(document_identity(document))
+            write(_prepare(document, path=None, known_hash=known, parse=parse))
     for result in _run(tasks, workers):
         write(result)
     pruned = store.prune() if prune else (0, 0)
