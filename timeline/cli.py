@@ -21,6 +21,7 @@ from timeline.cli_common import (
     reading_options,
 )
 from timeline.cli_export import export_command
+from timeline.cli_serve import serve_command
 from timeline.cli_store import STORE_COMMANDS
 from timeline.errors import TimelineError
 from timeline.temporal import tag
@@ -144,6 +145,7 @@ def main() -> None:
 
 # Sub-commands that live in modules of their own register here.
 cli.add_command(export_command)
+cli.add_command(serve_command)
 from timeline.cli_browse import browse_command  # noqa: E402 (registered after cli exists)
 
 cli.add_command(browse_command)
