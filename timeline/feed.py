@@ -49,7 +49,7 @@ from starlette.routing import Route
 
 from timeline.config import read_config
 from timeline.errors import InputError, QueryError, TimelineError
-from timeline.event import Event, format_when
+from timeline.event import Event
 from timeline.ics import DEFAULT_NAME, CalendarOptions, Revision, VeventCache, export_ics
 from timeline.query import parse_query
 from timeline.reader import ReadOptions
@@ -699,17 +699,28 @@ def render_page(feeds: Sequence[tuple[str, FeedSpec | None]], timeline: Timeline
 
 
 def _event_row(event: Event) -> str:
-    when = format_when(event.start, event.granularity)
+    when = _readable(event.start, event.granularity)
     if event.end is not None:
-        when += " – " + format_when(event.end, event.granularity)
+        when += " – " + _readable(event.end, event.granularity)
     place = f'<span class="place">{html.escape(event.location)}</span>' if event.location else ""
     source = event.sources[0] if event.sources else None
     link = ""
     if source is not None and source.url and source.url.startswith(("http://", "https://")):
         label = source.document_title or source.url
         link = f'<a class="source" href="{html.escape(source.url)}">{html.escape(label)}</a>'
-    return (f'<li><time>{html.escape(when)}</time> <strong>{html.escape(event.title)}</strong>'
-            f" {place} {link}</li>")
+    return (f'<li><time>{html.escape(when)}</time><span><strong>{html.escape(event.title)}'
+            f"</strong> {place} {link}</span></li>")
+
+
+def _readable(value: date, granularity: str) -> str:
+    """A date as people read it on a page ("Tue 10 Mar 2099", "Mar 2099", "19:00")."""
+    if isinstance(value, datetime):
+        return value.strftime("%a %d %b %Y %H:%M")
+    if granularity == "year":
+        return f"{value.year}"
+    if granularity == "month":
+        return value.strftime("%b %Y")
+    return value.strftime("%a %d %b %Y")
 
 
 _PAGE = """<!doctype html>
@@ -729,9 +740,9 @@ h1 {{ font-size: 1.6rem; margin-bottom: .2rem; }}
 .links a.google {{ background: #188038; }}
 .url {{ font-size: .9rem; color: #555; margin: 0; word-break: break-all; }}
 ol {{ padding-left: 0; list-style: none; }}
-li {{ padding: .35rem 0; border-bottom: 1px solid #eee; }}
-time {{ display: inline-block; min-width: 11rem; color: #444;
-        font-variant-numeric: tabular-nums; }}
+li {{ display: grid; grid-template-columns: 9.5rem 1fr; gap: .8rem; padding: .35rem 0;
+      border-bottom: 1px solid #eee; }}
+time {{ color: #444; font-variant-numeric: tabular-nums; }}
 .place {{ color: #666; }} .place::before {{ content: "@ "; }}
 .source {{ font-size: .85rem; margin-left: .3rem; }}
 </style></head>
