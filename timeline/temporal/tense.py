@@ -54,7 +54,7 @@ _NOT_VERB = (
     r"the|a|an|his|her|its|their|our|your|this|that|these|those|be|date|death|power|court"
     r"|office|prison|jail|school|work|market|trial|home|war|life|bed|zero|rest|more|less"
     r"|about|around|some|all|any|each|both|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|them|him|record|levels?|highs?|lows?|nearly|almost|just|only|roughly|date"
+    r"|them|him|record|levels?|highs?|lows?|nearly|almost|just|only|roughly"
 )
 # An "-ed" word after these is an adjective, not a past verb ("a still unspecified date").
 _ADJECTIVE_BEFORE = r"(?<!will\s)(?<!\bto\s)(?<!\bbe\s)(?<!\ba\s)(?<!\ban\s)(?<!the\s)(?<!still\s)"
