@@ -3,12 +3,13 @@
 Export (:func:`export_ics`) turns events into a calendar that every client reads the same
 way: all-day events as ``VALUE=DATE`` with an exclusive DTEND, timed events with a TZID and
 a VTIMEZONE generated from zoneinfo that carries one RDATE per line (ical.js and vobject
-read only the first value of a multi-value RDATE and put summer times an hour off).
+read only the first value of a multi-value RDATE and put summer times an hour off), and
+the repeated hour of an autumn change in UTC (clients resolve it differently).
 Nothing depends on the wall clock: DTSTAMP, CREATED and LAST-MODIFIED come from the
 store's :class:`Revision` of an event or, without one, from its sources' publication
 dates, so exporting unchanged events gives byte-identical files. A :class:`VeventCache`
-keeps each event's serialised VEVENT keyed by its content, so a re-export only
-serialises what changed.
+keeps each UID's serialised VEVENT while the event's content is unchanged, so a re-export
+only serialises what changed.
 
 Import (:func:`read_ics`, :func:`parse_ics`) reads VEVENTs back as ``scheduled`` events
 whose source is the .ics file; exporting and importing gives the same events.
