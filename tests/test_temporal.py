@@ -494,6 +494,8 @@ WIRE: list[tuple[str, str, Expected]] = [
     ("Three-quarters of the voters agreed.", DCT, []),
     ("The plan saves $500 million a year in costs.", DCT, []),
     ("Mr. Reupke, 52 years old, will retire.", DCT, []),
+    ("The case may be heard the week of March 6, his lawyer said.", "2025-02-24",
+     [("the week of March 6", "DATE", "2025-W10")]),
     ("Crowds are expected on the roads this summer.", "2025-03-22",
      [("this summer", "DATE", "2025-SU")]),
     ("Heating bills soared this winter.", "2025-01-10", [("this winter", "DATE", "2024-WI")]),

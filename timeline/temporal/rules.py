@@ -927,6 +927,31 @@ def _parse_weekend(m: re.Match[str], _: str) -> list[Part] | None:
     return one(m, resolve)
 
 
+def _parse_week_of(m: re.Match[str], _: str) -> list[Part] | None:
+    if not is_capitalised(m["mon"]):
+        return None
+    month, day = month_number(m["mon"]), int(m["d"])
+    year = to_year(m["y"]) if m["y"] else None
+    by_day = _day_resolver(month, day, year)
+
+    def resolve(ctx: Context) -> Resolved | None:
+        found = by_day(ctx)
+        if found is None:
+            return None
+        d = date.fromisoformat(found.value)
+        return Resolved(dates.week_value(d), "DATE", found.anchor)
+
+    return one(m, resolve)
+
+
+# "the week of March 6": the ISO week holding that day.
+WEEK_OF = compile_rule(
+    "week_of",
+    rf"(?<![\w-])the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}}){_DAY_SUFFIX}"
+    rf"{_NOT_NUMBER_AFTER}(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?",
+    _parse_week_of)
+
+
 def _parse_the_year(m: re.Match[str], text: str) -> list[Part] | None:
     after = text[m.end():m.end() + 12]
     if re.match(r"\s+(?:ended|ending|to|through|that\s+ended)\b", after, re.IGNORECASE):
@@ -1375,6 +1400,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
                  r"|onth-end|onth end", False),
     "weekend": (r"weekend", True),
     "the_year": (r"year", True),
+    "week_of": (r"week of", True),
     "day_before": (r"day before|day after|night before|night after", True),
     "ago": (r"ago|earlier|later|from now|hence", True),
     "year_ago": (r"year-ago|year-earlier|year ago|year earlier|Year-ago|Year-earlier", True),
@@ -1493,6 +1519,6 @@ def _with_trigger(rule: Rule) -> Rule:
 #: All rules, most specific first: on equal extents the earlier rule wins.
 RULES: tuple[Rule, ...] = tuple(_with_trigger(rule) for rule in (
     ISO, SLASH, TIME, MONTH_DAY, DAY_MONTH, HOLIDAY, QUARTER, MONTH, SEASON, DECADE, CENTURY,
-    YEAR, YEAR_END, THE_YEAR, WEEKEND, DAY_BEFORE, AGO, YEAR_AGO, DAY_WORD, WEEKDAY,
+    YEAR, YEAR_END, THE_YEAR, WEEK_OF, WEEKEND, DAY_BEFORE, AGO, YEAR_AGO, DAY_WORD, WEEKDAY,
     RELATIVE_UNIT, SET, DURATION, UNIT_ADJECTIVE, BARE_UNITS, REF,
 ))
