@@ -357,6 +357,8 @@ def _parse_month(m: re.Match[str], text: str) -> list[Part] | None:
                 r"\s+(?:to|on|through|into|toward|towards|against|in|from|down|up)\b", after) \
                 and previous_word(text, m.start()).lower() not in ("in", "since", "until", "by"):
             return None
+        if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", after):
+            return None  # "the March for Life", "the March of the Mothers": a name
     year = to_year(m["y"]) if m["y"] else None
     return one(m, _month_year_resolver(month_number(word), year, m["rel"], m["ry"],
                                        mod_of(m["pre"])))
@@ -1122,6 +1124,8 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
         return None
     if re.match(r"[\s-]+old\b", text[m.end():]):
         return None  # "52 years old": an age, which TimeML news corpora leave unmarked
+    if m["u"][:1].isupper() and not m["body"][:1].isupper():
+        return None  # "CBS's 60 Minutes": a capitalised unit after a number is a title
     vague = re.fullmatch(VAGUE_RE, n_raw) is not None and not n_raw.endswith("couple of")
     number = None if vague else parse_number(n_raw)
     if number is None and not vague:
@@ -1181,6 +1185,8 @@ def _parse_unit_adjective(m: re.Match[str], text: str) -> list[Part] | None:
         return None  # "three-quarters of the voters": a fraction
     if re.match(r"[\s-]+old\b", text[m.end():]):
         return None  # "52 years old": an age
+    if m["n"] and m["u"][:1].isupper() and not m["n"][:1].isupper():
+        return None  # "60 Minutes": a title
     if m["n"]:
         number = 0.5 if m["n"].lower() == "half" else parse_number(m["n"])
         if number is None:
@@ -1229,6 +1235,8 @@ _AMPM = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b|[aApP]\.[mM]\b)"
 
 
 def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
+    if m["word"] and previous_word(text, m.start()).lower() == "high":
+        return None  # "high noon": the idiom, or the film
     if m["word"]:
         w = m["word"].lower().replace("-", "")
         hour, minute = (0, 0) if w == "midnight" else (12, 0)
