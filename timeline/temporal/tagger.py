@@ -1,10 +1,13 @@
 """The tagging pipeline: match every rule, keep the best non-overlapping spans, resolve.
 
-Three steps, each linear in the text: (1) every rule's pattern runs once over the text and
-its parse function turns matches into candidate parts; (2) candidates are chosen longest
-first so "Feb. 21 and 22" beats "Feb. 21" and "three days ago" beats "three days"; (3) the
-chosen parts are resolved in document order, which lets anaphoric expressions see the dates
-the narrative set before them. Times without a date get one from their clause at the end.
+Three steps, each linear in the text: (1) cheap trigger words are found first (literal
+searches, case-folded where case carries no meaning), hits are kept where the words a rule
+needs stand next to them, each rule's full pattern runs only in small windows around the
+kept hits, and its parse function turns matches into candidate parts; (2) candidates are
+chosen longest first so "Feb. 21 and 22" beats "Feb. 21" and "three days ago" beats "three
+days"; (3) the chosen parts are resolved in document order, which lets anaphoric
+expressions see the dates the narrative set before them. Times without a date get one from
+their clause at the end.
 """
 
 from __future__ import annotations
