@@ -96,17 +96,21 @@ def _lower(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
+#: Rules that share a trigger, its filters and reach share their windows.
+_WINDOW_KEYS = [(rule.trigger, rule.word_start, rule.before, rule.after, rule.reach)
+                for rule in RULES]
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
     found: list[tuple[int, int, int, list[Part]]] = []
     lowered = _lower(text)
     whole = [(0, len(text))]
     hits: dict[tuple[re.Pattern[str] | str, ...], list[tuple[int, int]]] = {}
     windows: dict[tuple[object, ...], list[tuple[int, int]]] = {}
-    for priority, rule in enumerate(RULES):
+    for priority, (rule, key) in enumerate(zip(RULES, _WINDOW_KEYS, strict=True)):
         if rule.trigger is None:
             segments = whole
         else:
-            key = (rule.trigger, rule.word_start, rule.before, rule.after, rule.reach)
             if key not in windows:
                 if rule.trigger not in hits:
                     hits[rule.trigger] = _hits(rule.trigger, lowered if rule.fold else text)
@@ -120,8 +124,11 @@ def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
                 parts = rule.parse(m, text)
                 last_end = m.end()
                 if parts:
-                    start = min(p.start for p in parts)
-                    end = max(p.end for p in parts)
+                    if len(parts) == 1:
+                        start, end = parts[0].start, parts[0].end
+                    else:
+                        start = min(p.start for p in parts)
+                        end = max(p.end for p in parts)
                     found.append((start, end, priority, parts))
     return found
 
