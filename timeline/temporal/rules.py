@@ -1430,8 +1430,8 @@ _TRIGGER_CACHE: dict[tuple[str, bool], tuple[re.Pattern[str] | str, ...]] = {}
 
 
 def _compile_trigger(source: str, fold: bool) -> tuple[re.Pattern[str] | str, ...]:
-    """One pattern per top-level alternative: a bracketed one is a regex, others literals
-    (plain strings, which ``str.find`` scans faster than the regex engine).
+    """One piece per top-level alternative: a bracketed one is a regex, others literals
+    (plain strings; the tagger scans the literals of all rules together).
 
     With ``fold`` the literals are lower-cased (and so merged: "Year" and "year" are one
     scan of the lower-cased text).
@@ -1450,21 +1450,7 @@ def _compile_trigger(source: str, fold: bool) -> tuple[re.Pattern[str] | str, ..
     if fold:
         pieces = [p if p.startswith("(") else p.lower() for p in pieces]
     unique = list(dict.fromkeys(pieces))
-    # Literals sharing a first character become one pattern ("m(?:onth|inute|orning)"):
-    # the engine still finds the first character fast, and a short document pays one
-    # call per group instead of one per literal.
-    groups: dict[str, list[str]] = {}
-    for piece in unique:
-        if not piece.startswith("("):
-            groups.setdefault(piece[0], []).append(piece)
-    compiled: list[re.Pattern[str] | str] = [re.compile(p) for p in unique if p.startswith("(")]
-    for words in groups.values():
-        if len(words) == 1:
-            compiled.append(words[0])
-        else:
-            longest_first = sorted(words, key=len, reverse=True)
-            compiled.append(re.compile("|".join(re.escape(w) for w in longest_first)))
-    return tuple(compiled)
+    return tuple(re.compile(p) if p.startswith("(") else p for p in unique)
 
 
 _NUMBERISH = (r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"

@@ -48,21 +48,79 @@ def granularity_of(value: str) -> TimexGranularity | None:
 _LOOK_BACK = 26
 
 
-def _hits(trigger: tuple[re.Pattern[str] | str, ...], text: str) -> list[tuple[int, int]]:
-    """Spans of every hit of a trigger's literals and patterns, in text order."""
-    hits: list[tuple[int, int]] = []
-    for piece in trigger:
-        if isinstance(piece, str):
-            size = len(piece)
-            at = text.find(piece)
-            while at >= 0:
-                hits.append((at, at + size))
-                at = text.find(piece, at + 1)
-        else:
-            hits.extend(hit.span() for hit in piece.finditer(text))
-    if len(trigger) > 1:
-        hits.sort()
-    return hits
+class _TriggerScan:
+    """One scan of a document finds the hits of every rule's trigger.
+
+    Literals of all triggers that start with the same character are searched with one
+    pattern, the character followed by a look-ahead for the rests, longest first: the
+    engine still finds the first character fast, each match consumes one character only
+    (so hits may overlap, as separate searches would find them), and a document pays one
+    search per first character instead of one per literal and rule. A hit stands for the
+    literal found and for every shorter literal that is its prefix ("yearly" is also a hit
+    of "year").
+    """
+
+    def __init__(self, triggers: list[tuple[tuple[re.Pattern[str] | str, ...], bool]]) -> None:
+        self.count = len(triggers)
+        owners: dict[tuple[bool, str], list[int]] = {}
+        self.patterns: list[tuple[int, re.Pattern[str], bool]] = []
+        for index, (pieces, fold) in enumerate(triggers):
+            for piece in pieces:
+                if isinstance(piece, str):
+                    owners.setdefault((fold, piece), []).append(index)
+                else:
+                    self.patterns.append((index, piece, fold))
+        self.owners = {key: tuple(ids) for key, ids in owners.items()}
+        groups: dict[tuple[bool, str], list[str]] = {}
+        for fold, literal in owners:
+            groups.setdefault((fold, literal[0]), []).append(literal)
+        self.scans: list[tuple[re.Pattern[str] | str, bool]] = []
+        self.prefixes: dict[tuple[bool, str], tuple[str, ...]] = {}
+        for (fold, first), literals in groups.items():
+            for w in literals:
+                self.prefixes[fold, w] = tuple(p for p in literals if p != w and w.startswith(p))
+            if len(literals) == 1:
+                self.scans.append((literals[0], fold))
+                continue
+            rests = sorted((w[1:] for w in literals), key=len, reverse=True)
+            self.scans.append((re.compile(
+                re.escape(first) + "(?=(" + "|".join(re.escape(r) for r in rests) + "))"), fold))
+
+    def hits(self, text: str, lowered: str) -> list[list[tuple[int, int]]]:
+        """Per trigger, the spans of its hits in text order."""
+        found: list[list[tuple[int, int]]] = [[] for _ in range(self.count)]
+        owners, prefixes = self.owners, self.prefixes
+        for scanner, fold in self.scans:
+            source = lowered if fold else text
+            if isinstance(scanner, str):
+                ids = owners[fold, scanner]
+                size = len(scanner)
+                at = source.find(scanner)
+                while at >= 0:
+                    for index in ids:
+                        found[index].append((at, at + size))
+                    at = source.find(scanner, at + 1)
+                continue
+            for m in scanner.finditer(source):
+                at = m.start()
+                literal = source[at] + m.group(1)
+                for index in owners[fold, literal]:
+                    found[index].append((at, at + len(literal)))
+                for shorter in prefixes[fold, literal]:
+                    for index in owners[fold, shorter]:
+                        found[index].append((at, at + len(shorter)))
+        for index, pattern, fold in self.patterns:
+            found[index].extend(m.span() for m in pattern.finditer(lowered if fold else text))
+        for spans in found:
+            spans.sort()
+        return found
+
+
+_TRIGGER_INDEX: dict[tuple[tuple[re.Pattern[str] | str, ...], bool], int] = {}
+for _rule in RULES:
+    if _rule.trigger is not None and (_rule.trigger, _rule.fold) not in _TRIGGER_INDEX:
+        _TRIGGER_INDEX[_rule.trigger, _rule.fold] = len(_TRIGGER_INDEX)
+_SCAN = _TriggerScan(list(_TRIGGER_INDEX))
 
 
 def _segments(rule: Rule, text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -99,22 +157,22 @@ def _lower(text: str) -> str:
 #: Rules that share a trigger, its filters and reach share their windows.
 _WINDOW_KEYS = [(rule.trigger, rule.word_start, rule.before, rule.after, rule.reach)
                 for rule in RULES]
+_RULE_TRIGGER = [_TRIGGER_INDEX.get((rule.trigger, rule.fold), -1) if rule.trigger else -1
+                 for rule in RULES]
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
     found: list[tuple[int, int, int, list[Part]]] = []
     lowered = _lower(text)
     whole = [(0, len(text))]
-    hits: dict[tuple[re.Pattern[str] | str, ...], list[tuple[int, int]]] = {}
+    hits = _SCAN.hits(text, lowered)
     windows: dict[tuple[object, ...], list[tuple[int, int]]] = {}
     for priority, (rule, key) in enumerate(zip(RULES, _WINDOW_KEYS, strict=True)):
         if rule.trigger is None:
             segments = whole
         else:
             if key not in windows:
-                if rule.trigger not in hits:
-                    hits[rule.trigger] = _hits(rule.trigger, lowered if rule.fold else text)
-                windows[key] = _segments(rule, text, hits[rule.trigger])
+                windows[key] = _segments(rule, text, hits[_RULE_TRIGGER[priority]])
             segments = windows[key]
         last_end = 0
         for lo, hi in segments:
