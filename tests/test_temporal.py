@@ -516,6 +516,11 @@ WIRE: list[tuple[str, str, Expected]] = [
     # Past forms equal to the present: "set", "cut", "hit".
     ("The index is near its record high set on Aug. 6.", "2025-02-06",
      [("Aug. 6", "DATE", "2024-08-06")]),
+    ("Prices hit a record Friday.", DCT, [("Friday", "DATE", "2025-01-31")]),
+    ("The storm could hit the coast Friday.", DCT, [("Friday", "DATE", "2025-02-07")]),
+    ("The storm will hit Friday.", DCT, [("Friday", "DATE", "2025-02-07")]),
+    ("The company plans to cut jobs Friday.", DCT, [("Friday", "DATE", "2025-02-07")]),
+    ("Profits fell as expected Friday.", DCT, [("Friday", "DATE", "2025-01-31")]),
     ("The summit set for Washington in April drew protests.", "2025-03-12",
      [("April", "DATE", "2025-04")]),
     # "to more than" is no infinitive; "a still unspecified date" is no past verb.

@@ -24,16 +24,20 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 
-# Irregular past forms common in news; regular ones are caught by their -ed ending. Forms
-# equal to the present ("set", "cut", "hit") count as past too: without an auxiliary before
-# them, news uses them for what happened.
+# Irregular past forms common in news; regular ones are caught by their -ed ending.
 _IRREGULAR_PAST = (
     "was|were|had|did|said|told|made|took|gave|got|went|came|began|fell|rose|sold|bought|paid|"
     "won|lost|left|met|held|saw|found|became|thought|knew|led|spent|sent|built|kept|ran|wrote|"
     "spoke|chose|drew|grew|struck|fought|caught|sought|stood|shot|threw|broke|flew|drove|fled|"
     "withdrew|swore|shook|sank|hung|dealt|meant|felt|brought|overtook|stole|slid|sprang|"
-    "rang|froze|forgot|arose|awoke|bore|woke|set|cut|hit|put|hurt|shut|split|ago|since|"
-    "yesterday|earlier|previously"
+    "rang|froze|forgot|arose|awoke|bore|woke|ago|since|yesterday|earlier|previously"
+)
+# Past forms equal to the present ("set", "cut", "hit"): past only without an auxiliary or
+# "to" before them ("prices hit a record Friday", but "the storm will hit Friday").
+_PRESENT_LIKE_PAST = (
+    r"(?<!will\s)(?<!would\s)(?<!could\s)(?<!can\s)(?<!may\s)(?<!might\s)(?<!must\s)"
+    r"(?<!should\s)(?<!shall\s)(?<!\bto\s)(?<!\bdo\s)(?<!does\s)(?<!\bdid\s)(?<!n't\s)"
+    r"(?<!'ll\s)(?:set|cut|hit|put|hurt|shut|split)"
 )
 # Modals before "have" speak of the past ("may have been set afire"), as does "could not".
 _PAST_MODAL = (
@@ -42,7 +46,7 @@ _PAST_MODAL = (
 )
 _FUTURE_WORDS = (
     r"will|won't|wo|'ll|shall|would|going\s+to|gonna|(?:is|are|am)\s+to|scheduled|plans?\s+to"
-    r"|planning|planned\s+for|supposed\s+to|slated|expects?|(?<!than\s)expected|intends?"
+    r"|planning|planned\s+for|supposed\s+to|slated|expects?|(?<!than\s)(?<!\bas\s)expected|intends?"
     r"|set\s+(?:to|for)|upcoming|coming"
     r"|tomorrow|as\s+(?:early|soon)\s+as|can|could|may|might|ready\s+to|hopes?\s+to|aims?\s+to"
     r"|starting|beginning|due(?!\s+to\s+(?:the|a|an|its|their|his|her|our|this|that|these"
@@ -63,7 +67,7 @@ _NOT_PAST_ED = r"hundred|indeed|need|speed|seed|feed|breed|proceed|succeed|excee
 _MARKER = re.compile(
     rf"\b(?:(?P<modal>{_PAST_MODAL})|(?P<future>{_FUTURE_WORDS})"
     rf"|(?P<infinitive>to\s+(?!(?:{_NOT_VERB})\b)(?-i:[a-z]{{3,}}))"
-    rf"|(?P<past>{_IRREGULAR_PAST}|has\s+been|have\s+been"
+    rf"|(?P<past>{_IRREGULAR_PAST}|{_PRESENT_LIKE_PAST}|has\s+been|have\s+been"
     rf"|{_ADJECTIVE_BEFORE}(?!(?:{_NOT_PAST_ED})\b)(?-i:[a-z]{{2,}}ed)))\b",
     re.IGNORECASE,
 )
