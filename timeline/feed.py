@@ -32,6 +32,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -215,9 +216,10 @@ class FeedService:
     """
 
     def __init__(self, db: Path, settings: FeedSettings, *,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None, log: Log | None = None) -> None:
         self.db = db
         self.settings = settings
+        self.log = log
         self.clock = clock or (lambda: datetime.now(UTC))
         self._store = Store.open(db, create=False)
         self._probe = sqlite3.connect(db, check_same_thread=False, isolation_level=None)
@@ -281,6 +283,7 @@ class FeedService:
                 self._bodies.move_to_end(key)
                 return rendition
             version = self._version  # read before the data, so a later commit moves it on
+            started = time.monotonic()
             snapshot = self._current_snapshot(version)
             name, query_text = key
             spec = self.settings.feed(name) if name else None
@@ -304,6 +307,9 @@ class FeedService:
                 old, _ = self._bodies.popitem(last=False)
                 self._history.pop(old, None)
             self.builds += 1
+            if self.log is not None:
+                self.log(f"built {_describe(key)}: {len(events):,} events, {len(body):,} bytes "
+                         f"in {time.monotonic() - started:.2f} s")
             return rendition
 
     def refresh(self) -> None:
@@ -348,6 +354,12 @@ class FeedService:
         return Rendition(version=version, body=body, gzipped=gzip.compress(body, 6, mtime=0),
                          etag=etag, gzip_etag=f'"{digest}-gzip"',
                          last_modified=history.last_modified, events=events)
+
+
+def _describe(key: FeedKey) -> str:
+    name, query = key
+    path = f"/feeds/{name}.ics" if name else "/calendar.ics"
+    return f"{path}?q={query}" if query else path
 
 
 # Watching ----------------------------------------------------------------------------------
@@ -397,7 +409,7 @@ def watch_and_ingest(paths: Sequence[str], service: FeedService, stop: threading
                 if log is not None:
                     log(report_line)
                 continue
-            service.invalidate()
+            service.poll()  # the ingest committed on another connection: the version moves
             service.refresh()
             if log is not None and (result.new or result.changed or pruned[0]):
                 log(f"re-ingested: {result.summary()}")
@@ -435,7 +447,7 @@ def create_app(db: str | os.PathLike[str], settings: FeedSettings | None = None,
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        feeds = holder["service"] = FeedService(path, settings)
+        feeds = holder["service"] = FeedService(path, settings, log=log)
         stop = threading.Event()
         threads = [threading.Thread(target=_poll_loop, args=(feeds, stop), daemon=True,
                                     name="feed-poll")]
@@ -447,9 +459,11 @@ def create_app(db: str | os.PathLike[str], settings: FeedSettings | None = None,
                 daemon=True, name="feed-watch"))
         for thread in threads:
             thread.start()
-        # Serialise the whole calendar before the first subscriber asks for it.
-        with contextlib.suppress(TimelineError):
-            await run_in_threadpool(feeds.render, ("", ""))
+        # Serialise the whole calendar before the first subscriber asks for it, in the
+        # background: a cold 100k-event export takes a while, and requests meanwhile wait
+        # for it on the service's lock rather than for the socket to open.
+        threads.append(threading.Thread(target=_warm, args=(feeds,), daemon=True,
+                                        name="feed-warm"))
         if watch:
             await run_in_threadpool(ready.wait, 10.0)
         try:
@@ -489,6 +503,11 @@ def _guarded(function: Callable[..., None], log: Log | None) -> Callable[..., No
             if isinstance(ready, threading.Event):
                 ready.set()
     return run
+
+
+def _warm(service: FeedService) -> None:
+    with contextlib.suppress(Exception):  # a request will report the problem
+        service.render(("", ""))
 
 
 def _poll_loop(service: FeedService, stop: threading.Event) -> None:
