@@ -125,12 +125,17 @@ def test_timex_command_adds_timexes(tmp_path: Path) -> None:
             "value": "2025-02-19"}.items() <= record["timexes"][0].items()
 
 
-def test_timex_command_rejects_bad_lines(tmp_path: Path) -> None:
+def test_timex_command_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
     source = tmp_path / "bad.jsonl"
-    source.write_text('{"id": "a"}\n', encoding="utf-8")
+    good = {"id": "b", "dct": "2025-02-04", "text": "It opens on Feb. 19."}
+    source.write_text('{"id": "a"}\n' + "not json\n" + json.dumps(good) + "\n",
+                      encoding="utf-8")
     result = run("timex", str(source))
     assert result.returncode == 1
     assert "bad.jsonl:1: not a {id, dct, text} object" in result.stderr
+    assert "bad.jsonl:2: not a JSON object" in result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["id"], len(r["timexes"])) for r in lines] == [("a", 0), ("b", 1)]
 
 
 def test_version_and_help() -> None:

@@ -106,23 +106,40 @@ def list_command(paths: tuple[str, ...], query: str | None, color: bool | None, 
 def timex_command(jsonl: TextIO, output: TextIO) -> None:
     """Tag TIMEX3 expressions in a JSONL file of {"id", "dct", "text"} lines.
 
-    Each output line is the input object with "timexes" added.
+    Each output line is the input object with "timexes" added. A line that is not JSON is
+    reported and skipped; an object without a usable "dct" or "text" is reported and written
+    back with no timexes, so output lines still match input lines. Either makes the exit
+    code 1.
 
     \b
     Example:
       timeline timex docs.jsonl > tagged.jsonl
     """
+    failed = False
     for number, line in enumerate(jsonl, start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
+            if not isinstance(record, dict):
+                raise TypeError("not an object")
+        except (ValueError, TypeError) as exc:
+            click.echo(f"timeline: {jsonl.name}:{number}: not a JSON object ({exc})", err=True)
+            failed = True
+            continue
+        try:
             text = record["text"]
-            dct = _jsonl_dct(record.get("dct"))
+            if not isinstance(text, str):
+                raise TypeError("text is not a string")
+            timexes = [t.to_json() for t in tag(text, _jsonl_dct(record.get("dct")))]
         except (ValueError, KeyError, TypeError) as exc:
-            fail(f"{jsonl.name}:{number}: not a {{id, dct, text}} object ({exc})")
-        record["timexes"] = [t.to_json() for t in tag(text, dct)]
+            click.echo(f"timeline: {jsonl.name}:{number}: not a {{id, dct, text}} object "
+                       f"({exc})", err=True)
+            failed, timexes = True, []
+        record["timexes"] = timexes
         output.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if failed:
+        raise SystemExit(1)
 
 
 def _jsonl_dct(value: object) -> datetime:
