@@ -12,9 +12,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import icalendar
 import pytest
 
-from timeline.ics import Revision, export_ics
+from timeline.ics import export_ics, revisions_from
 from timeline.store import Store
 from timeline.store_ingest import ingest
 
@@ -61,10 +62,7 @@ def test_ingest_then_read_back_gives_the_parser_s_events(tmp_path: Path, news: P
 
 def test_unchanged_store_exports_the_same_ics_bytes(tmp_path: Path, news: Path) -> None:
     def export(store: Store) -> bytes:
-        revisions = {uid: Revision(sequence=s.sequence, created=s.created,
-                                   last_modified=s.last_modified, confirmed=s.confirmed)
-                     for uid, s in store.stamps().items()}
-        return export_ics(store.timeline(), revisions=revisions)
+        return export_ics(store.timeline(), revisions=revisions_from(store.stamps()))
 
     now = [datetime(2025, 3, 1, tzinfo=UTC)]
     with Store.open(tmp_path / "s.db", clock=lambda: now[0]) as store:
@@ -188,3 +186,20 @@ def processes_using(db: Path) -> list[int]:
         if str(db) in command and state != "Z":
             found.append(int(entry.name))
     return found
+
+
+def test_export_from_the_store_carries_corrections_and_sequence(tmp_path: Path,
+                                                               news: Path) -> None:
+    db = str(tmp_path / "news.db")
+    assert run("ingest", "--db", db, "--workers", "1", str(news / "a.txt")).returncode == 0
+    gala = next(e for e in json.loads(run("extract", "--json", "--db", db).stdout)["events"]
+                if e["start"] == "2025-02-19")
+    edited = run("edit", "--db", db, gala["uid"], "--title", "Business Night gala")
+    assert edited.returncode == 0, edited.stderr
+    out = tmp_path / "stored.ics"
+    result = run("export", "--db", db, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    calendar = icalendar.Calendar.from_ical(out.read_bytes())
+    event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]) == gala["uid"])
+    assert str(event["SUMMARY"]) == "Business Night gala"
+    assert int(event["SEQUENCE"]) == 1

@@ -8,8 +8,15 @@ from pathlib import Path
 
 import click
 
-from timeline.cli_common import ErrorReporter, fail, load_timeline, query_option, reading_options
-from timeline.errors import InputError
+from timeline.cli_common import (
+    ErrorReporter,
+    db_option,
+    fail,
+    load_timeline,
+    query_option,
+    reading_options,
+)
+from timeline.errors import InputError, TimelineError
 from timeline.ics import (
     DEFAULT_NAME,
     CalendarOptions,
@@ -17,15 +24,17 @@ from timeline.ics import (
     export_ics,
     exportable,
     parse_duration,
+    revisions_from,
     save_ics,
 )
+from timeline.store import Store
 from timeline.timeline import Timeline
 
 STDOUT = "-"
 
 
 @click.command("export")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("-o", "--output", required=True, metavar="FILE.ics",
               help="Where to write the calendar ('-' for standard output).")
 @click.option("-q", "--query", help="Keep only events matching this query.")
@@ -35,16 +44,18 @@ STDOUT = "-"
               help="How often subscribers should refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).")
 @click.option("--name", default=DEFAULT_NAME, show_default=True,
               help="The calendar's name in calendar apps.")
+@db_option
 @reading_options
 def export_command(paths: tuple[str, ...], output: str, query: str | None,
-                   include_coarse: bool, refresh: str, name: str, dct: str | None,
-                   source_tz: str, strict: bool) -> None:
+                   include_coarse: bool, refresh: str, name: str, db: str | None,
+                   dct: str | None, source_tz: str, strict: bool) -> None:
     """Export the events in articles as an iCalendar (.ics) file.
 
     \b
     Example:
       timeline export seeds/ -o news.ics
       timeline export -q 'kind:scheduled' --include-coarse seeds/ -o news.ics
+      timeline export --db news.db -o news.ics    (from the store, with corrections)
     """
     try:
         options = CalendarOptions(name=name, refresh=parse_duration(refresh),
@@ -52,14 +63,24 @@ def export_command(paths: tuple[str, ...], output: str, query: str | None,
     except InputError as error:
         fail(str(error))
     reporter = ErrorReporter(strict)
-    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query))
-    written = write_calendar(timeline, output, options)
+    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query), db)
+    revisions = stored_revisions(db) if db is not None or not paths else None
+    written = write_calendar(timeline, output, options, revisions)
     left_out = len(exportable(timeline, include_coarse=True)) - written
     note = f" ({left_out} coarse left out; --include-coarse adds them)" if left_out else ""
     if output != STDOUT:
         click.echo(f"wrote {written} events to {output}{note}", err=True)
     if reporter.failed:
         raise SystemExit(1)
+
+
+def stored_revisions(db: str | None) -> dict[str, Revision]:
+    """SEQUENCE, CREATED and LAST-MODIFIED per uid as the store keeps them."""
+    try:
+        with Store.open(db, create=False) as store:
+            return revisions_from(store.stamps())
+    except TimelineError as error:
+        fail(str(error))
 
 
 def write_calendar(timeline: Timeline, output: str, options: CalendarOptions,

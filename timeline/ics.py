@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
@@ -84,6 +85,26 @@ class Revision:
         for value in (self.created, self.last_modified):
             if value.tzinfo is None:
                 raise ValueError("revision times must be aware")
+
+
+class Stamped(Protocol):
+    """Anything that carries an event's history, such as the store's ``Stamp``."""
+
+    @property
+    def sequence(self) -> int: ...
+    @property
+    def created(self) -> datetime: ...
+    @property
+    def last_modified(self) -> datetime: ...
+    @property
+    def confirmed(self) -> bool: ...
+
+
+def revisions_from(stamps: Mapping[str, Stamped]) -> dict[str, Revision]:
+    """The exporter's view of a store's per-uid history (``Store.stamps()``)."""
+    return {uid: Revision(sequence=s.sequence, created=s.created,
+                          last_modified=s.last_modified, confirmed=s.confirmed)
+            for uid, s in stamps.items()}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

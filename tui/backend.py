@@ -214,14 +214,11 @@ class Backend:
         Returns (events written, coarse events left out); the store's history supplies
         SEQUENCE and LAST-MODIFIED so calendars update rather than duplicate.
         """
-        from timeline.ics import Revision, export_ics, save_ics
+        from timeline.ics import Revision, export_ics, revisions_from, save_ics
         revisions: dict[str, Revision] = {}
         if self.use_store:
             with self._locked_store() as store:
-                revisions = {uid: Revision(sequence=s.sequence, created=s.created,
-                                           last_modified=s.last_modified,
-                                           confirmed=s.confirmed)
-                             for uid, s in store.stamps().items()}
+                revisions = revisions_from(store.stamps())
         target = Path(path).expanduser()
         try:
             save_ics(target, export_ics(timeline, revisions=revisions))
