@@ -48,3 +48,16 @@ def test_same_place_and_a_shared_word_merge() -> None:
     ])
     assert len(events) == 1
     assert events[0].location == "Seoul"
+
+
+def test_a_pinned_event_keeps_its_own_uid_and_later_reports_join_it() -> None:
+    events = merge(
+        [
+            report("a", "Climate summit", date(2025, 3, 3), "one.txt"),
+            report("b", "Climate summit", date(2025, 3, 3), "two.txt"),
+            report("c", "Climate summit", date(2025, 3, 3), "three.txt"),
+        ],
+        pinned=frozenset({"b"}),
+    )
+    assert [e.uid for e in events] == ["a", "b"]
+    assert [s.document for s in events[0].sources] == ["one.txt", "three.txt"]

@@ -532,3 +532,20 @@ def test_standard_input_is_a_document_identified_by_its_content(
             report = ingest(store, ["-"], parse=counting, workers=1)
         assert (report.unchanged, store.counts()) == (1, (1, 1))
     assert calls == ["<stdin>"]
+
+
+def test_a_correction_survives_a_reparse_that_would_merge_its_event_away(
+        tmp_path: Path, corpus: Path, clock: Clock) -> None:
+    later = corpus / "c.txt"
+    later.write_text(article("Forum", "Trade forum in Busan @ 2025-03-04"))
+    with open_store(tmp_path, clock) as store:
+        ingest(store, [str(corpus)], parse=line_parse, workers=1)
+        uid = next(e.uid for e in store.timeline() if e.title == "Trade forum in Busan")
+        store.edit(uid, title="Busan trade forum (corrected)")
+        # The later article now reports the same day as b.txt's forum: merging would fold
+        # the corrected event into b.txt's, and the correction would vanish with its uid.
+        later.write_text(article("Forum", "Trade forum @ 2025-03-03"))
+        os.utime(later, (time.time() + 5, time.time() + 5))
+        ingest(store, [str(corpus)], parse=line_parse, workers=1)
+        titles = {e.uid: e.title for e in store.timeline()}
+    assert titles[uid] == "Busan trade forum (corrected)"

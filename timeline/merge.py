@@ -37,17 +37,19 @@ def same_happening(a: Event, b: Event) -> bool:
         bool(words_a & words_b)
 
 
-def merge(events: Iterable[Event]) -> list[Event]:
+def merge(events: Iterable[Event], *, pinned: frozenset[str] = frozenset()) -> list[Event]:
     """Events with duplicates merged; the first event of a group keeps its uid and title.
 
     Input order is precedence: pass events in the order their documents were first seen,
-    so that a later article merging into an event never changes that event's uid.
+    so that a later article merging into an event never changes that event's uid. A
+    ``pinned`` event (one a user corrected) never joins an earlier group, so it keeps its
+    own uid; later reports may still join it.
     """
     merged: list[Event] = []
     by_key: dict[tuple[object, str], list[int]] = {}
     for event in events:
         key = (event.first_day, event.granularity)
-        for index in by_key.get(key, []):
+        for index in [] if event.uid in pinned else by_key.get(key, []):
             if same_happening(merged[index], event):
                 kept = merged[index]
                 merged[index] = replace(

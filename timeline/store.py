@@ -482,16 +482,13 @@ class Store:
         """
         parsed = parse_query(query) if isinstance(query, str) else (query or Query())
         corrections = {c.uid: c for c in self.corrections()}
-        events: list[Event] = []
-        stored = self.parsed_events()
-        for event in merge(stored) if merged else stored:
-            correction = corrections.get(event.uid)
-            if correction is not None:
-                if correction.hidden and not include_hidden:
-                    continue
-                event = correction.apply(event)
-            if parsed.matches(event):
-                events.append(event)
+        hidden = {uid for uid, c in corrections.items() if c.hidden and not include_hidden}
+        # Corrections apply before merging, and a corrected event never folds into another
+        # article's event, so no later article can make a user's fix disappear.
+        corrected = [corrections[e.uid].apply(e) if e.uid in corrections else e
+                     for e in self.parsed_events()]
+        grouped = merge(corrected, pinned=frozenset(corrections)) if merged else corrected
+        events = [e for e in grouped if e.uid not in hidden and parsed.matches(e)]
         return Timeline.of(events)
 
     # -- corrections ---------------------------------------------------------------------
