@@ -300,12 +300,20 @@ def test_private_page_lists_feeds_with_the_token(private: Server) -> None:
 # Bad requests ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"])
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND"])
 @pytest.mark.parametrize("path", ["/calendar.ics", "/feeds/korea.ics", "/"])
 def test_other_methods_get_405(server: Server, method: str, path: str) -> None:
     response = server.request(method, path, content=b"x")
     assert response.status_code == 405
     assert response.headers["allow"] == "GET, HEAD"
+    assert response.text == "method not allowed (this server is read-only)\n"
+
+
+def test_other_methods_on_unknown_or_private_paths_get_404(server: Server,
+                                                           private: Server) -> None:
+    assert server.request("POST", "/nothing").status_code == 404
+    assert private.request("DELETE", "/calendar.ics").status_code == 404
+    assert private.request("PUT", f"/{TOKEN}/calendar.ics").status_code == 405
 
 
 @pytest.mark.parametrize("path", ["/nothing", "/calendar", "/calendar.ics/x", "/feeds/",

@@ -34,7 +34,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
@@ -46,7 +46,8 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Route, request_response
+from starlette.types import Receive, Scope, Send
 
 from timeline.config import read_config
 from timeline.errors import InputError, QueryError, TimelineError
@@ -488,7 +489,19 @@ def create_app(db: str | os.PathLike[str], settings: FeedSettings | None = None,
             return await _index(request, service(), settings, target.token)
         return await _calendar(request, service(), target)
 
-    return Starlette(routes=[Route("/{path:path}", endpoint, methods=None)], lifespan=lifespan)
+    return Starlette(routes=[Route("/{path:path}", _EveryMethod(endpoint))], lifespan=lifespan)
+
+
+class _EveryMethod:
+    """An ASGI endpoint that takes every method, so that 405 (one line, ``Allow``) and 404
+    (for paths that name nothing, whatever the method) are the endpoint's to answer.
+    Starlette's ``Route`` checks methods itself for plain functions."""
+
+    def __init__(self, handler: Callable[[Request], Awaitable[Response]]) -> None:
+        self._app = request_response(handler)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._app(scope, receive, send)
 
 
 def _guarded(function: Callable[..., None], log: Log | None) -> Callable[..., None]:
