@@ -52,7 +52,14 @@ from starlette.types import Receive, Scope, Send
 from timeline.config import read_config
 from timeline.errors import InputError, QueryError, TimelineError
 from timeline.event import Event
-from timeline.ics import DEFAULT_NAME, CalendarOptions, Revision, VeventCache, export_ics
+from timeline.ics import (
+    DEFAULT_NAME,
+    CalendarOptions,
+    Revision,
+    VeventCache,
+    export_ics,
+    revisions_from,
+)
 from timeline.query import parse_query
 from timeline.reader import ReadOptions
 from timeline.store import Store
@@ -335,9 +342,7 @@ class FeedService:
         snapshot = self._snapshot
         if snapshot is None or snapshot.version != version:
             timeline = self._store.timeline()
-            revisions = {uid: Revision(sequence=s.sequence, created=s.created,
-                                       last_modified=s.last_modified, confirmed=s.confirmed)
-                         for uid, s in self._store.stamps().items()}
+            revisions = revisions_from(self._store.stamps())
             snapshot = self._snapshot = _Snapshot(version, timeline, revisions)
         return snapshot
 
