@@ -181,3 +181,12 @@ def test_clock_time_then_day_closes_a_range() -> None:
     events = events_of(text)
     assert [(e["start"], e["end"]) for e in events] == [("2025-03-18", "2025-04-05T08:00")]
 
+
+
+def test_uids_do_not_depend_on_where_the_folder_lies(tmp_path: Path, seed: Path) -> None:
+    here = read_document(seed)
+    moved = tmp_path / "elsewhere" / seed.name
+    moved.parent.mkdir()
+    moved.write_bytes(seed.read_bytes())
+    there = read_document(moved)
+    assert [e.uid for e in extract_document(here)] == [e.uid for e in extract_document(there)]

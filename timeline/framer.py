@@ -114,18 +114,24 @@ class Candidate:
         return self.first.start, self.last.end
 
 
-def document_identity(document: Document) -> str:
-    """What makes a document the same document across runs: its URL or absolute path."""
+def uid_basis(document: Document) -> str:
+    """What names a document in its events' UIDs, wherever the file lies.
+
+    The URL when known; else the file's name, publication time and headline, so moving
+    a folder or re-reading an edited body keeps every UID (a renamed file or a new
+    headline starts new ones); text from standard input is named by its content.
+    """
     if document.url:
         return document.url
     if document.id.startswith("<"):
         return f"{document.id}:{document.content_hash}"
-    return os.path.abspath(document.id)
+    return "\0".join((os.path.basename(document.id), document.dct.isoformat(),
+                       document.title or ""))
 
 
 def make_uid(document: Document, ordinal: int) -> str:
-    """A UID from the document's identity and the event's position in it."""
-    digest = hashlib.sha256(f"{document_identity(document)}\0{ordinal}".encode()).hexdigest()
+    """A UID from the document's name and the event's position in it."""
+    digest = hashlib.sha256(f"{uid_basis(document)}\0{ordinal}".encode()).hexdigest()
     return f"{digest[:24]}@{UID_DOMAIN}"
 
 
@@ -577,5 +583,5 @@ def _day(value: When) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-__all__ = ["Candidate", "document_identity", "frame", "make_uid", "value_to_when"]
+__all__ = ["Candidate", "frame", "make_uid", "uid_basis", "value_to_when"]
 
