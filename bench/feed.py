@@ -1,6 +1,6 @@
 """Bench: the feed server under load on loopback, against a 10k-event store.
 
-    .venv/bin/python bench/feed.py [--events 10000] [--requests 20000] [--concurrency 32]
+    .venv/bin/python bench/feed.py [--events 10000] [--requests 5000] [--concurrency 32]
 
 Builds a store of ``--events`` synthetic events (written through the store API) plus one
 real article in a watched folder, starts ``timeline serve --watch`` in a subprocess, and
@@ -218,7 +218,7 @@ def change_to_feed(url: str, article: Path, number: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=10_000)
-    parser.add_argument("--requests", type=int, default=20_000, help="304 requests to send")
+    parser.add_argument("--requests", type=int, default=5_000, help="304 requests to send")
     parser.add_argument("--full-requests", type=int, default=300,
                         help="full-body requests to send")
     parser.add_argument("--concurrency", type=int, default=32)
