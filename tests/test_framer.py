@@ -190,3 +190,18 @@ def test_uids_do_not_depend_on_where_the_folder_lies(tmp_path: Path, seed: Path)
     moved.write_bytes(seed.read_bytes())
     there = read_document(moved)
     assert [e.uid for e in extract_document(here)] == [e.uid for e in extract_document(there)]
+
+
+def test_the_dateline_city_sets_the_zone_of_a_clock_time() -> None:
+    text = "DENVER (Wire) — A public hearing on the plan is set for 6 p.m. Monday at City Hall."
+    events = events_of(text)
+    assert [(e["start"], e["tz"]) for e in events] == [("2025-03-10T18:00", "America/Denver")]
+    assert events[0]["title"] == "Public hearing on the plan at City Hall"
+
+
+def test_titles_leave_out_other_dates_and_their_leads() -> None:
+    text = ("The owners first proposed the arena in January 2023, and the council delayed a "
+            "vote last fall.")
+    titles = [e["title"] for e in events_of(text)]
+    assert titles[0] == "Owners first proposed the arena"
+    assert all("2023" not in str(t) for t in titles)

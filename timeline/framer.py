@@ -66,6 +66,7 @@ _YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
 _WEEKDAY_ONLY = re.compile(r"(?:(?:from|on|to|through|until)\s+)?[A-Z][a-z]+day", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversary\b|\bturns? (?:\d+|[a-z]+)\b(?! (?:to|into|out)\b)",
                           re.IGNORECASE)
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|\()")
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|to be held|is set to|are set to|scheduled|slated|due|"
@@ -95,6 +96,12 @@ _SEQUEL_CUE = re.compile(
     r"^(?:in the (?:morning|afternoon|evening)|later that day|later in the day|that evening|"
     r"that night|afterwards|after that|then)\b,?\s*|\b(?:will|is to|are to)\s+then\b",
     re.IGNORECASE,
+)
+# A date expression made of numbers and calendar words; "Memorial Day" names its event.
+_PLAIN_DATE = re.compile(
+    r"\d|\b(?:today|tonight|tomorrow|yesterday|week|weekend|month|year|spring|summer|fall|"
+    r"autumn|winter|morning|afternoon|evening|night|ago|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
+    r"Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)",
 )
 _CONFIDENCE_BY_GRANULARITY = {"time": 0.95, "day": 0.9, "week": 0.75, "month": 0.65, "year": 0.5}
 
@@ -418,7 +425,11 @@ def _event(document: Document, sentence: Sentence, candidate: Candidate, timexes
            ordinal: int) -> Event:
     rel_start = candidate.first.start - sentence.start
     rel_end = candidate.last.end - sentence.start
-    title = make_title(sentence.text, rel_start, rel_end)
+    others = tuple((t.start - sentence.start, t.end - sentence.start) for t in timexes
+                   if sentence.start <= t.start < sentence.end
+                   and t.type in ("DATE", "TIME") and t is not candidate.first
+                   and t is not candidate.last and _PLAIN_DATE.search(t.text))
+    title = make_title(sentence.text, rel_start, rel_end, others)
     location = find_location(sentence.text)
     start, end = candidate.start, candidate.end
     tz: str | None = None
@@ -492,7 +503,9 @@ def _zone(document: Document, sentence: Sentence, candidate: Candidate,
             zone = zone_for_words(named)
             if zone:
                 return zone
-    for text in (location, *_places_in(sentence.text), *_places_in(document.text[:400])):
+    dateline = _DATELINE_PLACE.match(document.text)
+    for text in (location, *_places_in(sentence.text), *_places_in(document.text[:400]),
+                 dateline.group(1).title() if dateline else None):
         if text:
             place = lookup(text.split(",")[-1].strip()) or lookup(text)
             if place is not None:

@@ -38,10 +38,11 @@ _LEADING_ADVERBIAL = re.compile(
 _REPORTING_FRAME = re.compile(
     r"^.{0,120}?\b(?:said|says|saying|told [\w ]{1,30}?|announced|added|noted|stated|"
     r"reported|confirmed|explained|wrote)\s+(?:on \w+ |\w+day )?"
-    r"(?:that\s+|(?=(?:the|a|an|it|he|she|they|we)\s))",
+    r"(?:that\s+|(?=(?:the|a|an|it|he|she|they|we)\s)"
+    r"|(?=[a-z]+(?:\s+[a-z]+){0,3}\s+(?:will|would|could|may|might|can|is|are|was|were)\b))",
 )
 _ATTRIBUTION_TAIL = re.compile(
-    r"\s*,[”\"’']?\s*(?:(?:an?|the)\s+[\w '-]{0,60}?\s+|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+)?"
+    r"\s*,[”\"’']?\s*(?:[\w '.-]{0,60}?\s+)?"
     r"(?:said|says|told|announced|added|according to)\b.*$"
 )
 _REDUCED_RELATIVE = re.compile(
@@ -58,7 +59,7 @@ _BASE_AFTER_MODAL = re.compile(
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:which|who|where|when|while|after which|before|as|but|and then)\b|;|\s[-—–]{1,2}\s"
     r"|,\s+(?:and\s+)?(?=(?:a|an|the)\s+[\w-]+\s+(?:is|are|was|were|will|would|has|have|"
-    r"said|says)\b)|,\s+and\s+(?=(?:he|she|it|they|we)\b)"
+    r"said|says|[a-z]+ed)\b)|,\s+and\s+(?=(?:he|she|it|they|we)\b)"
     r"|\s+since\s+(?=(?:it|he|she|they|we|the|a|an)\b)"
     r"|\s(?:in order to|so as to|to discuss|to talk|as part of|in a bid to|when|after which)\s"
     r"|,\s*[a-z]+ing\b"
@@ -67,7 +68,13 @@ _AUXILIARY = re.compile(
     r"\b(?:(?:is|are|was|were) (?:set|scheduled|due|expected|going|slated|poised|likely|"
     r"unlikely)|"
     r"will|would|shall|is|are|was|were|has|have|had|may|might|could|can|be|been|being|"
-    r"plans|plan|planned|also)\b(?:\s+to\b)?\s*"
+    r"(?:plans?|planned)(?=\s+to\b)|also)\b(?:\s+to\b)?\s*"
+)
+# What stands before a date and means nothing without it: "on", "set for", "as early as".
+_DATE_LEAD = re.compile(
+    r"(?<=\s)(?:on|in|at|from|by|since|until|through|for|during|as (?:early|late|soon) as|"
+    r"no later than|sometime in|around|about)\s+$",
+    re.IGNORECASE,
 )
 _IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PRONOUN = re.compile(r"(?:it|he|she|they)\s", re.IGNORECASE)
@@ -90,15 +97,20 @@ class Title:
     source: str
 
 
-def make_title(sentence: str, trigger_start: int, trigger_end: int) -> Title:
-    """The best title for the event dated by ``sentence[trigger_start:trigger_end]``."""
+def make_title(sentence: str, trigger_start: int, trigger_end: int,
+               other_dates: tuple[tuple[int, int], ...] = ()) -> Title:
+    """The best title for the event dated by ``sentence[trigger_start:trigger_end]``.
+
+    ``other_dates`` are the spans of the sentence's other date expressions, left out of a
+    title made from the clause.
+    """
     quoted = _quoted_name(sentence)
     if quoted is not None and quoted.source == "quoted name":
         return quoted
     named = _capitalised_name(sentence) or quoted
     if named is not None:
         return named
-    return Title(_clause_title(sentence, trigger_start, trigger_end), "clause")
+    return Title(_clause_title(sentence, trigger_start, trigger_end, other_dates), "clause")
 
 
 def _quoted_name(sentence: str) -> Title | None:
@@ -163,12 +175,12 @@ def _host(rest: str) -> str:
     return f" (hosted by {match.group(1)})" if match else ""
 
 
-def _clause_title(sentence: str, trigger_start: int, trigger_end: int) -> str:
-    """Cut the sentence to the clause that holds the date, without the date itself."""
+def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
+                  other_dates: tuple[tuple[int, int], ...] = ()) -> str:
+    """Cut the sentence to the clause that holds the date, without any date in it."""
     start, end = _clause_bounds(sentence, trigger_start, trigger_end)
-    before = re.sub(r"(?<=\s)(?:on|in|at|from|by|since|until|through)\s+$", "",
-                    sentence[start:trigger_start])
-    text = before.rstrip() + " " + sentence[trigger_end:end].lstrip()
+    text = _without_dates(sentence, start, end, sorted({(trigger_start, trigger_end),
+                                                        *other_dates}))
     text = _SUBORDINATOR.sub("", _strip_frames(text))
     text = _ATTRIBUTION_TAIL.sub("", text)
     text = _REDUCED_RELATIVE.sub("", text)
@@ -195,6 +207,20 @@ def _resolve_pronoun(title: str, sentence: str) -> str:
     if subject is None:
         return title
     return subject.group(1) + title[pronoun.end() - 1:]
+
+
+def _without_dates(sentence: str, start: int, end: int,
+                   spans: list[tuple[int, int]]) -> str:
+    """``sentence[start:end]`` with each date span and the word that leads it cut out."""
+    pieces: list[str] = []
+    cursor = start
+    for span_start, span_end in spans:
+        if span_end <= cursor or span_start >= end:
+            continue
+        pieces.append(_DATE_LEAD.sub("", sentence[cursor:max(cursor, span_start)]).rstrip())
+        cursor = max(cursor, span_end)
+    pieces.append(sentence[cursor:end].lstrip())
+    return " ".join(p for p in pieces if p)
 
 
 def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int) -> tuple[int, int]:
