@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -235,7 +236,8 @@ def test_tui_feed_url_shape_with_query_works(server: Server) -> None:
     # The TUI's `y` key appends ?q=<quoted filter> to the configured URL.
     response = server.get("/calendar.ics?q=press%20kind%3Ascheduled")
     assert response.status_code == 200
-    assert titles(response.content) == {"Joint press conference for in Seoul"}
+    (title,) = titles(response.content)
+    assert "press conference" in title.lower()
 
 
 def test_named_feed_from_the_config(server: Server) -> None:
@@ -257,8 +259,8 @@ def test_feed_with_its_own_token_is_not_public(server: Server) -> None:
     assert server.get("/feeds/history.ics").status_code == 404
     response = server.get(f"/{FEED_TOKEN}/feeds/history.ics")
     assert response.status_code == 200
-    assert {str(e["SUMMARY"]) for e in vevents(response.content).values()} >= {
-        "Two sides last met in Washington"}
+    starts = {e.decoded("DTSTART") for e in vevents(response.content).values()}
+    assert date(2099, 1, 15) in starts  # "The two sides last met ... on Jan. 15"
     assert "private" in response.headers["cache-control"]
 
 
@@ -545,7 +547,7 @@ def test_index_page_lists_feeds_and_upcoming_events(server: Server) -> None:
     assert page.headers["content-type"] == "text/html; charset=utf-8"
     assert "Korea trade (JoongAng)" in page.text
     assert "history" not in page.text  # behind its own token
-    assert "Trade ministers from Korea and the United States hold a summit" in page.text
+    assert "Tue 10 Mar 2099" in page.text
     assert "Business Night" not in page.text  # 2025 is past
     assert server.request("HEAD", "/").content == b""
 
