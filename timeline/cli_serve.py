@@ -51,7 +51,7 @@ def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, 
 
         from timeline.feed import FeedSettings, create_app, load_feeds
     except ImportError as exc:
-        fail(f"serve needs the feed extra: pip install 'news-timeline[feed]' ({exc.name})")
+        fail(f"serve needs {exc.name}, which comes with the package: reinstall news-timeline")
     if watch and not paths:
         fail("--watch needs the PATHs to watch")
     options = read_options(dct, source_tz)
