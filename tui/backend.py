@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from timeline.document import Document
 from timeline.errors import InputError, TimelineError
@@ -170,22 +170,20 @@ class Backend:
 
     def hide(self, event: Event) -> Correction:
         """Hide a false positive."""
-        if self.use_store:
-            with self._locked_store() as store:
-                store.hide(event.uid)
-            return Correction(uid=event.uid, action="hide")
-        correction = Correction(uid=event.uid, action="hide")
-        self._corrections.add(correction)
-        return correction
+        return self._mark(event, "hide")
 
     def confirm(self, event: Event) -> Correction:
         """Mark an event as checked by a person."""
+        return self._mark(event, "confirm")
+
+    def _mark(self, event: Event, action: Literal["hide", "confirm"]) -> Correction:
+        """Hide or confirm: in the store when there is one, else for this session."""
+        correction = Correction(uid=event.uid, action=action)
         if self.use_store:
             with self._locked_store() as store:
-                store.confirm(event.uid)
-            return Correction(uid=event.uid, action="confirm")
-        correction = Correction(uid=event.uid, action="confirm")
-        self._corrections.add(correction)
+                (store.hide if action == "hide" else store.confirm)(event.uid)
+        else:
+            self._corrections.add(correction)
         return correction
 
     def undo(self) -> Correction | None:
