@@ -205,3 +205,18 @@ def test_titles_leave_out_other_dates_and_their_leads() -> None:
     titles = [e["title"] for e in events_of(text)]
     assert titles[0] == "Owners first proposed the arena"
     assert all("2023" not in str(t) for t in titles)
+
+
+def test_a_pronoun_that_opens_a_title_takes_the_story_s_named_subject() -> None:
+    text = ("On March 12, Ortega will address the parliament in Lisbon. "
+            "He will then go to Porto for a meeting with mayors.")
+    titles = [e["title"] for e in events_of(text)]
+    assert titles == ["Ortega addresses the parliament in Lisbon",
+                      "Ortega goes to Porto for a meeting with mayors"]
+
+
+def test_have_with_a_noun_is_the_main_verb() -> None:
+    text = ("On March 12, Ortega will open the fair, after which he will have lunch with "
+            "the mayor.")
+    titles = [e["title"] for e in events_of(text)]
+    assert titles[1] == "Ortega has lunch with the mayor"

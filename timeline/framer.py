@@ -94,7 +94,7 @@ _TIMEX_IN = re.compile(r"\b(?:on|from)\s+(?:[A-Z][a-z]+\.?\s+\d|\d{1,2}\s+[A-Z][
                        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")
 _SEQUEL_CUE = re.compile(
     r"^(?:in the (?:morning|afternoon|evening)|later that day|later in the day|that evening|"
-    r"that night|afterwards|after that|then)\b,?\s*|\b(?:will|is to|are to)\s+then\b",
+    r"that night|afterwards|after that|then)\b,?\s*|\b(?:will|is to|are to)\s+(?P<then>then)\b",
     re.IGNORECASE,
 )
 # A date expression made of numbers and calendar words; "Memorial Day" names its event.
@@ -218,7 +218,8 @@ def _follow_ups(document: Document, sentence: Sentence, candidate: Candidate,
         clause = clause[: stop.start()] if stop else clause
         if _VERB_CUE.search(clause) is None or _TIMEX_IN.search(clause):
             continue
-        title = make_title(clause, len(clause), len(clause))
+        title = make_title(clause, len(clause), len(clause), (), (
+            sentence.text, *_earlier_sentences(document.text, sentence.start)))
         out.append(replace(
             _event(document, sentence, candidate, timexes, ordinal + len(out)),
             title=title.text,
@@ -237,12 +238,17 @@ def _sequel(document: Document, sentence: Sentence, timexes: list[Timex], ordina
     if cue is None or not _FUTURE.search(sentence.text) or previous.kind != "scheduled":
         return None
     day = previous.first_day
-    marker = Timex(start=sentence.start + cue.start(), end=sentence.start + cue.end(),
-                   text=cue.group().strip(" ,"), type="DATE", value=day.isoformat(),
-                   granularity="day")
+    # "He will then go": the marker is "then", so the title keeps its "will".
+    start, end = cue.span("then") if cue.group("then") else cue.span()
+    marker = Timex(start=sentence.start + start, end=sentence.start + end,
+                   text=sentence.text[start:end].strip(" ,"), type="DATE",
+                   value=day.isoformat(), granularity="day")
     candidate = Candidate(marker, marker, day, None, "day")
     event = _event(document, sentence, candidate, timexes, ordinal)
-    title = make_title(sentence.text[cue.end():], 0, 0) if cue.start() == 0 else None
+    title = None
+    if cue.start() == 0:
+        title = make_title(sentence.text[cue.end():], 0, 0, (),
+                           _earlier_sentences(document.text, sentence.start))
     return replace(
         event,
         title=title.text if title else event.title,
@@ -429,7 +435,8 @@ def _event(document: Document, sentence: Sentence, candidate: Candidate, timexes
                    if sentence.start <= t.start < sentence.end
                    and t.type in ("DATE", "TIME") and t is not candidate.first
                    and t is not candidate.last and _PLAIN_DATE.search(t.text))
-    title = make_title(sentence.text, rel_start, rel_end, others)
+    title = make_title(sentence.text, rel_start, rel_end, others,
+                       _earlier_sentences(document.text, sentence.start))
     location = find_location(sentence.text)
     start, end = candidate.start, candidate.end
     tz: str | None = None
@@ -477,6 +484,12 @@ def _event(document: Document, sentence: Sentence, candidate: Candidate, timexes
             ),
         ),
     )
+
+
+def _earlier_sentences(text: str, before: int, count: int = 2) -> tuple[str, ...]:
+    """Up to ``count`` sentences that end before ``before``, nearest first."""
+    window = text[max(0, before - 600):before]
+    return tuple(s.text for s in reversed(split_sentences(window)[-count:]))
 
 
 def _trigger_start(sentence: str, start: int) -> int:

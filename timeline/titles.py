@@ -51,10 +51,11 @@ _REDUCED_RELATIVE = re.compile(
     r"\s[^,]*,"
 )
 _BASE_AFTER_MODAL = re.compile(
-    r"(\S+)\s+(?:will|would|shall|may|might|could|can|is to|are to|"
-    r"(?:is|are) (?:set|scheduled|due|expected|slated|poised|going|likely|unlikely) to)\s+"
+    r"(\S+)\s+(?:will|would|shall|may|might|could|can|(?:is|are)(?:\s+also)? to|"
+    r"(?:is|are)(?:\s+also)? (?:set|scheduled|due|expected|slated|poised|going|likely|"
+    r"unlikely) to)\s+"
     r"(?:(?:also|then|not|likely|probably|soon|still|again|only|first|finally|formally|"
-    r"officially)\s+)*([a-z]+)\b"
+    r"officially)\s+)*([a-z]+)\b(?=(\s+[a-z]+)?)"
 )
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:which|who|where|when|while|after which|before|as|but|and then)\b|;|\s[-—–]{1,2}\s"
@@ -65,14 +66,16 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*[a-z]+ing\b"
 )
 _AUXILIARY = re.compile(
-    r"\b(?:(?:is|are|was|were) (?:set|scheduled|due|expected|going|slated|poised|likely|"
-    r"unlikely)|"
-    r"will|would|shall|is|are|was|were|has|have|had|may|might|could|can|be|been|being|"
+    r"\b(?:(?:is|are|was|were)(?:\s+also)? (?:set|scheduled|due|expected|going|slated|"
+    r"poised|likely|unlikely)|"
+    r"will|would|shall|is|are|was|were|may|might|could|can|be|been|being|"
+    r"(?:has|have|had)(?=\s+(?:been|[a-z]+ed|[a-z]+en)\b)|"
     r"(?:plans?|planned)(?=\s+to\b)|also)\b(?:\s+to\b)?\s*"
 )
 # What stands before a date and means nothing without it: "on", "set for", "as early as".
 _DATE_LEAD = re.compile(
-    r"(?<=\s)(?:on|in|at|from|by|since|until|through|for|during|as (?:early|late|soon) as|"
+    r"(?:(?<=\s)|^)(?:on|in|at|from|by|since|until|through|for|during|"
+    r"as (?:early|late|soon) as|"
     r"no later than|sometime in|around|about)\s+$",
     re.IGNORECASE,
 )
@@ -80,13 +83,18 @@ _IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"
 _PRONOUN = re.compile(r"(?:it|he|she|they)\s", re.IGNORECASE)
 _PROPER_SUBJECT = re.compile(
     r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has|have|had|is|are|was|were|will|would|"
-    r"[a-z]+ed|[a-z]+s)\b"
+    r"[a-z]+ed|(?!(?:this|thus|its|his|hers|ours|yours|less|news)\b)[a-z]{3,}s)\b"
+)
+_NOT_A_NAME_START = frozenset(
+    "with in on at for by from after before the a an this that these those as but and if when "
+    "while during under over since until".split()
 )
 _SUBORDINATOR = re.compile(r"^(?:because|since|although|though|while|if|once|as)\s+",
                            re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+",
                          re.IGNORECASE)
-_MAX_WORDS = 14
+_MAX_WORDS = 16
+_CUT_BEFORE = frozenset("on in at for with from to of by during after before about".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +106,13 @@ class Title:
 
 
 def make_title(sentence: str, trigger_start: int, trigger_end: int,
-               other_dates: tuple[tuple[int, int], ...] = ()) -> Title:
+               other_dates: tuple[tuple[int, int], ...] = (),
+               earlier: tuple[str, ...] = ()) -> Title:
     """The best title for the event dated by ``sentence[trigger_start:trigger_end]``.
 
     ``other_dates`` are the spans of the sentence's other date expressions, left out of a
-    title made from the clause.
+    title made from the clause; ``earlier`` are the sentences before it, nearest first, where
+    a pronoun that opens the title ("He will then go ...") finds its name.
     """
     quoted = _quoted_name(sentence)
     if quoted is not None and quoted.source == "quoted name":
@@ -110,7 +120,8 @@ def make_title(sentence: str, trigger_start: int, trigger_end: int,
     named = _capitalised_name(sentence) or quoted
     if named is not None:
         return named
-    return Title(_clause_title(sentence, trigger_start, trigger_end, other_dates), "clause")
+    return Title(_clause_title(sentence, trigger_start, trigger_end, other_dates, earlier),
+                 "clause")
 
 
 def _quoted_name(sentence: str) -> Title | None:
@@ -176,7 +187,8 @@ def _host(rest: str) -> str:
 
 
 def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
-                  other_dates: tuple[tuple[int, int], ...] = ()) -> str:
+                  other_dates: tuple[tuple[int, int], ...] = (),
+                  earlier: tuple[str, ...] = ()) -> str:
     """Cut the sentence to the clause that holds the date, without any date in it."""
     start, end = _clause_bounds(sentence, trigger_start, trigger_end)
     text = _without_dates(sentence, start, end, sorted({(trigger_start, trigger_end),
@@ -191,22 +203,34 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
     words = text.split()
     if len(words) > _MAX_WORDS:
         words = words[:_MAX_WORDS]
+        # Cut before the last preposition rather than inside its phrase ("on a state").
+        cut = max((i for i, w in enumerate(words) if w.lower() in _CUT_BEFORE and i >= 6),
+                  default=len(words))
+        words = words[:cut]
         while words and words[-1].lower() in _NAME_CONNECTORS | {"to", "with", "a", "an"}:
             words.pop()
     title = " ".join(words).strip(" ,;:")
-    title = _resolve_pronoun(title, sentence)
+    title = _resolve_pronoun(title, (sentence, *earlier))
     return title[:1].upper() + title[1:] if title else sentence[:60]
 
 
-def _resolve_pronoun(title: str, sentence: str) -> str:
-    """ "It first invited them" -> "Poland first invited them", from the sentence's subject."""
+def _resolve_pronoun(title: str, sentences: tuple[str, ...]) -> str:
+    """ "It first invited them" -> "Poland first invited them": the nearest named subject.
+
+    The sentence's own subject comes first, then those of the sentences before it.
+    """
     pronoun = _PRONOUN.match(title)
     if pronoun is None:
         return title
-    subject = _PROPER_SUBJECT.match(_strip_frames(sentence))
-    if subject is None:
-        return title
-    return subject.group(1) + title[pronoun.end() - 1:]
+    for sentence in sentences:
+        subject = _PROPER_SUBJECT.match(_strip_frames(sentence))
+        if subject is None:
+            continue
+        name = subject.group(1)
+        if _PRONOUN.fullmatch(name + " ") is None and \
+                name.split()[0].lower() not in _NOT_A_NAME_START:
+            return name + title[pronoun.end() - 1:]
+    return title
 
 
 def _without_dates(sentence: str, start: int, end: int,
@@ -243,8 +267,9 @@ def _skip_break(sentence: str, start: int) -> int:
 
 def _third_person(match: re.Match[str]) -> str:
     """ "will meet" -> "meets": a title reads as a present-tense headline."""
-    subject, verb = match.group(1), match.group(2)
-    if verb in ("be", "have") or verb.endswith(("ed", "ing")):
+    subject, verb, following = match.group(1), match.group(2), (match.group(3) or "").strip()
+    perfect = verb == "have" and following.endswith(("ed", "en", "wn", "ne"))
+    if verb == "be" or perfect or verb.endswith(("ed", "ing")):
         return match.group(0)  # passive or perfect: the auxiliary pass drops the helpers
     if subject.lower() in ("they", "we", "i", "you") or (
         subject.endswith("s") and not subject.endswith(("ss", "'s", "us"))
