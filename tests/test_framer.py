@@ -220,3 +220,16 @@ def test_have_with_a_noun_is_the_main_verb() -> None:
             "the mayor.")
     titles = [e["title"] for e in events_of(text)]
     assert titles[1] == "Ortega has lunch with the mayor"
+
+
+def test_one_happening_mentioned_twice_is_one_event_at_its_most_precise() -> None:
+    text = ("Candidates may not campaign before March 18, the commission said. "
+            "The campaigning period runs from March 18 to 8:00am on April 2, 2025.")
+    events = events_of(text)
+    assert [(e["start"], e["end"]) for e in events] == [("2025-03-18", "2025-04-02T08:00")]
+
+
+def test_separate_happenings_on_one_day_stay_separate() -> None:
+    text = ("On March 20, the leaders will open the summit in Oslo. "
+            "A state dinner will be held at the palace on March 20.")
+    assert len(events_of(text)) == 2

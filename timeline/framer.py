@@ -195,7 +195,10 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
             if previous is not None and _refines(previous, event):
                 events[-1] = _refine(previous, event)
                 continue
-            if any(_duplicates(e, event) for e in events):
+            twin = next((i for i, e in enumerate(events) if _duplicates(e, event)), None)
+            if twin is not None:
+                if _more_precise(event, events[twin]):  # keep the uid, take the better date
+                    events[twin] = replace(event, uid=events[twin].uid)
                 continue
             events.append(event)
             events.extend(_follow_ups(document, sentence, candidate, timexes, len(events), event))
@@ -593,16 +596,45 @@ def _refine(previous: Event, event: Event) -> Event:
 
 
 def _duplicates(a: Event, b: Event) -> bool:
-    """Same date at the same granularity and the same title words: one happening twice."""
+    """One happening mentioned twice: the same start and a shared content word.
+
+    "Early voting ... starting on Friday" and "early voting sites open ... May 5" share
+    "voting"; a state dinner and a summit on one day share nothing and stay two events.
+    Capitalised words are left out, since the story's actors recur in all its events.
+    """
     if (a.first_day, a.granularity) != (b.first_day, b.granularity):
         return False
-    words_a, words_b = _title_words(a.title), _title_words(b.title)
-    return bool(words_a and words_b) and len(words_a & words_b) / min(len(words_a),
-                                                                      len(words_b)) >= 0.6
+    return bool(_content_stems(a.title) & _content_stems(b.title))
 
 
-def _title_words(title: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if len(w) > 2}
+def _more_precise(new: Event, old: Event) -> bool:
+    """A span beats a single day, and a clock time beats an all-day mention."""
+    return (new.end is not None and old.end is None) or (
+        isinstance(new.start, datetime) and not isinstance(old.start, datetime))
+
+
+def _content_stems(title: str) -> set[str]:
+    """Lower-case content words of a title, crudely stemmed ("voting", "vote" -> "vot")."""
+    stems = set()
+    # A title's first word is capitalised anyway; count it only when it is a gerund
+    # ("Campaigning period ..."), since most often it names the story's actor.
+    opening = re.match(r"[A-Z][a-z]+ing\b", title)
+    text = title[:1].lower() + title[1:] if opening else title
+    for word in re.findall(r"(?<![\w'’-])[a-z][a-z-]+", text):
+        if word in _GENERIC_WORDS or len(word) < 4:
+            continue
+        stem = re.sub(r"(?:ing|ed|s)$", "", word) if len(word) > 4 else word
+        stems.add(stem[:-1] if len(stem) > 3 and stem.endswith("e") else stem)
+    return stems - _GENERIC_WORDS
+
+
+_GENERIC_WORDS = frozenset(
+    """deadline target said says will would could should also first second last next this
+    that with from into their there they them then than have been being were which while
+    about after before over under more most other some such only when where what held
+    hold holds take takes took make makes made open opens day days week year years month
+    time times people official officials government""".split()
+)
 
 
 def _day(value: When) -> date:
