@@ -233,3 +233,11 @@ def test_separate_happenings_on_one_day_stay_separate() -> None:
     text = ("On March 20, the leaders will open the summit in Oslo. "
             "A state dinner will be held at the palace on March 20.")
     assert len(events_of(text)) == 2
+
+
+def test_a_county_named_without_a_preposition_is_the_place() -> None:
+    text = ("Orange County, California, voters can return ballots starting March 10. "
+            "Election day is March 18.")
+    events = events_of(text)
+    assert events[0]["location"] == "Orange County, California"
+    assert events[1]["title"] == "Election day (Orange County, California)"

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from timeline.document import Document
 from timeline.event import Event, Granularity, Kind, Source, When, period_last_day
-from timeline.places import find_location, lookup, zone_for_words
+from timeline.places import VENUE_NOUNS, find_location, lookup, zone_for_words
 from timeline.sentences import Sentence, split_sentences
 from timeline.timex import Timex
 from timeline.titles import EVENT_NOUNS, make_title
@@ -207,7 +207,14 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
             if sequel is not None:
                 events.append(sequel)
     events = [e for e in events if not any(_restates(e, other) for other in events)]
-    return _inherit_locations(events)
+    return [_with_place_in_short_title(e) for e in _inherit_locations(events)]
+
+
+def _with_place_in_short_title(event: Event) -> Event:
+    """ "Primary day" alone says too little: "Primary day (Fairfax County, Virginia)"."""
+    if len(event.title.split()) > 2 or not event.location or "(" in event.title:
+        return event
+    return replace(event, title=f"{event.title} ({event.location})")
 
 
 def _follow_ups(document: Document, sentence: Sentence, candidate: Candidate,
@@ -297,10 +304,14 @@ def _inherit_locations(events: list[Event]) -> list[Event]:
                 previous.kind == event.kind:
             if previous.first_day == event.first_day:
                 event = replace(event, location=previous.location)
-            else:  # another day: the city or country still holds, the venue may not
-                area = previous.location.split(",")[-1].strip()
-                if lookup(area) is not None:
-                    event = replace(event, location=area)
+            else:  # another day: the city or region still holds, the venue may not
+                first = previous.location.split(",")[0].lower().split()
+                if not VENUE_NOUNS.intersection(first):
+                    event = replace(event, location=previous.location)
+                else:
+                    area = previous.location.split(",")[-1].strip()
+                    if lookup(area) is not None:
+                        event = replace(event, location=area)
         out.append(event)
     return out
 

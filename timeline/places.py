@@ -149,6 +149,25 @@ def find_location(text: str) -> str | None:
         known = lookup(name) or lookup(words[0])
         if known is not None and place is None:
             place = name if lookup(name) else words[0]
+    if place is None:
+        place = _county_or_town(text)
     if venue and place and place not in venue:
         return f"{venue}, {place}"
     return venue or place
+
+
+_PLACE_IN_STATE = re.compile(
+    rf"\b(?P<area>{_CAP}(?:\s+{_CAP}){{0,2}}\s+(?:County|Parish|Borough|City))"
+    rf"(?:,\s+(?P<state>{_CAP}(?:\s+{_CAP})?))?"
+)
+
+
+def _county_or_town(text: str) -> str | None:
+    """ "Fairfax County, Virginia, residents ...": a county named without a preposition."""
+    for match in _PLACE_IN_STATE.finditer(text):
+        state = match.group("state")
+        known = lookup(state) if state else None
+        if known is not None and known.kind in ("state", "country"):
+            return f"{match.group('area')}, {state}"
+        return match.group("area")
+    return None
