@@ -241,3 +241,22 @@ def test_a_county_named_without_a_preposition_is_the_place() -> None:
     events = events_of(text)
     assert events[0]["location"] == "Orange County, California"
     assert events[1]["title"] == "Election day (Orange County, California)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "title"),
+    [
+        ("Farmers will march with Senator Ana Ruiz next week when she makes her first official "
+         "visit to Brazil.", "next week", "Ana Ruiz's first official visit to Brazil"),
+        ("The prince pays a state visit to Japan on May 3.", "May 3", None),
+    ],
+)
+def test_a_light_verb_with_an_event_noun_names_the_event(sentence: str, trigger: str,
+                                                          title: str | None) -> None:
+    start = sentence.index(trigger)
+    made = make_title(sentence, start, start + len(trigger))
+    if title is None:  # the clause already names the event: it stays the title
+        assert made.source == "clause"
+        assert "state visit" in made.text
+    else:
+        assert (made.text, made.source) == (title, "event phrase")

@@ -120,8 +120,46 @@ def make_title(sentence: str, trigger_start: int, trigger_end: int,
     named = _capitalised_name(sentence) or quoted
     if named is not None:
         return named
-    return Title(_clause_title(sentence, trigger_start, trigger_end, other_dates, earlier),
-                 "clause")
+    clause = _clause_title(sentence, trigger_start, trigger_end, other_dates, earlier)
+    if not any(w in EVENT_NOUNS for w in re.findall(r"[a-z]+", clause.lower())):
+        named_np = _light_verb_event(sentence)
+        if named_np is not None:
+            return Title(named_np, "event phrase")
+    return Title(clause, "clause")
+
+
+_LIGHT_VERB_EVENT = re.compile(
+    r"\b(?:makes?|made|making|pays?|paid|paying|goes on|went on|go on|embarks? on|embarked on|"
+    r"undertakes?|undertook|begins?|began|starts?|started)\s+"
+    r"(?P<owner>his|her|their|its|a|an|the)\s+(?P<np>(?:[\w-]+\s+){0,3}?"
+    rf"(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))})\b)"
+    r"(?P<tail>\s+(?:to|in|with|of|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
+)
+_HONORIFIC = re.compile(
+    r"^(?:(?:Vice|Deputy|Prime|Foreign|Defense|Former)\s+)*(?:President|Minister|Chairman|"
+    r"Chairwoman|Senator|Sen\.|Governor|Gov\.|Mayor|Secretary|Chancellor|King|Queen|Prince|"
+    r"Princess|Pope|Representative|Rep\.|Judge|General|Gen\.)\s+"
+)
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s*,?\s*[^A-Z]*$")
+
+
+def _light_verb_event(sentence: str) -> str | None:
+    """ "when he makes his first official trip to the United States": the event's own name.
+
+    A light verb with an event noun ("makes a trip", "pays a visit") names the happening;
+    a possessive takes the nearest name before it ("Moon Jae-in's first official trip").
+    """
+    for match in _LIGHT_VERB_EVENT.finditer(sentence):
+        phrase = match.group("np") + (match.group("tail") or "")
+        if match.group("owner") in ("his", "her", "their"):
+            name = _NAME_BEFORE.search(sentence[: match.start()])
+            if name is None:
+                continue
+            owner = _HONORIFIC.sub("", name.group(1))
+            phrase = f"{owner}'s {phrase}"
+        phrase = phrase.rstrip(".,;:")
+        return phrase[:1].upper() + phrase[1:]
+    return None
 
 
 def _quoted_name(sentence: str) -> Title | None:
