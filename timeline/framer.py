@@ -508,7 +508,7 @@ def _earlier_sentences(text: str, before: int, count: int = 2) -> tuple[str, ...
 
 def _trigger_start(sentence: str, start: int) -> int:
     """Include a leading preposition in the trigger ("on Feb. 19"), as calendars quote it."""
-    match = re.search(r"\b(?:on|in|from|by|since|until|between|at|during)\s+$",
+    match = re.search(r"\b(?:on|in|from|by|since|until|between|at|during|within)\s+$",
                       sentence[:start], re.IGNORECASE)
     return match.start() if match else start
 

@@ -74,7 +74,7 @@ _AUXILIARY = re.compile(
 )
 # What stands before a date and means nothing without it: "on", "set for", "as early as".
 _DATE_LEAD = re.compile(
-    r"(?:(?<=\s)|^)(?:on|in|at|from|by|since|until|through|for|during|"
+    r"(?:(?<=\s)|^)(?:on|in|at|from|by|since|until|through|for|during|within|"
     r"as (?:early|late|soon) as|"
     r"no later than|sometime in|around|about)\s+$",
     re.IGNORECASE,
@@ -285,6 +285,13 @@ def _without_dates(sentence: str, start: int, end: int,
     return " ".join(p for p in pieces if p)
 
 
+_FUNCTION_WORDS = frozenset(
+    """the a an of in on at to for and or but with by from as is are was were be been will
+    would which who that this these those it its he she they his her their there then
+    after before while when where within into over under about than""".split()
+)
+
+
 def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int) -> tuple[int, int]:
     """The span of the clause around the trigger; the main clause if that one is too thin."""
     cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
@@ -292,7 +299,9 @@ def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int) -> tuple
     for index, (start, end) in enumerate(segments):
         if start <= trigger_start < end:
             rest = sentence[start:trigger_start] + sentence[trigger_end:end]
-            if len(re.findall(r"[A-Za-z]{2,}", rest)) >= 4 or index == 0:
+            content = [w for w in re.findall(r"[A-Za-z]{2,}", rest)
+                       if w.lower() not in _FUNCTION_WORDS]
+            if len(content) >= 3 or index == 0:
                 return _skip_break(sentence, start), end
             return segments[0]
     return 0, len(sentence)
