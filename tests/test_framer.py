@@ -260,3 +260,9 @@ def test_a_light_verb_with_an_event_noun_names_the_event(sentence: str, trigger:
         assert "state visit" in made.text
     else:
         assert (made.text, made.source) == (title, "event phrase")
+
+
+def test_a_week_event_spans_monday_to_sunday() -> None:
+    events = events_of("The envoys will visit Oslo next week.")
+    assert [(e["start"], e["end"], e["granularity"]) for e in events] == [
+        ("2025-03-10", "2025-03-16", "week")]

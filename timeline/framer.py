@@ -274,8 +274,11 @@ def _restates(coarse: Event, fine: Event) -> bool:
     A week or month event is dropped when a finer event of the same story falls inside it
     and shares its event noun or its place.
     """
-    if coarse is fine or coarse.granularity not in ("week", "month") or coarse.end is not None:
+    if coarse is fine or coarse.granularity not in ("week", "month"):
         return False
+    if coarse.end is not None and coarse.last_day != period_last_day(coarse.first_day,
+                                                                     coarse.granularity):
+        return False  # a span of several weeks or months is more than one period
     if fine.granularity not in ("day", "time") or fine.kind != coarse.kind:
         return False
     if not coarse.first_day <= fine.first_day <= coarse.last_day:
@@ -463,6 +466,8 @@ def _event(document: Document, sentence: Sentence, candidate: Candidate, timexes
             end = end.replace(tzinfo=zone)
     if end is not None and _day(end) < _day(start):
         end = None
+    if candidate.granularity == "week" and end is None and not isinstance(start, datetime):
+        end = start + timedelta(days=6)  # a week runs Monday to Sunday, as calendars show it
     kind = _kind(sentence.text, start, end, candidate.granularity, document)
     trigger = sentence.text[_trigger_start(sentence.text, rel_start):rel_end]
     title_text = title.text
