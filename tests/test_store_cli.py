@@ -203,3 +203,28 @@ def test_export_from_the_store_carries_corrections_and_sequence(tmp_path: Path,
     event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]) == gala["uid"])
     assert str(event["SUMMARY"]) == "Business Night gala"
     assert int(event["SEQUENCE"]) == 1
+
+
+def test_an_ics_file_is_ingested_as_it_is(tmp_path: Path, news: Path) -> None:
+    exported = tmp_path / "mine.ics"
+    assert run("export", str(news / "a.txt"), "-o", str(exported)).returncode == 0
+    original = json.loads(run("extract", "--json", str(news / "a.txt")).stdout)["events"]
+    listed = run("list", str(exported))
+    assert listed.returncode == 0, listed.stderr
+    assert "2025-02-19" in listed.stdout
+    db = str(tmp_path / "cal.db")
+    result = run("ingest", "--db", db, str(exported))
+    assert result.returncode == 0, result.stderr
+    stored = json.loads(run("extract", "--json", "--db", db).stdout)["events"]
+    day_events = [e for e in original if e["granularity"] in ("day", "time")]
+    assert sorted((e["uid"], e["start"], e["title"]) for e in stored) == sorted(
+        (e["uid"], e["start"], e["title"]) for e in day_events)
+    assert {e["kind"] for e in stored} == {"scheduled"}
+
+
+def test_a_file_named_ics_that_is_not_a_calendar_is_one_line(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.ics"
+    fake.write_text("hello\n", encoding="utf-8")
+    result = run("list", str(fake))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"timeline: {fake}: not an iCalendar file (no BEGIN:VCALENDAR)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -13,6 +14,8 @@ class Document:
 
     ``text`` is the body every character offset refers to; the headline is kept apart.
     ``dct`` (document creation time) anchors every relative date and is always aware.
+    ``format`` is ``"article"`` for news text and ``"ics"`` for a calendar file, whose events
+    are read as they are instead of being parsed from prose.
     """
 
     id: str
@@ -20,6 +23,7 @@ class Document:
     dct: datetime
     title: str | None = None
     url: str | None = None
+    format: Literal["article", "ics"] = "article"
     content_hash: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -27,7 +31,7 @@ class Document:
             raise ValueError(f"document {self.id!r}: the DCT must be an aware datetime")
         if not self.content_hash:
             digest = hashlib.sha256()
-            for part in (self.title or "", self.dct.isoformat(), self.text):
+            for part in (self.format, self.title or "", self.dct.isoformat(), self.text):
                 digest.update(part.encode("utf-8"))
                 digest.update(b"\0")
             object.__setattr__(self, "content_hash", digest.hexdigest())

@@ -7,13 +7,16 @@ from collections.abc import Iterable
 from timeline.document import Document
 from timeline.event import Event
 from timeline.framer import frame
+from timeline.ics import parse_ics
 from timeline.merge import merge
 from timeline.temporal import tag
 from timeline.timeline import Timeline
 
 
 def extract_document(document: Document) -> list[Event]:
-    """The events of one document."""
+    """The events of one document: framed from an article's prose, or read from a calendar."""
+    if document.format == "ics":
+        return parse_ics(document.text, origin=document.id)
     return frame(document, tag(document.text, document.dct))
 
 

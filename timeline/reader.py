@@ -24,7 +24,10 @@ from timeline.document import Document
 from timeline.errors import InputError
 
 #: Files a folder walk picks up; anything else in a folder is skipped silently.
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".ics"})
+CALENDAR_SUFFIX = ".ics"
+#: Calendar files have no publication date; a fixed one keeps their content hash stable.
+CALENDAR_DCT = datetime(1970, 1, 1, tzinfo=UTC)
 STDIN = "-"
 _SNIFF_BYTES = 8192
 
@@ -175,6 +178,11 @@ def read_document(path: str | Path, options: ReadOptions | None = None) -> Docum
         raise InputError(name, "permission denied") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if name.lower().endswith(CALENDAR_SUFFIX):
+        text = decode(data, name)
+        if "BEGIN:VCALENDAR" not in text.upper():
+            raise InputError(name, "not an iCalendar file (no BEGIN:VCALENDAR)")
+        return Document(id=name, text=text, dct=CALENDAR_DCT, format="ics")
     return parse_document(decode(data, name), source=name, options=options)
 
 
@@ -195,7 +203,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
                 and not p.name.startswith(".") and p.name.lower() != "readme.md"
             )
             if not found:
-                raise InputError(raw, "no articles in this folder (looked for *.txt, *.md)")
+                raise InputError(raw, "no articles in this folder (looked for *.txt, *.md, *.ics)")
             yield from found
         elif path.exists():
             yield raw
