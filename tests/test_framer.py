@@ -266,3 +266,10 @@ def test_a_week_event_spans_monday_to_sunday() -> None:
     events = events_of("The envoys will visit Oslo next week.")
     assert [(e["start"], e["end"], e["granularity"]) for e in events] == [
         ("2025-03-10", "2025-03-16", "week")]
+
+
+def test_the_venue_named_again_by_its_head_noun_carries_over() -> None:
+    text = ("Judges of the Lyon Criminal Court held a hearing on Tuesday. "
+            "If needed, the court will decide on the witnesses on March 12.")
+    events = events_of(text)
+    assert [e["location"] for e in events] == ["Lyon Criminal Court", "Lyon Criminal Court"]

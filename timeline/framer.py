@@ -298,12 +298,23 @@ def _place_key(location: str | None) -> str:
     return (location or "").split(",")[-1].strip().lower()
 
 
+def _names_the_venue(event: Event, location: str) -> bool:
+    """ "the court will decide ..." after "Seoul Central District Court": that venue again."""
+    venue = location.split(",")[0].split()
+    head = venue[-1].lower() if venue else ""
+    return head in VENUE_NOUNS and re.search(
+        rf"\b(?:the|this|that)\s+{head}\b", event.source.evidence, re.IGNORECASE) is not None
+
+
 def _inherit_locations(events: list[Event]) -> list[Event]:
     """An event with no place of its own happens where the story's previous event did."""
     out: list[Event] = []
     for event in events:
         previous = out[-1] if out else None
         if event.location is None and previous and previous.location and \
+                _names_the_venue(event, previous.location):
+            event = replace(event, location=previous.location)
+        elif event.location is None and previous and previous.location and \
                 previous.kind == event.kind:
             if previous.first_day == event.first_day:
                 event = replace(event, location=previous.location)

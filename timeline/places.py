@@ -132,28 +132,62 @@ _CAP = r"[A-Z][\w'’.-]*"
 _CAP_SEQUENCE = (
     rf"{_CAP}(?:\s+\d+)?(?:\s+(?:(?:of|for|and|de)\s+)?(?:the\s+)?{_CAP}(?:\s+\d+)?)*"
 )
-_PLACE_PHRASE = re.compile(rf"\b(?:in|at|to|inside|near)\s+(?:the\s+)?(?P<name>{_CAP_SEQUENCE})")
+_PLACE_PHRASE = re.compile(
+    rf"\b(?P<lead>in|at|to|inside|near|of|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\s+"
+    rf"(?:the\s+)?(?P<name>{_CAP_SEQUENCE})"
+)
+# "in room 355 of McDonald Hall": a numbered room names a venue even in lower case.
+_ROOM = re.compile(
+    rf"\b(?:in|at)\s+(?P<name>(?:[Rr]oom|[Ss]uite|[Hh]all|[Gg]ate)\s+\w+"
+    rf"(?:\s+(?:of|in|at)\s+(?:the\s+)?{_CAP_SEQUENCE})?)"
+)
+# "Montana State University Billings will host ...": a venue that hosts is the place.
+_HOST_VENUE = re.compile(
+    rf"(?P<name>{_CAP_SEQUENCE})\s+(?:will\s+(?:be\s+the\s+host\s+of|host)|hosts|is hosting)\b"
+)
+_CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
 
 
 def find_location(text: str) -> str | None:
     """The most specific place a sentence names: "Venue, City", a venue, or a gazetteer place."""
-    venue: str | None = None
+    room = _ROOM.search(text)
+    venue: str | None = room.group("name").rstrip(".,") if room else None
     place: str | None = None
     for match in _PLACE_PHRASE.finditer(text):
         name = match.group("name").rstrip(".,")
         words = name.split()
+        if words[0].lower().rstrip(".") in _CALENDAR_WORDS:
+            continue  # "in March 1999" is a date, not March in Cambridgeshire
         if any(w.lower().strip(",.") in VENUE_NOUNS for w in words):
             if venue is None:
                 venue = name
             continue
+        if match.group("lead") == "of":
+            continue  # "of" introduces venues only: "of China" is rarely where things happen
         known = lookup(name) or lookup(words[0])
         if known is not None and place is None:
-            place = name if lookup(name) else words[0]
+            place = _display_name(name if lookup(name) else words[0])
+    if venue is None:
+        host = _HOST_VENUE.search(text)
+        if host is not None and VENUE_NOUNS.intersection(host.group("name").lower().split()):
+            venue = host.group("name")
     if place is None:
         place = _county_or_town(text)
     if venue and place and place not in venue:
         return f"{venue}, {place}"
     return venue or place
+
+
+def _display_name(name: str) -> str:
+    """A country met under a short alias reads as its name: "U.S." -> "United States"."""
+    known = lookup(name)
+    if known is not None and known.kind == "country" and len(name.rstrip(".")) <= 4:
+        return known.name
+    return name
 
 
 _PLACE_IN_STATE = re.compile(
