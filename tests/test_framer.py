@@ -273,3 +273,18 @@ def test_the_venue_named_again_by_its_head_noun_carries_over() -> None:
             "If needed, the court will decide on the witnesses on March 12.")
     events = events_of(text)
     assert [e["location"] for e in events] == ["Lyon Criminal Court", "Lyon Criminal Court"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "title"),
+    [
+        ("The results of the audit will be published on May 3.", "May 3",
+         "Publication of the results of the audit"),
+        ("The jury says the shortlist is final, and that it will be announced Friday.", "Friday",
+         "Announcement of the shortlist"),
+    ],
+)
+def test_a_passive_with_its_own_noun_becomes_that_event(sentence: str, trigger: str,
+                                                         title: str) -> None:
+    start = sentence.index(trigger)
+    assert make_title(sentence, start, start + len(trigger)).text == title

@@ -61,7 +61,7 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:which|who|where|when|while|after which|before|as|but|and then)\b|;|\s[-—–]{1,2}\s"
     r"|,\s+(?:and\s+)?(?=(?:a|an|the)\s+[\w-]+\s+(?:is|are|was|were|will|would|has|have|"
     r"said|says|[a-z]+ed)\b)|,\s+and\s+(?=(?:he|she|it|they|we)\b)"
-    r"|\s+since\s+(?=(?:it|he|she|they|we|the|a|an)\b)"
+    r"|\s+since\s+(?=(?:it|he|she|they|we|the|a|an)\b)|,?\s+and that\s+"
     r"|\s(?:in order to|so as to|to discuss|to talk|as part of|in a bid to|when|after which)\s"
     r"|,\s*[a-z]+ing\b"
 )
@@ -232,6 +232,7 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
     text = _without_dates(sentence, start, end, sorted({(trigger_start, trigger_end),
                                                         *other_dates}))
     text = _SUBORDINATOR.sub("", _strip_frames(text))
+    text = _nominalise_passive(text, sentence[:start])
     text = _ATTRIBUTION_TAIL.sub("", text)
     text = _REDUCED_RELATIVE.sub("", text)
     text = _BASE_AFTER_MODAL.sub(_third_person, text, count=1)
@@ -271,6 +272,43 @@ def _resolve_pronoun(title: str, sentences: tuple[str, ...]) -> str:
     return title
 
 
+# Passive verbs whose event has a noun of its own: "will be announced" -> "Announcement of".
+_NOMINALS = {
+    "announced": "Announcement", "published": "Publication", "released": "Release",
+    "decided": "Decision", "signed": "Signing", "unveiled": "Unveiling",
+    "launched": "Launch", "opened": "Opening", "delivered": "Delivery", "elected": "Election",
+    "sentenced": "Sentencing", "inaugurated": "Inauguration", "presented": "Presentation",
+}
+_PASSIVE = re.compile(
+    r"^(?P<subject>.+?)\s+(?:will|would|is to|are to|is expected to|are expected to)\s+be\s+"
+    r"(?P<verb>[a-z]+)\b(?P<rest>.*)$"
+)
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:the|its|their|his|her)\s+([a-z][\w'’-]*"
+    r"(?:\s+(?!(?:still|also|now|already|not)\b)[a-z][\w'’-]*)?)"
+    r"\s+(?:still\s+|also\s+|now\s+)?(?:is|are|was|were|needs?|has|have|will)\b"
+)
+
+
+def _nominalise_passive(text: str, before: str) -> str:
+    """ "the results will be published" -> "Publication of the results".
+
+    A pronoun subject ("it will be announced") takes the noun that the clause before it
+    was about ("the list still needs ... approval").
+    """
+    match = _PASSIVE.match(text.strip())
+    if match is None or match.group("verb") not in _NOMINALS:
+        return text
+    subject = match.group("subject").strip()
+    if subject.lower() in ("it", "they"):
+        antecedent = _NOUN_SUBJECT.search(before)
+        if antecedent is None:
+            return text
+        subject = f"the {antecedent.group(1)}"
+    subject = _DETERMINER.sub(lambda m: m.group(0).lower(), subject)
+    return f"{_NOMINALS[match.group('verb')]} of {subject}{match.group('rest')}"
+
+
 def _without_dates(sentence: str, start: int, end: int,
                    spans: list[tuple[int, int]]) -> str:
     """``sentence[start:end]`` with each date span and the word that leads it cut out."""
@@ -301,7 +339,8 @@ def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int) -> tuple
             rest = sentence[start:trigger_start] + sentence[trigger_end:end]
             content = [w for w in re.findall(r"[A-Za-z]{2,}", rest)
                        if w.lower() not in _FUNCTION_WORDS]
-            if len(content) >= 3 or index == 0:
+            nominal = any(f"be {verb}" in rest for verb in _NOMINALS)
+            if len(content) >= 3 or index == 0 or nominal:
                 return _skip_break(sentence, start), end
             return segments[0]
     return 0, len(sentence)
