@@ -288,3 +288,12 @@ def test_a_passive_with_its_own_noun_becomes_that_event(sentence: str, trigger: 
                                                          title: str) -> None:
     start = sentence.index(trigger)
     assert make_title(sentence, start, start + len(trigger)).text == title
+
+
+def test_a_time_range_shares_its_meridiem_and_a_venue_name_gives_its_town() -> None:
+    text = ("Boise State University Boise will host the fair. "
+            "A reception runs from 4:30 to 6:30 p.m. on March 7 in room 12 of Lee Hall.")
+    events = events_of(text)
+    reception = next(e for e in events if e["granularity"] == "time")
+    assert (reception["start"], reception["end"]) == ("2025-03-07T16:30", "2025-03-07T18:30")
+    assert reception["tz"] == "America/Boise"

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from timeline.document import Document
 from timeline.event import Event, Granularity, Kind, Source, When, period_last_day
-from timeline.places import VENUE_NOUNS, find_location, lookup, zone_for_words
+from timeline.places import VENUE_NOUNS, Place, find_location, lookup, zone_for_words
 from timeline.sentences import Sentence, split_sentences
 from timeline.timex import Timex
 from timeline.titles import EVENT_NOUNS, make_title
@@ -46,6 +46,7 @@ _REPORTING_AFTER = re.compile(
 _FUTURE_TELLING = re.compile(r"\b(?:will|would|to|is to|are to)\s+(?:be\s+)?\w+\s*(?:on\s+)?$",
                              re.IGNORECASE)
 _RANGE_WORD = re.compile(r"\b(?:to|through|thru|until|till)\b|[-–—]", re.IGNORECASE)
+_MERIDIEM = re.compile(r"\b[ap]\.?m\b|noon|midnight|morning|evening|night", re.IGNORECASE)
 _CLOCK_THEN_DAY = re.compile(r"\s*,?\s*on\s+", re.IGNORECASE)
 _STATISTIC = re.compile(
     r"\b(?:percent|per cent|share|volume|total|amounted|accounted|billion|million|trillion|"
@@ -343,8 +344,9 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
         opener = by_index.get(timex.range_start) if timex.range_start is not None else None
         if opener is not None and candidates and candidates[-1].last is opener:
             head = candidates.pop()
-            candidates.append(Candidate(head.first, timex, head.start, end or start,
-                                        _coarser(head.granularity, granularity)))
+            closing = end or start
+            candidates.append(Candidate(head.first, timex, _shared_meridiem(head, timex, closing),
+                                        closing, _coarser(head.granularity, granularity)))
             continue
         if (candidates and granularity == "time" and candidates[-1].granularity == "day"
                 and candidates[-1].end is None and isinstance(start, datetime)
@@ -363,8 +365,8 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
             continue  # "Government Center, 8 a.m.-4:30 p.m.": opening hours in a list
         if candidates and _joins_range(text, candidates[-1], timex, start):
             head = candidates.pop()
-            candidates.append(Candidate(head.first, timex, head.start, start,
-                                        _coarser(head.granularity, granularity)))
+            candidates.append(Candidate(head.first, timex, _shared_meridiem(head, timex, start),
+                                        start, _coarser(head.granularity, granularity)))
             continue
         if (candidates and granularity == "day" and candidates[-1].last.type == "TIME"
                 and _CLOCK_THEN_DAY.fullmatch(text[candidates[-1].last.end:timex.start])):
@@ -386,6 +388,18 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
     # "trade volume in 2013": the year only dates a figure
     return [c for c in kept if c.granularity != "year" or not _STATISTIC.search(
         text[max(sentence.start, c.first.start - 40):c.first.start])]
+
+
+def _shared_meridiem(head: Candidate, closer: Timex, end: When) -> When:
+    """ "from 4:30 to 6:30 p.m.": the "p.m." of the end holds for the start too."""
+    start = head.start
+    if not (isinstance(start, datetime) and isinstance(end, datetime)):
+        return start
+    if _MERIDIEM.search(head.last.text) or not re.search(r"p\.?m\b", closer.text, re.IGNORECASE):
+        return start
+    if start.hour < 12 and start.date() == end.date() and start.hour + 12 <= end.hour:
+        return start + timedelta(hours=12)
+    return start
 
 
 def _redate_clock(head: Candidate, day_timex: Timex, day: date) -> Candidate:
@@ -547,13 +561,23 @@ def _zone(document: Document, sentence: Sentence, candidate: Candidate,
             if zone:
                 return zone
     dateline = _DATELINE_PLACE.match(document.text)
-    for text in (location, *_places_in(sentence.text), *_places_in(document.text[:400]),
-                 dateline.group(1).title() if dateline else None):
-        if text:
-            place = lookup(text.split(",")[-1].strip()) or lookup(text)
-            if place is not None:
-                return place.tz
+    earlier = [p for t in _earlier_sentences(document.text, sentence.start, 5)
+               for p in _places_in(t)]
+    texts = (location, *_places_in(sentence.text), *earlier, *_places_in(document.text[:400]),
+             dateline.group(1).title() if dateline else None)
+    places = [p for p in map(_place_of, texts) if p is not None]
+    # A town or state fixes the zone; a country is a last resort (the U.S. has six zones).
+    if places:
+        return min(places, key=lambda p: p.kind == "country").tz
     return str(document.dct.tzinfo) if str(document.dct.tzinfo) != "UTC" else "Etc/UTC"
+
+
+def _place_of(text: str | None) -> Place | None:
+    """The gazetteer place a location string ends in ("Montana State University Billings")."""
+    if not text:
+        return None
+    last = text.split(",")[-1].strip()
+    return lookup(last) or lookup(text) or (lookup(last.split()[-1]) if last else None)
 
 
 def _places_in(text: str) -> list[str]:
