@@ -1,13 +1,16 @@
 """Bench the terminal UI on a 100k-event timeline with Pilot (issue 8's bars).
 
 Prints the time to the first screen and the median / p95 key-to-repaint time for j,
-PageDown, G and a 3-letter `/` search. Run: ``.venv/bin/python bench/tui.py [--events N]``.
+PageDown, G and a 3-letter `/` search. Run: ``.venv/bin/python bench/tui.py [--events N]``
+for a timeline built in memory, or ``--db PATH`` to browse a store as ``timeline browse
+--db PATH`` does (the store is built at PATH once, if missing, and reused).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import statistics
 import sys
@@ -20,6 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from textual import events
 
 from timeline.event import Event, Source
+from timeline.store import ParsedDocument, ParsedEvent, Store
+from timeline.store_ingest import event_hash
 from timeline.timeline import Timeline
 from tui.app import TimelineApp
 from tui.backend import Backend
@@ -28,7 +33,8 @@ WORDS = ("summit trade forum tariff gala dinner talks delegation minister visit 
          "conference election vote launch briefing hearing strike rally treaty accord "
          "budget report meeting ceremony festival").split()
 PLACES = ("Washington", "Seoul", "Tokyo", "Berlin", "Paris", "Nairobi", "Lima", None)
-BARS = {"first screen": 1000.0, "j": 50.0, "PageDown": 50.0, "G": 50.0, "/ search": 200.0}
+BARS = {"first screen": 1000.0, "all loaded": float("inf"), "j": 50.0, "PageDown": 50.0,
+        "G": 50.0, "/ search": 200.0}
 
 
 def synthetic(count: int, seed: int = 8) -> Timeline:
@@ -61,22 +67,58 @@ def synthetic(count: int, seed: int = 8) -> Timeline:
     return Timeline.of(events)
 
 
+def build_store(path: Path, count: int, seed: int = 8) -> None:
+    """A store of ``count`` events in articles of ten, as ingest would write them.
+
+    Titles mix a common word (for searching) with made-up ones, so that merging folds
+    only some reports together, as in a real corpus.
+    """
+    rng = random.Random(seed)
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    timeline = synthetic(count, seed)
+    with Store.open(path) as store:
+        per_document = 10
+        for number in range(0, count, per_document):
+            name = f"/bench/news/{number // per_document:06d}.txt"
+            parsed = []
+            for position, event in enumerate(timeline.events[number:number + per_document]):
+                made_up = " ".join("".join(rng.choice(syllables) for _ in range(3))
+                                   for _ in range(rng.randrange(2, 4)))
+                source = Source(document=name, evidence=event.source.evidence,
+                                trigger=event.source.trigger, document_title=f"Story {number}")
+                data = Event(uid=f"{event.uid}@bench", title=f"{event.title} {made_up}",
+                             start=event.start, end=event.end, granularity=event.granularity,
+                             kind=event.kind, sources=(source,),
+                             location=event.location).to_json()
+                parsed.append(ParsedEvent(uid=data["uid"], position=position,
+                                          data=json.dumps(data, separators=(",", ":")),
+                                          content_hash=event_hash(data)))
+            store.write_document(ParsedDocument(
+                identity=name, path=name, url=None, content_hash=str(number),
+                dct="2024-01-01T00:00:00+00:00", title=f"Story {number}",
+                events=tuple(parsed)))
+
+
 def ms(seconds: float) -> float:
     return seconds * 1000
 
 
-async def measure(timeline: Timeline, repeats: int) -> dict[str, list[float]]:
+async def measure(backend: Backend, repeats: int) -> dict[str, list[float]]:
     """Open the app, then time keys; each time ends when the new screen is painted."""
     results: dict[str, list[float]] = {}
-    app = TimelineApp(Backend(timeline=timeline), today=date(2021, 6, 15))
     started = time.perf_counter()
+    app = TimelineApp(backend, today=date(2021, 6, 15))
     async with app.run_test(size=(120, 40)) as pilot:
         while getattr(app.screen, "rows", None) is None:  # laid out by a worker
             await asyncio.sleep(0.002)
         await pilot._wait_for_screen()
         app.screen._on_timer_update()
+        first = len(app.screen.rows.timeline)  # type: ignore[attr-defined]
         results["first screen"] = [ms(time.perf_counter() - started)]
         await app.workers.wait_for_complete()
+        loaded = len(app.screen.rows.timeline)  # type: ignore[attr-defined]
+        results["all loaded"] = [ms(time.perf_counter() - started)]
+        print(f"first screen showed {first:,} events; then all {loaded:,} were loaded")
         await pilot.pause(0.5)  # let the background search index finish
 
         async def timed(key: str) -> float:
@@ -110,12 +152,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=100)
+    parser.add_argument("--db", type=Path, help="browse this store (built if missing)")
     args = parser.parse_args()
     built = time.perf_counter()
-    timeline = synthetic(args.events)
-    print(f"timeline: {len(timeline):,} synthetic events built in "
-          f"{time.perf_counter() - built:.1f} s (not timed below)")
-    results = asyncio.run(measure(timeline, args.repeats))
+    if args.db is not None:
+        if not args.db.exists():
+            build_store(args.db, args.events)
+            print(f"store: {args.events:,} events written to {args.db} in "
+                  f"{time.perf_counter() - built:.1f} s (not timed below)")
+        with Store.open(args.db, create=False) as store:
+            documents, stored = store.counts()
+        print(f"store: {args.db} holds {stored:,} events from {documents:,} articles")
+        backend = Backend(db=str(args.db))
+    else:
+        timeline = synthetic(args.events)
+        print(f"timeline: {len(timeline):,} synthetic events built in "
+              f"{time.perf_counter() - built:.1f} s (not timed below)")
+        backend = Backend(timeline=timeline)
+    results = asyncio.run(measure(backend, args.repeats))
     failed = False
     for name, values in results.items():
         values.sort()
@@ -124,8 +178,9 @@ def main() -> None:
         worst = median if name == "first screen" else p95
         ok = worst < BARS[name]
         failed |= not ok
-        print(f"{name:<13} median {median:7.1f} ms  p95 {p95:7.1f} ms  "
-              f"(bar {BARS[name]:.0f} ms: {'ok' if ok else 'MISSED'})")
+        bar = f"bar {BARS[name]:.0f} ms: {'ok' if ok else 'MISSED'}" \
+            if BARS[name] != float("inf") else "in the background, no bar"
+        print(f"{name:<13} median {median:7.1f} ms  p95 {p95:7.1f} ms  ({bar})")
     raise SystemExit(1 if failed else 0)
 
 

@@ -549,3 +549,135 @@ def test_a_correction_survives_a_reparse_that_would_merge_its_event_away(
         ingest(store, [str(corpus)], parse=line_parse, workers=1)
         titles = {e.uid: e.title for e in store.timeline()}
     assert titles[uid] == "Busan trade forum (corrected)"
+
+
+# -- the window: the first screen's days, read without decoding the rest ---------------
+
+_SPAN = re.compile(r"^(?P<title>.+?) @ (?P<day>\d{4}-\d{2}-\d{2})(?:\.\.(?P<end>\S+))?$",
+                   re.MULTILINE)
+
+
+def span_parse(document: Document) -> list[Event]:
+    """Like :func:`line_parse`, with ``title @ START..END`` for multi-day events."""
+    events = []
+    for position, match in enumerate(_SPAN.finditer(document.text)):
+        digest = hashlib.sha256(f"{document_identity(document)}\0{position}".encode())
+        end = date.fromisoformat(match["end"]) if match["end"] else None
+        events.append(Event(
+            uid=f"{digest.hexdigest()[:24]}@test", title=match["title"],
+            start=date.fromisoformat(match["day"]), end=end, granularity="day",
+            kind="scheduled",
+            sources=(Source(document=document.id, evidence=match[0], trigger=match["day"]),),
+        ))
+    return events
+
+
+@pytest.fixture
+def months(tmp_path: Path) -> Path:
+    """Three articles over Jan-Mar 2025: one event a day each, reports that merge, a span."""
+    folder = tmp_path / "months"
+    folder.mkdir()
+    first = date(2025, 1, 1)
+    for name, offset in (("a", 0), ("b", 1), ("c", 2)):
+        lines = [f"Story {name}{n} talks @ {first + timedelta(days=3 * n + offset)}"
+                 for n in range(30)]
+        lines.append(f"Summit of leaders @ {first + timedelta(days=40)}")  # merges 3 ways
+        (folder / f"{name}.txt").write_text(article(name, *lines), encoding="utf-8")
+    (folder / "d.txt").write_text(article(
+        "d", "Long exhibition @ 2025-01-05..2025-03-20", "Expo week @ 2025-02-08..2025-02-14"),
+        encoding="utf-8")
+    return folder
+
+
+def expected_window(store: Store, day: date, around: int) -> list[Event]:
+    """What :meth:`Store.window` must give, from the whole timeline and the raw days."""
+    raw = sorted(e.first_day for e in store.parsed_events())
+    before = [d for d in raw if d < day]
+    after = [d for d in raw if d >= day]
+    low = before[-(around + 1)] if len(before) > around else date.min
+    high = after[around] if len(after) > around else date.max
+    return [e for e in store.timeline() if e.last_day >= low and e.first_day <= high]
+
+
+@pytest.mark.parametrize(("day", "around"), [
+    (date(2025, 2, 10), 5),
+    (date(2025, 2, 10), 0),
+    (date(2025, 1, 3), 5),
+    (date(2025, 3, 30), 5),
+    (date(2025, 2, 15), 20),
+])
+def test_window_is_the_timeline_on_its_days(tmp_path: Path, months: Path, clock: Clock,
+                                            day: date, around: int) -> None:
+    with Store.open(tmp_path / "w.db", clock=clock) as store:
+        ingest(store, [str(months)], parse=span_parse, workers=1)
+        window, complete = store.window(day, around=around)
+        assert not complete
+        assert list(window) == expected_window(store, day, around)
+        assert 0 < len(window) < len(store.timeline())
+
+
+def test_window_keeps_merges_and_spans_begun_earlier(tmp_path: Path, months: Path,
+                                                     clock: Clock) -> None:
+    with Store.open(tmp_path / "w.db", clock=clock) as store:
+        ingest(store, [str(months)], parse=span_parse, workers=1)
+        window, _ = store.window(date(2025, 2, 10), around=3)
+    titles = {e.title: e for e in window}
+    assert len(titles["Summit of leaders"].sources) == 3
+    assert "Long exhibition" in titles  # began on Jan 5, still running
+    assert "Expo week" in titles
+
+
+def test_window_of_a_small_store_is_all_of_it(tmp_path: Path, months: Path,
+                                              clock: Clock) -> None:
+    with Store.open(tmp_path / "w.db", clock=clock) as store:
+        assert store.window(date(2025, 2, 10)) == (store.timeline(), True)
+        ingest(store, [str(months)], parse=span_parse, workers=1)
+        window, complete = store.window(date(2025, 2, 10))
+        assert complete
+        assert window == store.timeline()
+
+
+def test_window_shows_corrections_at_once(tmp_path: Path, months: Path, clock: Clock) -> None:
+    day = date(2025, 2, 10)
+    with Store.open(tmp_path / "w.db", clock=clock) as store:
+        ingest(store, [str(months)], parse=span_parse, workers=1)
+        window, _ = store.window(day, around=3)
+        far = next(e for e in store.timeline() if e.title == "Story a0 talks")
+        near = next(e for e in window if e.title.startswith("Story"))
+        assert far not in window
+        store.edit(far.uid, title="Moved here", start="2025-02-10")
+        store.hide(near.uid)
+        store.confirm(next(e for e in window if e.uid != near.uid).uid)
+        window, _ = store.window(day, around=3)
+        assert list(window) == expected_window(store, day, 3)
+        assert [e.title for e in window if e.uid == far.uid] == ["Moved here"]
+        assert near.uid not in {e.uid for e in window}
+        store.edit(far.uid, start="2025-03-30")  # and out again
+        window, _ = store.window(day, around=3)
+        assert far.uid not in {e.uid for e in window}
+        assert list(window) == expected_window(store, day, 3)
+
+
+def test_migrates_version_2_filling_event_days(tmp_path: Path, months: Path,
+                                               clock: Clock) -> None:
+    path = tmp_path / "v2.db"
+    with Store.open(path, clock=clock) as store:
+        ingest(store, [str(months)], parse=span_parse, workers=1)
+        whole = store.timeline()
+    with sqlite3.connect(path) as db:  # back to the version 2 schema, data kept
+        db.execute("DROP INDEX events_days")
+        db.execute("ALTER TABLE events DROP COLUMN first_day")
+        db.execute("ALTER TABLE events DROP COLUMN last_day")
+        db.execute("PRAGMA user_version = 2")
+    db.close()
+    with Store.open(path, clock=clock) as store:
+        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.timeline() == whole
+        window, complete = store.window(date(2025, 2, 10), around=4)
+        assert not complete
+        assert list(window) == expected_window(store, date(2025, 2, 10), 4)
+    with sqlite3.connect(path) as db:
+        spans = dict(db.execute("SELECT first_day, last_day FROM events "
+                                "WHERE first_day = '2025-01-05'").fetchall())
+    db.close()
+    assert spans == {"2025-01-05": "2025-03-20"}

@@ -19,6 +19,7 @@ from tui.backend import Backend
 from tui.config import Config, load_config
 from tui.event_list import EventList
 from tui.month_grid import MonthGrid
+from tui.rows import Rows
 from tui.screens import EditScreen, HelpScreen, SourceScreen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -329,3 +330,50 @@ async def test_quit() -> None:
         await ready(pilot)
         await pilot.press("q")
         assert not app.is_running
+
+
+async def test_store_first_screen_is_the_days_around_today(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From a store, the days around today show first, then the rest, the cursor kept."""
+    from timeline.document import Document
+    from timeline.event import Source
+    from timeline.store import Store
+    from timeline.store_ingest import ingest
+
+    def parse(document: Document) -> list[Event]:  # one event a line: "DAY title"
+        lines = [line for line in document.text.splitlines() if line[:2] == "20"]
+        return [Event(uid=f"{document.id}-{n}", title=line[11:],
+                      start=date.fromisoformat(line[:10]), end=None, granularity="day",
+                      kind="scheduled",
+                      sources=(Source(document=document.id, evidence=line, trigger=line[:10]),))
+                for n, line in enumerate(lines)]
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for number in range(8):
+        lines = [f"2025-0{1 + k}-{10 + number} Board meeting {number} {k}" for k in range(3)]
+        (folder / f"{number}.txt").write_text(
+            " date 2025-01-01 Board\nPublished: 01 Jan. 2025, 09:00\n" + "\n".join(lines)
+            + "\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    with Store.open(db) as store:
+        ingest(store, [str(folder)], workers=1, parse=parse)
+        whole = store.timeline()
+    assert len(whole) == 24
+    shown: list[tuple[int, bool]] = []
+    original = MainScreen._show_rows
+
+    def spy(self: MainScreen, rows: Rows, *args: object, **kwargs: bool) -> None:
+        original(self, rows, *args, **kwargs)  # type: ignore[arg-type]
+        shown.append((len(rows.timeline), self.partial))
+
+    monkeypatch.setattr(MainScreen, "_show_rows", spy)
+    app = TimelineApp(Backend(db=str(db), around=2), today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert shown[0][1]
+        assert shown[0][0] < len(whole)
+        assert shown[-1] == (len(whole), False)
+        assert "24 events" in status(app)
+        assert "loading the rest" not in status(app)
+        assert day(app) == date(2025, 2, 17)

@@ -16,13 +16,13 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from timeline.errors import InputError, StoreError
-from timeline.event import Event, parse_when
+from timeline.event import Event, parse_when, period_last_day
 from timeline.merge import merge
 from timeline.query import Query, parse_query
 from timeline.timeline import Timeline
@@ -92,8 +92,17 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE documents ADD COLUMN file_mtime_ns INTEGER;
     ALTER TABLE documents ADD COLUMN read_options TEXT;
     """,
+    # 2 -> 3: each event's first and last calendar day, so a window of days is one indexed
+    # query (the browser's first screen); rows of older stores are filled in on opening.
+    """
+    ALTER TABLE events ADD COLUMN first_day TEXT;
+    ALTER TABLE events ADD COLUMN last_day TEXT;
+    CREATE INDEX events_days ON events(first_day, last_day);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+#: The schema version that brought ``events.first_day`` and ``events.last_day``.
+_DAYS_VERSION = 3
 
 
 def utc_now() -> datetime:
@@ -268,6 +277,8 @@ class Store:
                     for statement in _statements(migrations[number]):
                         db.execute(statement)
                     db.execute(f"PRAGMA user_version = {number + 1}")
+                if version < _DAYS_VERSION <= len(migrations):
+                    _fill_days(db)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def close(self) -> None:
@@ -393,26 +404,30 @@ class Store:
                     # ON CONFLICT: a uid another document held moves here, never duplicates.
                     db.execute(
                         "INSERT INTO events (uid, document_id, position, data, content_hash, "
-                        "sequence, created, last_modified, dtstamp) "
-                        "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT(uid) DO UPDATE SET "
+                        "sequence, created, last_modified, dtstamp, first_day, last_day) "
+                        "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO UPDATE SET "
                         "document_id = excluded.document_id, position = excluded.position, "
                         "data = excluded.data, content_hash = excluded.content_hash, "
                         "sequence = sequence + 1, last_modified = excluded.last_modified, "
-                        "dtstamp = excluded.dtstamp",
+                        "dtstamp = excluded.dtstamp, first_day = excluded.first_day, "
+                        "last_day = excluded.last_day",
                         (event.uid, document_id, event.position, event.data,
-                         event.content_hash, now, now, now),
+                         event.content_hash, now, now, now, *_days_of(event.data)),
                     )
                 elif previous[0] != event.content_hash:
                     updated += 1
                     db.execute(
                         "UPDATE events SET position = ?, data = ?, content_hash = ?, "
-                        "sequence = sequence + 1, last_modified = ?, dtstamp = ? WHERE uid = ?",
-                        (event.position, event.data, event.content_hash, now, now, event.uid),
+                        "sequence = sequence + 1, last_modified = ?, dtstamp = ?, "
+                        "first_day = ?, last_day = ? WHERE uid = ?",
+                        (event.position, event.data, event.content_hash, now, now,
+                         *_days_of(event.data), event.uid),
                     )
                 else:
                     # Same calendar content; offsets may have moved, stamps stay.
-                    db.execute("UPDATE events SET position = ?, data = ? WHERE uid = ?",
-                               (event.position, event.data, event.uid))
+                    db.execute("UPDATE events SET position = ?, data = ?, first_day = ?, "
+                               "last_day = ? WHERE uid = ?",
+                               (event.position, event.data, *_days_of(event.data), event.uid))
             vanished = [uid for uid in old if uid not in seen]
             db.executemany("DELETE FROM events WHERE uid = ?", [(uid,) for uid in vanished])
             return DocumentChange(status="new" if row is None else "changed", added=added,
@@ -447,9 +462,14 @@ class Store:
 
     def parsed_events(self) -> list[Event]:
         """Every parsed event, uncorrected and unmerged, in first-seen document order."""
+        return self._parsed_where()
+
+    def _parsed_where(self, where: str = "", parameters: Iterable[Any] = ()) -> list[Event]:
         rows = self._read("SELECT e.data FROM events e JOIN documents d ON d.id = e.document_id "
-                          "ORDER BY d.id, e.position")
-        return [Event.from_json(json.loads(data), origin=str(self.path)) for (data,) in rows]
+                          f"{where} ORDER BY d.id, e.position", parameters)
+        origin = str(self.path)
+        loads, from_json = json.loads, Event.from_json
+        return [from_json(loads(data), origin=origin) for (data,) in rows]
 
     def stamps(self) -> dict[str, Stamp]:
         """uid -> SEQUENCE, CREATED, LAST-MODIFIED, DTSTAMP (and confirmed), for the exporter.
@@ -480,16 +500,50 @@ class Store:
         that reported it first (``merged=False`` keeps each article's events apart);
         corrections apply by uid; hidden events are left out unless ``include_hidden``.
         """
-        parsed = parse_query(query) if isinstance(query, str) else (query or Query())
+        return Timeline.of(self._assemble(self.parsed_events(), query,
+                                          include_hidden=include_hidden, merged=merged))
+
+    def window(self, day: date, *, around: int = 500,
+               query: Query | str | None = None) -> tuple[Timeline, bool]:
+        """The part of :meth:`timeline` on the days around ``day``: a first screen, quickly.
+
+        The window runs from the day of the ``around``-th event before ``day`` to that of
+        the ``around``-th event from ``day`` on; its events are exactly the events of
+        :meth:`timeline` that overlap those days, with the same merging and corrections,
+        but only they are decoded. Returns (timeline, complete): ``complete`` is True when
+        the window holds every stored day, so the timeline is the whole one.
+        """
+        key = day.isoformat()
+        before = self._read("SELECT first_day FROM events WHERE first_day < ? "
+                            "ORDER BY first_day DESC LIMIT 1 OFFSET ?", (key, around))
+        after = self._read("SELECT first_day FROM events WHERE first_day >= ? "
+                           "ORDER BY first_day LIMIT 1 OFFSET ?", (key, around))
+        if not before and not after:
+            return self.timeline(query), True
+        low = str(before[0][0]) if before else date.min.isoformat()
+        high = str(after[0][0]) if after else date.max.isoformat()
+        # A merge group shares start day, granularity and end, so it lies wholly inside or
+        # outside the window; corrected events are always read, as an edit may move them.
+        parsed = self._parsed_where(
+            "WHERE (e.first_day IS NULL OR (e.first_day <= ? AND e.last_day >= ?)) "
+            "OR e.uid IN (SELECT uid FROM corrections)", (high, low))
+        first, last = date.fromisoformat(low), date.fromisoformat(high)
+        events = [e for e in self._assemble(parsed, query)
+                  if e.last_day >= first and e.first_day <= last]
+        return Timeline.of(events), False
+
+    def _assemble(self, parsed: list[Event], query: Query | str | None, *,
+                  include_hidden: bool = False, merged: bool = True) -> list[Event]:
+        """Parsed events corrected, merged, without the hidden ones, filtered by ``query``."""
+        matcher = parse_query(query) if isinstance(query, str) else (query or Query())
         corrections = {c.uid: c for c in self.corrections()}
         hidden = {uid for uid, c in corrections.items() if c.hidden and not include_hidden}
         # Corrections apply before merging, and a corrected event never folds into another
         # article's event, so no later article can make a user's fix disappear.
         corrected = [corrections[e.uid].apply(e) if e.uid in corrections else e
-                     for e in self.parsed_events()]
+                     for e in parsed]
         grouped = merge(corrected, pinned=frozenset(corrections)) if merged else corrected
-        events = [e for e in grouped if e.uid not in hidden and parsed.matches(e)]
-        return Timeline.of(events)
+        return [e for e in grouped if e.uid not in hidden and matcher.matches(e)]
 
     # -- corrections ---------------------------------------------------------------------
 
@@ -667,6 +721,28 @@ def apply_edits(event: Event, edits: dict[str, str | None]) -> Event:
     if corrected.end is not None and corrected.last_day < corrected.first_day:
         raise InputError("--end", f"end {data['end']!r} is before the start {data['start']!r}")
     return corrected
+
+
+def _days_of(data: str) -> tuple[str | None, str | None]:
+    """(first day, last day) of an event's JSON, ISO dates; (None, None) when unreadable."""
+    try:
+        event = json.loads(data)
+        granularity = event["granularity"]
+        start = parse_when(str(event["start"]), None)
+        end = event.get("end")
+        first = start.date() if isinstance(start, datetime) else start
+        last = first if end is None else parse_when(str(end), None)
+        last = last.date() if isinstance(last, datetime) else last
+        return first.isoformat(), period_last_day(last, granularity).isoformat()
+    except (KeyError, TypeError, ValueError):
+        return None, None
+
+
+def _fill_days(db: sqlite3.Connection) -> None:
+    """Give the events of a store older than the day columns their first and last day."""
+    rows = db.execute("SELECT uid, data FROM events WHERE first_day IS NULL").fetchall()
+    db.executemany("UPDATE events SET first_day = ?, last_day = ? WHERE uid = ?",
+                   [(*_days_of(data), uid) for uid, data in rows])
 
 
 def _correction(row: tuple[Any, ...]) -> Correction:

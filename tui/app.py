@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
+from textual.worker import get_current_worker
 
 from timeline.errors import TimelineError
 from timeline.event import Event
@@ -104,6 +105,8 @@ class MainScreen(Screen[None]):
         self.query_ = query
         self.rows: Rows | None = None
         self.total = 0
+        #: True while the rows are only the days around today, before the full load.
+        self.partial = False
         self.hits: list[int] = []
         self.needle = ""
         self.mode: PromptMode | None = None
@@ -136,16 +139,40 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="rows", description="lay out rows")
     def rebuild(self, *, first: bool = False, keep_uid: str | None = None,
                 keep_row: int | None = None) -> None:
-        """Load (the first time), correct, filter and lay out rows off the UI thread."""
+        """Load (the first time), correct, filter and lay out rows off the UI thread.
+
+        From a store, the first load shows the days around today at once, then the rest;
+        the cursor stays on the event the user is on meanwhile.
+        """
         try:
+            if first and (window := self.backend.window(self.today)) is not None:
+                part, complete = window
+                rows = self._lay_out(part)
+                if complete:
+                    self.app.call_from_thread(self._show_rows, rows, len(part), True, None,
+                                              None)
+                    return
+                self.app.call_from_thread(self._show_rows, rows, len(part), True, None, None,
+                                          partial=True)
+                if get_current_worker().is_cancelled:
+                    return
+                timeline = self.backend.load()
+                rows = self._lay_out(timeline)
+                if not get_current_worker().is_cancelled:
+                    self.app.call_from_thread(self._show_rows, rows, len(timeline), False,
+                                              None, None, follow=True)
+                return
             timeline = self.backend.load() if first else self.backend.timeline()
-            shown = timeline.filter(self.query_) if self.query_ != Query() else timeline
-            rows = Rows.build(shown)
+            rows = self._lay_out(timeline)
         except TimelineError as error:
             self.app.call_from_thread(self._load_failed, str(error))
             return
         self.app.call_from_thread(self._show_rows, rows, len(timeline), first, keep_uid,
                                   keep_row)
+
+    def _lay_out(self, timeline: Timeline) -> Rows:
+        shown = timeline.filter(self.query_) if self.query_ != Query() else timeline
+        return Rows.build(shown)
 
     def _load_failed(self, message: str) -> None:
         events = self.query_one(EventList)
@@ -154,17 +181,23 @@ class MainScreen(Screen[None]):
         self.say(message, error=True)
 
     def _show_rows(self, rows: Rows, total: int, first: bool, keep_uid: str | None,
-                   keep_row: int | None) -> None:
-        self.rows, self.total = rows, total
+                   keep_row: int | None, *, partial: bool = False,
+                   follow: bool = False) -> None:
+        self.rows, self.total, self.partial = rows, total, partial
         events = self.query_one(EventList)
         events.confirmed = self.backend.confirmed()
+        line: int | None = None
+        if follow and (current := events.current) is not None:
+            # The full timeline replaces the first screen's: stay where the user is.
+            line = events.cursor - int(events.scroll_offset.y)
+            keep_uid = current.uid
         if keep_uid is not None:
             cursor = rows.row_of_uid(keep_uid)
         elif keep_row is not None:
             cursor = keep_row
         else:
             cursor = rows.row_nearest(self.today)
-        events.show(rows, cursor)
+        events.show(rows, cursor, line=line)
         # A 100k-event timeline is millions of long-lived objects; without this, every
         # full garbage collection walks them all and stalls a key press.
         gc.freeze()
@@ -206,6 +239,8 @@ class MainScreen(Screen[None]):
             left.append(f"{count:,} event{'s' if count != 1 else ''}", Style(bold=True))
             if count != self.total:
                 left.append(f" of {self.total:,}")
+            if self.partial:
+                left.append(" around today, loading the rest…", Style(dim=True))
         text = str(self.query_)
         left.append("  filter: ", Style(dim=True))
         left.append(text or "none", Style(color="yellow") if text else Style(dim=True))

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -42,8 +43,10 @@ class Backend:
     """Events and corrections for one browsing session."""
 
     def __init__(self, paths: Sequence[str] = (), *, db: str | None = None,
-                 timeline: Timeline | None = None) -> None:
+                 timeline: Timeline | None = None, around: int = 500) -> None:
         self.paths = tuple(paths)
+        #: Events each side of today that the first screen reads from a store.
+        self.around = around
         self.db = db
         self.use_store = timeline is None and (db is not None or not self.paths)
         self._parsed = timeline
@@ -61,6 +64,18 @@ class Backend:
         if self._parsed is None and not self.use_store:
             self._parsed = self._read()
         return self.timeline()
+
+    def window(self, day: date) -> tuple[Timeline, bool] | None:
+        """The events on the days around ``day``, for a first screen before the full load.
+
+        Only a store can give them without reading everything (None otherwise); the flag
+        is True when the window already holds the whole timeline.
+        """
+        if not self.use_store:
+            return None
+        with self._locked_store() as store:
+            timeline, complete = store.window(day, around=self.around)
+        return self._under_paths(timeline), complete
 
     def timeline(self) -> Timeline:
         """The loaded timeline with the corrections applied (hidden events left out)."""

@@ -104,8 +104,13 @@ class EventList(ScrollView, can_focus=True):
 
     # -- data ----------------------------------------------------------------------------
 
-    def show(self, rows: Rows, cursor: int | None = None) -> None:
-        """Display new rows and put the cursor on ``cursor`` (or the first event)."""
+    def show(self, rows: Rows, cursor: int | None = None, *,
+             line: int | None = None) -> None:
+        """Display new rows and put the cursor on ``cursor`` (or the first event).
+
+        ``line`` keeps the cursor that many lines below the top of the view (when rows
+        are swapped under a user who has moved); by default the cursor's day goes on top.
+        """
         self.rows = rows
         self._cache.clear()
         self.virtual_size = Size(0, len(rows))
@@ -114,7 +119,10 @@ class EventList(ScrollView, can_focus=True):
             start = rows.nearest_entry(cursor, -1)
         self.cursor = start if start is not None else 0
         self.refresh()
-        self.scroll_to_cursor(top=True)
+        if line is None:
+            self.scroll_to_cursor(top=True)
+        else:
+            self.scroll_to(y=max(0, self.cursor - line), animate=False, immediate=True)
         self.post_message(self.Moved(self.current))
 
     def restyle(self, *, needle: str | None = None,
