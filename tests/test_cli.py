@@ -142,3 +142,19 @@ def test_version_and_help() -> None:
     assert __version__ in run("--version").stdout
     for command in ("extract", "list", "timex"):
         assert "Example:" in run(command, "--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["browse", "does/not/exist"], "does/not/exist: no such file or directory"),
+        (["browse", "seeds"], "browse needs an interactive terminal"),
+        (["browse"], "give articles to browse"),
+    ],
+)
+def test_browse_without_a_terminal_or_with_bad_paths_is_one_line(args: list[str],
+                                                                 message: str) -> None:
+    result = run(*args, stdin="")
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

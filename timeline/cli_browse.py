@@ -5,11 +5,14 @@ The core package must not import Textual, so this module holds the click command
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import click
 
 from timeline.cli_common import fail, query_option
+from timeline.errors import InputError
+from timeline.reader import expand_paths
 
 
 def _today(value: str | None) -> date | None:
@@ -42,5 +45,11 @@ def browse_command(paths: tuple[str, ...], db: str | None, today: str | None,
         fail("give articles to browse (PATH...) or a store (--db FILE)")
     query_option(query)
     pinned = _today(today)
+    try:
+        list(expand_paths(paths))  # a missing file is a one-line error, not an empty screen
+    except InputError as error:
+        fail(str(error))
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail("browse needs an interactive terminal; 'timeline list' prints the same timeline")
     from tui.app import run  # Textual loads only when the browser opens
     run(paths, db=db, today=pinned, query=query)
