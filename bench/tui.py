@@ -33,7 +33,8 @@ WORDS = ("summit trade forum tariff gala dinner talks delegation minister visit 
          "conference election vote launch briefing hearing strike rally treaty accord "
          "budget report meeting ceremony festival").split()
 PLACES = ("Washington", "Seoul", "Tokyo", "Berlin", "Paris", "Nairobi", "Lima", None)
-BARS = {"first screen": 1000.0, "all loaded": float("inf"), "j": 50.0, "PageDown": 50.0,
+BARS = {"first screen": 1000.0, "j (loading)": float("inf"), "all loaded": float("inf"),
+        "j": 50.0, "PageDown": 50.0,
         "G": 50.0, "/ search": 200.0}
 
 
@@ -109,18 +110,6 @@ async def measure(backend: Backend, repeats: int) -> dict[str, list[float]]:
     started = time.perf_counter()
     app = TimelineApp(backend, today=date(2021, 6, 15))
     async with app.run_test(size=(120, 40)) as pilot:
-        while getattr(app.screen, "rows", None) is None:  # laid out by a worker
-            await asyncio.sleep(0.002)
-        await pilot._wait_for_screen()
-        app.screen._on_timer_update()
-        first = len(app.screen.rows.timeline)  # type: ignore[attr-defined]
-        results["first screen"] = [ms(time.perf_counter() - started)]
-        await app.workers.wait_for_complete()
-        loaded = len(app.screen.rows.timeline)  # type: ignore[attr-defined]
-        results["all loaded"] = [ms(time.perf_counter() - started)]
-        print(f"first screen showed {first:,} events; then all {loaded:,} were loaded")
-        await pilot.pause(0.5)  # let the background search index finish
-
         async def timed(key: str) -> float:
             # Pilot.press sleeps until the process is idle after each key; post the key
             # the way the driver does, wait for the messages it caused, paint, and stop.
@@ -132,6 +121,22 @@ async def measure(backend: Backend, repeats: int) -> dict[str, list[float]]:
             await pilot._wait_for_screen()
             app.screen._on_timer_update()
             return ms(time.perf_counter() - begin)
+
+        while getattr(app.screen, "rows", None) is None:  # laid out by a worker
+            await asyncio.sleep(0.002)
+        await pilot._wait_for_screen()
+        app.screen._on_timer_update()
+        first = len(app.screen.rows.timeline)  # type: ignore[attr-defined]
+        results["first screen"] = [ms(time.perf_counter() - started)]
+        # Keys while the rest of a store loads behind the first screen (from a store only).
+        busy = [await timed("j") for _ in range(20) if getattr(app.screen, "partial", False)]
+        if busy:
+            results["j (loading)"] = busy
+        await app.workers.wait_for_complete()
+        loaded = len(app.screen.rows.timeline)  # type: ignore[attr-defined]
+        results["all loaded"] = [ms(time.perf_counter() - started)]
+        print(f"first screen showed {first:,} events; then all {loaded:,} were loaded")
+        await pilot.pause(0.5)  # let the background search index finish
 
         results["j"] = [await timed("j") for _ in range(repeats)]
         results["PageDown"] = [await timed("pagedown") for _ in range(repeats)]
@@ -179,7 +184,7 @@ def main() -> None:
         ok = worst < BARS[name]
         failed |= not ok
         bar = f"bar {BARS[name]:.0f} ms: {'ok' if ok else 'MISSED'}" \
-            if BARS[name] != float("inf") else "in the background, no bar"
+            if BARS[name] != float("inf") else "no bar: shown for information"
         print(f"{name:<13} median {median:7.1f} ms  p95 {p95:7.1f} ms  ({bar})")
     raise SystemExit(1 if failed else 0)
 
