@@ -681,3 +681,21 @@ def test_migrates_version_2_filling_event_days(tmp_path: Path, months: Path,
                                 "WHERE first_day = '2025-01-05'").fetchall())
     db.close()
     assert spans == {"2025-01-05": "2025-03-20"}
+
+
+def test_decoded_events_are_kept_until_the_events_change(tmp_path: Path, months: Path,
+                                                         corpus: Path, clock: Clock) -> None:
+    path = tmp_path / "c.db"
+    with Store.open(path, clock=clock) as store:
+        ingest(store, [str(months)], parse=span_parse, workers=1)
+        first = store.parsed_events()
+        assert store.parsed_events() == first
+        assert store.parsed_events()[0] is first[0]  # not decoded again
+        store.hide(first[0].uid)  # corrections leave the parsed events as they are
+        assert store.parsed_events()[0] is first[0]
+        ingest(store, [str(corpus)], parse=line_parse, workers=1)  # a write here
+        assert len(store.parsed_events()) == len(first) + 4
+        with Store.open(path, clock=clock) as other:  # a write by another connection
+            other.prune(exists=lambda name: "months" not in name)
+        assert len(store.parsed_events()) == 4
+        assert first[0].uid not in {e.uid for e in store.timeline(include_hidden=True)}

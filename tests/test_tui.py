@@ -332,9 +332,8 @@ async def test_quit() -> None:
         assert not app.is_running
 
 
-async def test_store_first_screen_is_the_days_around_today(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """From a store, the days around today show first, then the rest, the cursor kept."""
+def board_store(tmp_path: Path) -> Path:
+    """A store of 24 one-day events, three per article, Jan 10 to Mar 17, 2025."""
     from timeline.document import Document
     from timeline.event import Source
     from timeline.store import Store
@@ -358,8 +357,14 @@ async def test_store_first_screen_is_the_days_around_today(
     db = tmp_path / "t.db"
     with Store.open(db) as store:
         ingest(store, [str(folder)], workers=1, parse=parse)
-        whole = store.timeline()
-    assert len(whole) == 24
+        assert len(store.timeline()) == 24
+    return db
+
+
+async def test_store_first_screen_is_the_days_around_today(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From a store, the days around today show first, then the rest, the cursor kept."""
+    db = board_store(tmp_path)
     shown: list[tuple[int, bool]] = []
     original = MainScreen._show_rows
 
@@ -372,8 +377,20 @@ async def test_store_first_screen_is_the_days_around_today(
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         assert shown[0][1]
-        assert shown[0][0] < len(whole)
-        assert shown[-1] == (len(whole), False)
+        assert shown[0][0] < 24
+        assert shown[-1] == (24, False)
         assert "24 events" in status(app)
         assert "loading the rest" not in status(app)
         assert day(app) == date(2025, 2, 17)
+        shown.clear()
+        await pilot.press("x")  # hidden at once: the days around it first, then the rest
+        await ready(pilot)
+        assert shown[0][1]
+        assert shown[-1] == (23, False)
+        assert day(app) == date(2025, 3, 10)
+        await pilot.press("E")
+        app.screen.query_one("#edit-when", Input).value = "2025-01-11"
+        await pilot.press("ctrl+s")
+        await ready(pilot)
+        assert day(app) == date(2025, 1, 11)
+        assert "Board meeting 0 2" in plain(screen(app).query_one("#detail", Static))

@@ -213,6 +213,9 @@ class Store:
         self.timeout = timeout
         self.on_wait = on_wait
         self._waited = False
+        #: Bumped by every write of parsed data through this connection.
+        self._generation = 0
+        self._parsed: tuple[tuple[int, int], list[Event]] | None = None
 
     # -- opening -------------------------------------------------------------------------
 
@@ -361,6 +364,7 @@ class Store:
         wrote it) comes back as "retry".
         """
         now = _text(self.clock())
+        self._generation += 1
         with self._write() as db:
             row = db.execute("SELECT id, content_hash FROM documents WHERE identity = ?",
                              (parsed.identity,)).fetchone()
@@ -443,6 +447,7 @@ class Store:
 
         Returns (documents, events) removed. Documents without a file (URLs, stdin) stay.
         """
+        self._generation += 1
         with self._write() as db:
             gone = [(doc_id,) for doc_id, path in
                     db.execute("SELECT id, path FROM documents WHERE path IS NOT NULL")
@@ -461,8 +466,16 @@ class Store:
         return int(documents), int(events)
 
     def parsed_events(self) -> list[Event]:
-        """Every parsed event, uncorrected and unmerged, in first-seen document order."""
-        return self._parsed_where()
+        """Every parsed event, uncorrected and unmerged, in first-seen document order.
+
+        The decoded events are kept until the parsed data changes (a write here, or any
+        commit by another process), so that re-showing the timeline after a correction
+        does not decode every event again.
+        """
+        version = (self._read("PRAGMA data_version")[0][0], self._generation)
+        if self._parsed is None or self._parsed[0] != version:
+            self._parsed = (version, self._parsed_where())
+        return list(self._parsed[1])
 
     def _parsed_where(self, where: str = "", parameters: Iterable[Any] = ()) -> list[Event]:
         rows = self._read("SELECT e.data FROM events e JOIN documents d ON d.id = e.document_id "

@@ -138,29 +138,30 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="rows", description="lay out rows")
     def rebuild(self, *, first: bool = False, keep_uid: str | None = None,
-                keep_row: int | None = None) -> None:
+                keep_row: int | None = None, around: date | None = None) -> None:
         """Load (the first time), correct, filter and lay out rows off the UI thread.
 
-        From a store, the first load shows the days around today at once, then the rest;
-        the cursor stays on the event the user is on meanwhile.
+        From a store, the days around today (the first time) or ``around`` show at once,
+        then the whole timeline; the cursor stays on the event the user is on meanwhile.
         """
         try:
-            if first and (window := self.backend.window(self.today)) is not None:
+            day = self.today if first else around
+            if day is not None and (window := self.backend.window(day)) is not None:
                 part, complete = window
                 rows = self._lay_out(part)
-                if complete:
-                    self.app.call_from_thread(self._show_rows, rows, len(part), True, None,
-                                              None)
-                    return
-                self.app.call_from_thread(self._show_rows, rows, len(part), True, None, None,
-                                          partial=True)
+                if keep_uid is None or rows.row_of_uid(keep_uid) is not None:
+                    self.app.call_from_thread(self._show_rows, rows, len(part), first,
+                                              keep_uid, keep_row, partial=not complete)
+                    if complete:
+                        return
+                    first, keep_uid, keep_row = False, None, None
                 if get_current_worker().is_cancelled:
                     return
-                timeline = self.backend.load()
+                timeline = self.backend.load() if first else self.backend.timeline()
                 rows = self._lay_out(timeline)
                 if not get_current_worker().is_cancelled:
-                    self.app.call_from_thread(self._show_rows, rows, len(timeline), False,
-                                              None, None, follow=True)
+                    self.app.call_from_thread(self._show_rows, rows, len(timeline), first,
+                                              keep_uid, keep_row, follow=keep_uid is None)
                 return
             timeline = self.backend.load() if first else self.backend.timeline()
             rows = self._lay_out(timeline)
@@ -240,7 +241,7 @@ class MainScreen(Screen[None]):
             if count != self.total:
                 left.append(f" of {self.total:,}")
             if self.partial:
-                left.append(" around today, loading the rest…", Style(dim=True))
+                left.append(" shown, loading the rest…", Style(dim=True))
         text = str(self.query_)
         left.append("  filter: ", Style(dim=True))
         left.append(text or "none", Style(color="yellow") if text else Style(dim=True))
@@ -405,7 +406,8 @@ class MainScreen(Screen[None]):
             self.query_ = query
             self.say(f"filter: {value}" if value else "filter cleared")
             current = self.events.current
-            self.rebuild(keep_uid=current.uid if current else None)
+            self.rebuild(keep_uid=current.uid if current else None,
+                         around=self.events.current_day)
         elif mode == "goto":
             try:
                 day = resolve_date(value, self.today)
@@ -484,10 +486,34 @@ class MainScreen(Screen[None]):
     def _corrected(self, correction: Correction, title: str, *, keep_row: bool = False) -> None:
         where = "" if self.backend.corrections_stored else " (this session only)"
         self.say(f"{correction.describe(title)}{where} · u to undo")
+        day = self.events.current_day
+        if correction.event is not None:
+            day = correction.event.first_day  # an edit may have moved it
+        if keep_row and self.backend.corrections_stored and self.rows is not None:
+            # The first rows shown after it are another list's; stay on the next event.
+            neighbour = self._neighbour(correction.uid)
+            if neighbour is not None:
+                self.rebuild(keep_uid=neighbour, around=day)
+                return
         if keep_row:
             self.rebuild(keep_row=self.events.cursor)
         else:
-            self.rebuild(keep_uid=correction.uid)
+            self.rebuild(keep_uid=correction.uid, around=day)
+
+    def _neighbour(self, uid: str) -> str | None:
+        """The uid of the event after the cursor's (before it, at the end) other than ``uid``."""
+        rows = self.rows
+        if rows is None:
+            return None
+        cursor = self.events.cursor
+        for step, start in ((1, cursor + 1), (-1, cursor - 1)):
+            row = start
+            while 0 <= row < len(rows):
+                event = rows.event_at(row)
+                if event is not None and event.uid != uid:
+                    return event.uid
+                row += step
+        return None
 
     def action_edit(self) -> None:
         """Open the correction form for the current event."""
@@ -529,13 +555,16 @@ class MainScreen(Screen[None]):
             self.say("nothing to undo", error=True)
             return
         self.say(f"undid: {correction.action} of one event")
-        self.rebuild(keep_uid=correction.uid)
+        self.rebuild(keep_uid=correction.uid, around=self.events.current_day)
 
     # -- export, feed, article -----------------------------------------------------------
 
     def export(self, path: str) -> None:
         """Write the filtered view to .ics and say where."""
         if self.rows is None:
+            return
+        if self.partial:
+            self.say("still loading the whole timeline; export again in a moment", error=True)
             return
         try:
             count, coarse = self.backend.export(self.rows.timeline, path)
