@@ -24,7 +24,6 @@ from timeline.cli_export import export_command
 from timeline.cli_serve import serve_command
 from timeline.cli_store import STORE_COMMANDS
 from timeline.errors import TimelineError
-from timeline.temporal import tag
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -115,6 +114,8 @@ def timex_command(jsonl: TextIO, output: TextIO) -> None:
     Example:
       timeline timex docs.jsonl > tagged.jsonl
     """
+    from timeline.temporal import tag  # the tagger loads only for commands that tag
+
     failed = False
     for number, line in enumerate(jsonl, start=1):
         if not line.strip():

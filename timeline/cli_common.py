@@ -10,7 +10,6 @@ import click
 
 from timeline.document import Document
 from timeline.errors import InputError, TimelineError
-from timeline.extract import extract
 from timeline.query import Query, parse_query
 from timeline.reader import ReadOptions, parse_dct, parse_zone, read_documents
 from timeline.store import Store
@@ -98,6 +97,8 @@ def load_timeline(paths: tuple[str, ...], dct: str | None, source_tz: str,
     documents = list(load_documents(paths, dct, source_tz, reporter))
     if reporter.failed and not documents:
         raise SystemExit(1)
+    from timeline.extract import extract  # the parser loads only for commands that parse
+
     return extract(documents, merged=merged).filter(query)
 
 
