@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -178,20 +179,41 @@ def _period_to_when(value: str) -> tuple[When, Granularity, When | None] | None:
     return date(year, first, 1), "month", date(end_year, end_month, 1)
 
 
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence with the timexes inside it and the sentences before it, nearest first."""
+
+    sentence: Sentence
+    timexes: tuple[Timex, ...]
+    earlier: tuple[str, ...]
+
+
+_EARLIER_SENTENCES = 5
+
+
 def frame(document: Document, timexes: list[Timex]) -> list[Event]:
-    """The events of one document, in reading order."""
+    """The events of one document, in reading order (``timexes`` sorted by start, as tagged)."""
     dateline = _DATELINE.match(document.text)
     skip_before = dateline.end() if dateline else 0
     events: list[Event] = []
-    for sentence in split_sentences(document.text):
-        inside = [
-            (i, t) for i, t in enumerate(timexes)
-            if sentence.start <= t.start < sentence.end and t.start >= skip_before
-        ]
+    sentences = split_sentences(document.text)
+    cursor = 0  # timexes come sorted by start, so one pass hands each sentence its own
+    for number, sentence in enumerate(sentences):
+        while cursor < len(timexes) and timexes[cursor].start < sentence.start:
+            cursor += 1
+        first = cursor
+        while cursor < len(timexes) and timexes[cursor].start < sentence.end:
+            cursor += 1
+        inside = [(i, timexes[i]) for i in range(first, cursor)
+                  if timexes[i].start >= skip_before]
+        passage = Passage(
+            sentence, tuple(timexes[first:cursor]),
+            tuple(s.text for s in reversed(sentences[max(0, number - _EARLIER_SENTENCES):number])),
+        )
         for candidate in _candidates(inside, document.text, sentence):
             if _is_reporting_date(document.text, sentence, candidate, document):
                 continue
-            event = _event(document, sentence, candidate, timexes, len(events))
+            event = _event(document, passage, candidate, timexes, len(events))
             previous = events[-1] if events else None
             if previous is not None and _refines(previous, event):
                 events[-1] = _refine(previous, event)
@@ -202,9 +224,9 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
                     events[twin] = replace(event, uid=events[twin].uid)
                 continue
             events.append(event)
-            events.extend(_follow_ups(document, sentence, candidate, timexes, len(events), event))
+            events.extend(_follow_ups(document, passage, candidate, timexes, len(events), event))
         if not inside and events and events[-1].granularity in ("day", "time"):
-            sequel = _sequel(document, sentence, timexes, len(events), events[-1])
+            sequel = _sequel(document, passage, timexes, len(events), events[-1])
             if sequel is not None:
                 events.append(sequel)
     events = [e for e in events if not any(_restates(e, other) for other in events)]
@@ -218,9 +240,10 @@ def _with_place_in_short_title(event: Event) -> Event:
     return replace(event, title=f"{event.title} ({event.location})")
 
 
-def _follow_ups(document: Document, sentence: Sentence, candidate: Candidate,
+def _follow_ups(document: Document, passage: Passage, candidate: Candidate,
                 timexes: list[Timex], ordinal: int, parent: Event) -> list[Event]:
     """ "... on April 26, after which the leaders will hold a summit": a second event that day."""
+    sentence = passage.sentence
     rel_end = candidate.last.end - sentence.start
     out: list[Event] = []
     for match in _FOLLOW_UP.finditer(sentence.text, rel_end):
@@ -229,10 +252,10 @@ def _follow_ups(document: Document, sentence: Sentence, candidate: Candidate,
         clause = clause[: stop.start()] if stop else clause
         if _VERB_CUE.search(clause) is None or _TIMEX_IN.search(clause):
             continue
-        title = make_title(clause, len(clause), len(clause), (), (
-            sentence.text, *_earlier_sentences(document.text, sentence.start)))
+        title = make_title(clause, len(clause), len(clause), (),
+                           (sentence.text, *passage.earlier))
         out.append(replace(
-            _event(document, sentence, candidate, timexes, ordinal + len(out)),
+            _event(document, passage, candidate, timexes, ordinal + len(out)),
             title=title.text,
             location=find_location(clause) or parent.location,
             confidence=round(parent.confidence * 0.9, 3),
@@ -242,9 +265,10 @@ def _follow_ups(document: Document, sentence: Sentence, candidate: Candidate,
     return out
 
 
-def _sequel(document: Document, sentence: Sentence, timexes: list[Timex], ordinal: int,
+def _sequel(document: Document, passage: Passage, timexes: list[Timex], ordinal: int,
             previous: Event) -> Event | None:
     """ "In the evening, a state dinner will be held": an event on the day the story is at."""
+    sentence = passage.sentence
     cue = _SEQUEL_CUE.search(sentence.text)
     if cue is None or not _FUTURE.search(sentence.text) or previous.kind != "scheduled":
         return None
@@ -255,11 +279,10 @@ def _sequel(document: Document, sentence: Sentence, timexes: list[Timex], ordina
                    text=sentence.text[start:end].strip(" ,"), type="DATE",
                    value=day.isoformat(), granularity="day")
     candidate = Candidate(marker, marker, day, None, "day")
-    event = _event(document, sentence, candidate, timexes, ordinal)
+    event = _event(document, passage, candidate, timexes, ordinal)
     title = None
     if cue.start() == 0:
-        title = make_title(sentence.text[cue.end():], 0, 0, (),
-                           _earlier_sentences(document.text, sentence.start))
+        title = make_title(sentence.text[cue.end():], 0, 0, (), passage.earlier)
     return replace(
         event,
         title=title.text if title else event.title,
@@ -469,21 +492,20 @@ def _is_reporting_date(text: str, sentence: Sentence, candidate: Candidate,
         (day - document.dct.date()).days) <= 7
 
 
-def _event(document: Document, sentence: Sentence, candidate: Candidate, timexes: list[Timex],
+def _event(document: Document, passage: Passage, candidate: Candidate, timexes: list[Timex],
            ordinal: int) -> Event:
+    sentence = passage.sentence
     rel_start = candidate.first.start - sentence.start
     rel_end = candidate.last.end - sentence.start
-    others = tuple((t.start - sentence.start, t.end - sentence.start) for t in timexes
-                   if sentence.start <= t.start < sentence.end
-                   and t.type in ("DATE", "TIME") and t is not candidate.first
+    others = tuple((t.start - sentence.start, t.end - sentence.start) for t in passage.timexes
+                   if t.type in ("DATE", "TIME") and t is not candidate.first
                    and t is not candidate.last and _PLAIN_DATE.search(t.text))
-    title = make_title(sentence.text, rel_start, rel_end, others,
-                       _earlier_sentences(document.text, sentence.start))
+    title = make_title(sentence.text, rel_start, rel_end, others, passage.earlier[:2])
     location = find_location(sentence.text)
     start, end = candidate.start, candidate.end
     tz: str | None = None
     if candidate.granularity == "time" or isinstance(end, datetime):
-        tz = _zone(document, sentence, candidate, location)
+        tz = _zone(document, passage, candidate, location)
         zone = ZoneInfo(tz)
         if isinstance(start, datetime):
             start = start.replace(tzinfo=zone)
@@ -530,12 +552,6 @@ def _event(document: Document, sentence: Sentence, candidate: Candidate, timexes
     )
 
 
-def _earlier_sentences(text: str, before: int, count: int = 2) -> tuple[str, ...]:
-    """Up to ``count`` sentences that end before ``before``, nearest first."""
-    window = text[max(0, before - 600):before]
-    return tuple(s.text for s in reversed(split_sentences(window)[-count:]))
-
-
 def _trigger_start(sentence: str, start: int) -> int:
     """Include a leading preposition in the trigger ("on Feb. 19"), as calendars quote it."""
     match = re.search(r"\b(?:on|in|from|by|since|until|between|at|during|within)\s+$",
@@ -543,7 +559,7 @@ def _trigger_start(sentence: str, start: int) -> int:
     return match.start() if match else start
 
 
-def _zone(document: Document, sentence: Sentence, candidate: Candidate,
+def _zone(document: Document, passage: Passage, candidate: Candidate,
           location: str | None) -> str:
     """The zone a clock time is stated in: explicit, else the venue's, else the DCT's."""
     inside = _ZONE_INSIDE.search(candidate.last.text)
@@ -560,15 +576,15 @@ def _zone(document: Document, sentence: Sentence, candidate: Candidate,
             zone = zone_for_words(named)
             if zone:
                 return zone
-    dateline = _DATELINE_PLACE.match(document.text)
-    earlier = [p for t in _earlier_sentences(document.text, sentence.start, 5)
-               for p in _places_in(t)]
-    texts = (location, *_places_in(sentence.text), *earlier, *_places_in(document.text[:400]),
-             dateline.group(1).title() if dateline else None)
-    places = [p for p in map(_place_of, texts) if p is not None]
     # A town or state fixes the zone; a country is a last resort (the U.S. has six zones).
-    if places:
-        return min(places, key=lambda p: p.kind == "country").tz
+    country: Place | None = None
+    for text in _zone_clues(document, passage, location):
+        place = _place_of(text)
+        if place is not None and place.kind != "country":
+            return place.tz
+        country = country or place
+    if country is not None:
+        return country.tz
     return str(document.dct.tzinfo) if str(document.dct.tzinfo) != "UTC" else "Etc/UTC"
 
 
@@ -580,9 +596,15 @@ def _place_of(text: str | None) -> Place | None:
     return lookup(last) or lookup(text) or (lookup(last.split()[-1]) if last else None)
 
 
-def _places_in(text: str) -> list[str]:
-    found = find_location(text)
-    return [found] if found else []
+def _zone_clues(document: Document, passage: Passage,
+                location: str | None) -> Iterator[str | None]:
+    """Places that may say where a clock time is, nearest first, found only as needed."""
+    yield location
+    for text in passage.earlier:
+        yield find_location(text)
+    yield find_location(document.text[:400])
+    dateline = _DATELINE_PLACE.match(document.text)
+    yield dateline.group(1).title() if dateline else None
 
 
 def _kind(sentence: str, start: When, end: When | None, granularity: Granularity,
