@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -41,12 +42,17 @@ def day_heading(event: Event) -> str:
     return heading
 
 
+def _styler(color: bool) -> Callable[..., str]:
+    """click.style on a terminal, the plain text otherwise."""
+    if color:
+        return click.style
+    return lambda text, **_: str(text)
+
+
 def render(timeline: Timeline, *, color: bool = False) -> str:
     """The agenda as text; ``color`` adds ANSI styles for a terminal."""
 
-    def style(text: str, **kwargs: object) -> str:
-        return click.style(text, **kwargs) if color else text  # type: ignore[arg-type]
-
+    style = _styler(color)
     if not len(timeline):
         return "No events.\n"
     lines: list[str] = []
@@ -76,9 +82,7 @@ def render(timeline: Timeline, *, color: bool = False) -> str:
 def explain_events(timeline: Timeline, *, color: bool = False) -> str:
     """Each event with its sentence, the date expression marked, and how it was derived."""
 
-    def style(text: str, **kwargs: object) -> str:
-        return click.style(text, **kwargs) if color else text  # type: ignore[arg-type]
-
+    style = _styler(color)
     blocks: list[str] = []
     for event in timeline:
         lines = [style(f"{day_heading(event)}  {event.title}", bold=True)]

@@ -105,13 +105,13 @@ class Event:
     @property
     def first_day(self) -> date:
         """The calendar day the event starts on (local to its zone)."""
-        return _day(self.start)
+        return day_of(self.start)
 
     @property
     def last_day(self) -> date:
         """The inclusive last calendar day the event covers, at its granularity."""
         if self.end is not None:
-            return period_last_day(_day(self.end), self.granularity)
+            return period_last_day(day_of(self.end), self.granularity)
         return period_last_day(self.first_day, self.granularity)
 
     @property
@@ -189,7 +189,8 @@ class Event:
             raise InputError(origin, f"not an event: {exc}") from None
 
 
-def _day(value: When) -> date:
+def day_of(value: When) -> date:
+    """The calendar day of a start or end (a datetime's own local day)."""
     return value.date() if isinstance(value, datetime) else value
 
 

@@ -19,7 +19,16 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from timeline.document import Document
-from timeline.event import Event, Granularity, Kind, Source, When, period_last_day
+from timeline.event import (
+    GRANULARITIES,
+    Event,
+    Granularity,
+    Kind,
+    Source,
+    When,
+    day_of,
+    period_last_day,
+)
 from timeline.places import VENUE_NOUNS, Place, find_location, lookup, zone_for_words
 from timeline.sentences import Sentence, split_sentences
 from timeline.timex import Timex
@@ -381,7 +390,7 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
         if (candidates and _WEEKDAY_ONLY.fullmatch(timex.text)
                 and _WEEKDAY_ONLY.fullmatch(candidates[-1].last.text)
                 and isinstance(start, date) and not isinstance(start, datetime)
-                and start <= _day(candidates[-1].start)):
+                and start <= day_of(candidates[-1].start)):
             start += timedelta(days=7)  # "from Monday through Friday": the Friday after
         if (granularity == "time" and not _SETTING_VERB.search(sentence.text)
                 and _has_no_date_words(timex.text)):
@@ -393,12 +402,12 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
             continue
         if (candidates and granularity == "day" and candidates[-1].last.type == "TIME"
                 and _CLOCK_THEN_DAY.fullmatch(text[candidates[-1].last.end:timex.start])):
-            candidates.append(_redate_clock(candidates.pop(), timex, _day(start)))
+            candidates.append(_redate_clock(candidates.pop(), timex, day_of(start)))
             continue  # "8:00am on January 5, 2024": the clock belongs to that day
         if candidates and end is None and _restated_period(candidates[-1], timex, start,
                                                             granularity):
             continue  # "December 18 this year": the year restates the date before it
-        if any(_day(c.end or c.start) == _day(start) and
+        if any(day_of(c.end or c.start) == day_of(start) and
                (c.granularity == granularity or c.last.end + 5 >= timex.start)
                for c in candidates):
             continue  # "10 a.m. Pacific, 1 p.m. Eastern": one moment named twice
@@ -440,7 +449,7 @@ def _joins_range(text: str, head: Candidate, timex: Timex, start: When) -> bool:
     """ "from Monday, Oct. 7 to Friday, Oct. 11": two dates joined into one span."""
     if head.end is not None or head.granularity not in ("day", "time"):
         return False
-    if (_day(start) - _day(head.start)).days > 62:
+    if (day_of(start) - day_of(head.start)).days > 62:
         return False
     between = _YEAR_WORDS.sub("", text[head.last.end:timex.start])
     if not _RANGE_JOIN.match(re.sub(r"\b(?:on\s+)?[A-Z][a-z]+day,?\s*$", "", between)):
@@ -451,29 +460,31 @@ def _joins_range(text: str, head: Candidate, timex: Timex, start: When) -> bool:
 
 def _restated_period(previous: Candidate, timex: Timex, start: When,
                      granularity: Granularity) -> bool:
-    order = ("year", "month", "week", "day", "time")
-    if order.index(granularity) >= order.index(previous.granularity) or granularity == "week":
+    if _finer_or_same(granularity, previous.granularity) or granularity == "week":
         return False
-    first = _day(start)
+    first = day_of(start)
     return (timex.start - previous.last.end < 8
-            and first <= _day(previous.start) <= period_last_day(first, granularity))
+            and first <= day_of(previous.start) <= period_last_day(first, granularity))
 
 
 def _refined_by(coarse: Candidate, fine: Candidate) -> bool:
     """ "December 18 this year": the year only restates the finer date next to it."""
-    order = ("year", "month", "week", "day", "time")
-    if coarse is fine or order.index(coarse.granularity) >= order.index(fine.granularity):
+    if coarse is fine or _finer_or_same(coarse.granularity, fine.granularity):
         return False
     if coarse.end is not None:
         return False
-    first = _day(coarse.start)
+    first = day_of(coarse.start)
     last = period_last_day(first, coarse.granularity)
-    return first <= _day(fine.start) <= last and abs(fine.first.start - coarse.last.end) < 25
+    return first <= day_of(fine.start) <= last and abs(fine.first.start - coarse.last.end) < 25
 
 
 def _coarser(a: Granularity, b: Granularity) -> Granularity:
-    order: tuple[Granularity, ...] = ("year", "month", "week", "day", "time")
-    return a if order.index(a) < order.index(b) else b
+    return b if _finer_or_same(a, b) else a
+
+
+def _finer_or_same(a: Granularity, b: Granularity) -> bool:
+    """True when ``a`` is as precise as ``b`` or more ("day" against "month")."""
+    return GRANULARITIES.index(a) >= GRANULARITIES.index(b)
 
 
 def _is_reporting_date(text: str, sentence: Sentence, candidate: Candidate,
@@ -487,7 +498,7 @@ def _is_reporting_date(text: str, sentence: Sentence, candidate: Candidate,
         return False
     if _FUTURE_TELLING.search(before):
         return False  # "it will be announced Friday": the announcement is itself an event
-    day = _day(candidate.start)
+    day = day_of(candidate.start)
     return candidate.granularity in ("day", "time") and abs(
         (day - document.dct.date()).days) <= 7
 
@@ -511,7 +522,7 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
             start = start.replace(tzinfo=zone)
         if isinstance(end, datetime):
             end = end.replace(tzinfo=zone)
-    if end is not None and _day(end) < _day(start):
+    if end is not None and day_of(end) < day_of(start):
         end = None
     if candidate.granularity == "week" and end is None and not isinstance(start, datetime):
         end = start + timedelta(days=6)  # a week runs Monday to Sunday, as calendars show it
@@ -611,10 +622,10 @@ def _kind(sentence: str, start: When, end: When | None, granularity: Granularity
           document: Document) -> Kind:
     """Past when the whole span is before the publication day, or tense says so on it."""
     today = document.dct.date()
-    last = period_last_day(_day(end if end is not None else start), granularity)
+    last = period_last_day(day_of(end if end is not None else start), granularity)
     if last < today:
         return "past"
-    if _day(start) > today:
+    if day_of(start) > today:
         return "scheduled"
     if _FUTURE.search(sentence):
         return "scheduled"
@@ -649,7 +660,7 @@ def _refines(previous: Event, event: Event) -> bool:
     """ "The game will start at 10:30 p.m." right after "... on Nov. 19": the same event."""
     return (
         previous.granularity == "day" and event.granularity == "time"
-        and previous.end is None and _day(event.start) == previous.start
+        and previous.end is None and day_of(event.start) == previous.start
         and previous.source.sentence_start != event.source.sentence_start
         and "|" not in event.source.trigger and _has_no_date_words(event.source.trigger)
         and _SETTING_VERB.search(event.source.evidence) is not None
@@ -708,10 +719,6 @@ _GENERIC_WORDS = frozenset(
     hold holds take takes took make makes made open opens day days week year years month
     time times people official officials government""".split()
 )
-
-
-def _day(value: When) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 __all__ = ["Candidate", "frame", "make_uid", "uid_basis", "value_to_when"]

@@ -198,10 +198,11 @@ _PLACE_IN_STATE = re.compile(
 
 def _county_or_town(text: str) -> str | None:
     """ "Fairfax County, Virginia, residents ...": a county named without a preposition."""
-    for match in _PLACE_IN_STATE.finditer(text):
-        state = match.group("state")
-        known = lookup(state) if state else None
-        if known is not None and known.kind in ("state", "country"):
-            return f"{match.group('area')}, {state}"
-        return match.group("area")
-    return None
+    match = _PLACE_IN_STATE.search(text)
+    if match is None:
+        return None
+    state = match.group("state")
+    known = lookup(state) if state else None
+    if known is not None and known.kind in ("state", "country"):
+        return f"{match.group('area')}, {state}"
+    return match.group("area")
