@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
-import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,6 +11,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from click.testing import CliRunner
+from ics_check import check_ics, needs_node
 
 from timeline.cli import cli
 from timeline.errors import InputError
@@ -32,7 +31,6 @@ from timeline.ics import (
 
 ROOT = Path(__file__).resolve().parent.parent
 ICS = Path(__file__).resolve().parent / "data" / "ics"
-CHECK_ICS = ROOT.parent / "shared" / "tools" / "ics-check" / "check-ics"
 SEED = "seeds/000_korea_delegation.txt"
 SEED_TITLE = "Korea to send its first biz delegation to the U.S. under second Trump term"
 ZONES = ("America/New_York", "Europe/Berlin", "Asia/Seoul", "Australia/Sydney", "Asia/Kolkata")
@@ -592,20 +590,6 @@ def test_cli_export_to_stdout_and_bad_refresh() -> None:
 
 
 # Real clients ------------------------------------------------------------------------------
-
-needs_node = pytest.mark.skipif(shutil.which("node") is None,
-                                reason="check-ics runs ical.js (Thunderbird's parser) in node")
-
-
-def check_ics(path: Path) -> None:
-    """Run every client of ../shared/tools/ics-check; fail with its table otherwise."""
-    result = subprocess.run([str(CHECK_ICS), str(path), "-v"], capture_output=True, text=True,
-                            timeout=600, check=False)
-    report = result.stdout + result.stderr
-    assert result.returncode == 0, report
-    assert "RESULT: PASS" in report, report
-    assert "warning" not in report.lower(), report
-
 
 @needs_node
 @pytest.mark.parametrize("shape", ["seed_with_coarse", "five_zone_dst"])

@@ -807,7 +807,6 @@ HOLIDAY = compile_rule(
 _PAST_REL = ("last", "past", "the past", "the last", "previous", "the previous", "this past",
              "the prior", "the preceding")
 _NEXT_REL = ("next", "the next", "the coming", "coming", "this coming", "the following")
-_THIS_REL = ("this", "the current", "the present", "current")
 _STORY_REL = ("the following", "the previous", "the prior", "the preceding", "the same", "that")
 
 
