@@ -297,3 +297,53 @@ def test_a_time_range_shares_its_meridiem_and_a_venue_name_gives_its_town() -> N
     reception = next(e for e in events if e["granularity"] == "time")
     assert (reception["start"], reception["end"]) == ("2025-03-07T16:30", "2025-03-07T18:30")
     assert reception["tz"] == "America/Boise"
+
+
+def headlined_events(headline: str, text: str, dct: datetime = DCT) -> list[dict[str, object]]:
+    doc = Document(id="t.txt", text=text, dct=dct, title=headline)
+    return [e.to_json() for e in extract_document(doc)]
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "expected"),
+    [
+        ("Norway, Chile to hold fifth round of fisheries talks in Bergen next week",
+         "Officials said the fifth round will take place in Bergen from Monday to Thursday.",
+         "Fifth round of fisheries talks takes place in Bergen"),
+        ("Judge sets March 14 ruling in harbour bribery case",
+         "The judge said the court would deliver the ruling on March 14.",
+         "ruling in harbour bribery case"),
+        ("Mayor to host summit with Nordic leaders in April",
+         "The mayors will open their summit at City Hall on April 3.",
+         "their summit with Nordic leaders at City Hall"),
+    ],
+)
+def test_a_definite_event_noun_takes_its_complement_from_the_headline(
+        headline: str, text: str, expected: str) -> None:
+    titles = [str(e["title"]) for e in headlined_events(headline, text)]
+    assert any(expected in t for t in titles), titles
+
+
+def test_the_headline_does_not_complete_an_indefinite_or_modifying_noun() -> None:
+    text = ("Additional voting sites are expected to open on March 15. "
+            "A round of applause followed on March 20.")
+    titles = [e["title"] for e in headlined_events("Early voting for city council starts", text)]
+    assert all("city council" not in str(t) for t in titles), titles
+
+
+def test_a_verb_and_a_noun_for_one_happening_on_one_day_are_one_event() -> None:
+    text = ("The tribunal will rule on the appeal on March 12, the clerk said. "
+            "Lawyers expect the tribunal to hand down its verdict on March 12.")
+    events = events_of(text)
+    assert [(e["start"], "verdict" in str(e["title"])) for e in events] == [("2025-03-12", True)]
+
+
+def test_a_hearing_and_a_dinner_on_one_day_are_not_one_happening() -> None:
+    text = ("The committee will hold a hearing on March 12. "
+            "Members will attend a dinner at the embassy on March 12.")
+    assert len(events_of(text)) == 2
+
+
+def test_it_after_the_teller_is_the_teller() -> None:
+    events = events_of("The agency said it would publish the annual report on March 20.")
+    assert [e["title"] for e in events] == ["Agency publishes the annual report"]

@@ -31,8 +31,14 @@ from timeline.event import (
 )
 from timeline.places import VENUE_NOUNS, Place, find_location, lookup, zone_for_words
 from timeline.sentences import Sentence, split_sentences
+from timeline.temporal import tag
 from timeline.timex import Timex
-from timeline.titles import EVENT_NOUNS, make_title
+from timeline.titles import (
+    EVENT_NOUNS,
+    complete_from_headline,
+    headline_without_dates,
+    make_title,
+)
 
 UID_DOMAIN = "news-timeline"
 _VALUE = re.compile(
@@ -229,8 +235,7 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
                 continue
             twin = next((i for i, e in enumerate(events) if _duplicates(e, event)), None)
             if twin is not None:
-                if _more_precise(event, events[twin]):  # keep the uid, take the better date
-                    events[twin] = replace(event, uid=events[twin].uid)
+                events[twin] = _join_twins(events[twin], event)
                 continue
             events.append(event)
             events.extend(_follow_ups(document, passage, candidate, timexes, len(events), event))
@@ -238,8 +243,27 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
             sequel = _sequel(document, passage, timexes, len(events), events[-1])
             if sequel is not None:
                 events.append(sequel)
+    events = _completed_from_headline(document, events)
     events = [e for e in events if not any(_restates(e, other) for other in events)]
     return [_with_place_in_short_title(e) for e in _inherit_locations(events)]
+
+
+def _completed_from_headline(document: Document, events: list[Event]) -> list[Event]:
+    """ "the verdict" in the body, "Jan. 16 verdict in Yoon's case" in the headline."""
+    if not document.title or not events:
+        return events
+    spans = [(t.start, t.end) for t in tag(document.title, document.dct)]
+    headline = headline_without_dates(document.title, spans)
+    return [replace(e, title=complete_from_headline(e.title, _without_trigger(e.source), headline))
+            for e in events]
+
+
+def _without_trigger(source: Source) -> str:
+    """The evidence sentence with the event's date expression cut out."""
+    start = source.trigger_start - source.sentence_start
+    end = source.trigger_end - source.sentence_start
+    return f"{source.evidence[:start].rstrip()} {source.evidence[end:].lstrip()}"
+
 
 
 def _with_place_in_short_title(event: Event) -> Event:
@@ -680,21 +704,53 @@ def _refine(previous: Event, event: Event) -> Event:
 
 
 def _duplicates(a: Event, b: Event) -> bool:
-    """One happening mentioned twice: the same start and a shared content word.
+    """One happening mentioned twice: the same start and a shared content word or happening.
 
     "Early voting ... starting on Friday" and "early voting sites open ... May 5" share
-    "voting"; a state dinner and a summit on one day share nothing and stay two events.
-    Capitalised words are left out, since the story's actors recur in all its events.
+    "voting"; "the court will rule on Jan. 16" and "hand down the verdict on Jan. 16" name
+    one happening by a verb and a noun. A state dinner and a summit on one day share
+    nothing and stay two events. Capitalised words are left out, since the story's actors
+    recur in all its events.
     """
     if (a.first_day, a.granularity) != (b.first_day, b.granularity):
         return False
-    return bool(_content_stems(a.title) & _content_stems(b.title))
+    stems_a, stems_b = _content_stems(a.title), _content_stems(b.title)
+    return bool(stems_a & stems_b) or bool(_happenings(stems_a) & _happenings(stems_b))
+
+
+def _join_twins(old: Event, new: Event) -> Event:
+    """Two mentions of one happening: the more precise date, the title that names it.
+
+    The first mention keeps its uid. A title with an event noun ("hands down the verdict")
+    beats one that has only a verb for the happening ("rules on charges").
+    """
+    keep, other = (new, old) if _more_precise(new, old) else (old, new)
+    noun = _head_event_noun(other.title)
+    named = (_head_event_noun(keep.title) is None and noun is not None
+             and bool(_happenings(_content_stems(noun)) & _happenings(_content_stems(keep.title))))
+    return replace(keep, uid=old.uid, title=other.title if named else keep.title)
 
 
 def _more_precise(new: Event, old: Event) -> bool:
     """A span beats a single day, and a clock time beats an all-day mention."""
     return (new.end is not None and old.end is None) or (
         isinstance(new.start, datetime) and not isinstance(old.start, datetime))
+
+
+# Words that name one kind of happening, as a verb or as a noun (stems as _content_stems
+# makes them): two mentions on one day that fall in one group are one happening.
+_HAPPENING_GROUPS = (
+    frozenset({"rul", "verdict", "judgment", "sentenc"}),
+    frozenset({"meet", "talk"}),
+    frozenset({"vot", "ballot", "poll", "election"}),
+    frozenset({"visit", "trip", "travel", "tour"}),
+    frozenset({"launch", "unveil", "releas", "debut"}),
+    frozenset({"hear", "trial"}),
+)
+
+
+def _happenings(stems: set[str]) -> set[int]:
+    return {i for i, group in enumerate(_HAPPENING_GROUPS) if stems & group}
 
 
 def _content_stems(title: str) -> set[str]:

@@ -81,6 +81,11 @@ _DATE_LEAD = re.compile(
 )
 _IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PRONOUN = re.compile(r"(?:it|he|she|they)\s", re.IGNORECASE)
+# "the court said it would ...": the pronoun is the teller itself.
+_TELLER = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[a-z]+\s+)?[a-z]+)\s+(?:said|says|added|noted|announced|"
+    r"expects|expected|plans|planned|hopes|hoped)\s+(?:that\s+)?(it|they)\b"
+)
 _PROPER_SUBJECT = re.compile(
     r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has|have|had|is|are|was|were|will|would|"
     r"[a-z]+ed|(?!(?:this|thus|its|his|hers|ours|yours|less|news)\b)[a-z]{3,}s)\b"
@@ -160,6 +165,49 @@ def _light_verb_event(sentence: str) -> str | None:
         phrase = phrase.rstrip(".,;:")
         return phrase[:1].upper() + phrase[1:]
     return None
+
+
+_EVENT_NOUN_ALTERNATIVES = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
+_COMPLEMENT_LEAD = "of|with|in|on|against|between|over|for"
+# "the 12th round", "their summit": a definite event noun that refers back to a named one.
+_DEFINITE_EVENT_NOUN = re.compile(
+    rf"\b(?:the|their|its|his|her|this|that)\s+(?P<np>(?:[\w-]+\s+){{0,2}}?"
+    rf"(?P<noun>{_EVENT_NOUN_ALTERNATIVES}))\b(?![-'’]|\s+(?:{_COMPLEMENT_LEAD})\b)",
+    re.IGNORECASE,
+)
+# Where a headline's phrase after an event noun ends: the next preposition or verb.
+_COMPLEMENT_END = (r"(?=\s+(?:of|with|in|on|at|from|to|for|after|before|as|amid|over|starts?|"
+                   r"begins?|opens?|ends?|closes?|set|due|planned|slated)\b|[,;:]|$)")
+
+
+def complete_from_headline(title: str, sentence: str, headline: str) -> str:
+    """ "12th round takes place in Daegu" + headline "... 12th round of FTA talks ...".
+
+    A story names its main event in full once, mostly in the headline, and then refers to
+    it by a definite head noun ("the verdict", "their summit", "the 12th round"). When the
+    title holds such a noun phrase (or one of ``sentence`` whose article the title dropped)
+    with no complement, it takes the one the
+    headline gives the same noun ("12th round of FTA talks takes place in Daegu").
+    ``headline`` comes without its dates.
+    """
+    matches = (*_DEFINITE_EVENT_NOUN.finditer(title), *_DEFINITE_EVENT_NOUN.finditer(sentence))
+    for match in matches:
+        phrase, noun = match.group("np"), match.group("noun")
+        in_title = re.search(
+            rf"(?<![\w-]){re.escape(phrase)}\b(?![-'’]|\s+(?:{_COMPLEMENT_LEAD})\b)",
+            title, re.IGNORECASE)
+        complement = re.search(rf"\b{noun}s?\s+((?:{_COMPLEMENT_LEAD})\s+.+?){_COMPLEMENT_END}",
+                               headline, re.IGNORECASE)
+        if in_title is None or complement is None:
+            continue
+        if complement.group(1).lower() not in title.lower():
+            return f"{title[:in_title.end()]} {complement.group(1)}{title[in_title.end():]}"
+    return title
+
+
+def headline_without_dates(headline: str, spans: list[tuple[int, int]]) -> str:
+    """The headline with its date expressions and their leading prepositions cut out."""
+    return _without_dates(headline, 0, len(headline), sorted(spans))
 
 
 def _quoted_name(sentence: str) -> Title | None:
@@ -261,6 +309,10 @@ def _resolve_pronoun(title: str, sentences: tuple[str, ...]) -> str:
     pronoun = _PRONOUN.match(title)
     if pronoun is None:
         return title
+    teller = _TELLER.search(sentences[0]) if sentences else None
+    if teller is not None and teller.group(2).lower() == pronoun.group().strip().lower():
+        noun = teller.group(1)  # "the court said it would rule": the court rules
+        return noun[:1].upper() + noun[1:] + title[pronoun.end() - 1:]
     for sentence in sentences:
         subject = _PROPER_SUBJECT.match(_strip_frames(sentence))
         if subject is None:
