@@ -347,3 +347,18 @@ def test_a_hearing_and_a_dinner_on_one_day_are_not_one_happening() -> None:
 def test_it_after_the_teller_is_the_teller() -> None:
     events = events_of("The agency said it would publish the annual report on March 20.")
     assert [e["title"] for e in events] == ["Agency publishes the annual report"]
+
+
+def test_a_relative_clause_that_says_what_the_day_is_joins_the_title() -> None:
+    text = ("Polling stations will open on Sunday, March 9, which is the first day residents "
+            "abroad can vote by mail from their consulates.")
+    events = events_of(text)
+    assert [e["title"] for e in events] == [
+        "Polling stations open; first day residents abroad can vote by mail"]
+
+
+def test_a_closing_time_ends_the_day_s_event_instead_of_starting_it() -> None:
+    text = "The library will reopen on March 20. It will close at 6 p.m. in Oslo."
+    events = events_of(text)
+    assert [(e["start"], e["end"], e["tz"]) for e in events] == [
+        ("2025-03-20", "2025-03-20T18:00", "Europe/Oslo")]

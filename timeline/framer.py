@@ -120,6 +120,15 @@ _PLAIN_DATE = re.compile(
     r"autumn|winter|morning|afternoon|evening|night|ago|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
     r"Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)",
 )
+# ", which is the last day to vote": a relative clause that says what the date is.
+_DATE_APPOSITIVE = re.compile(
+    r"\s*,\s*which\s+(?:is|was|will\s+be)\s+(?:also\s+)?(?:the|a|an)\s+([^,.;:()]{3,90})"
+)
+_CLOSING_BEFORE = re.compile(
+    r"\b(?:close|closes|shut|shuts|end|ends|finish|finishes|wrap up|wraps up)\s+(?:at\s+)?$",
+    re.IGNORECASE,
+)
+_TRAILING_PREPOSITIONS = frozenset("before after since until during at on in for".split())
 _CONFIDENCE_BY_GRANULARITY = {"time": 0.95, "day": 0.9, "week": 0.75, "month": 0.65, "year": 0.5}
 
 
@@ -552,7 +561,7 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
         end = start + timedelta(days=6)  # a week runs Monday to Sunday, as calendars show it
     kind = _kind(sentence.text, start, end, candidate.granularity, document)
     trigger = sentence.text[_trigger_start(sentence.text, rel_start):rel_end]
-    title_text = title.text
+    title_text = title.text + _day_description(sentence.text[rel_end:])
     if _DEADLINE.match(trigger) and not title_text.startswith("Deadline"):
         title_text, kind = f"Deadline: {title_text[:1].lower()}{title_text[1:]}", "scheduled"
     elif _TARGET.search(trigger) or (_TARGET.search(sentence.text[:rel_start][-40:])
@@ -585,6 +594,19 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
             ),
         ),
     )
+
+
+def _day_description(after: str) -> str:
+    """ "on June 17, which is the last day voters can cast ballots": what the day is."""
+    match = _DATE_APPOSITIVE.match(after)
+    if match is None:
+        return ""
+    words = match.group(1).split()
+    if len(words) > 8:  # cut before a trailing phrase ("... in person before the primary")
+        cut = max((i for i, w in enumerate(words) if w in _TRAILING_PREPOSITIONS and i >= 4),
+                  default=8)
+        words = words[:cut]
+    return "; " + " ".join(words)
 
 
 def _trigger_start(sentence: str, start: int) -> int:
@@ -698,6 +720,10 @@ def _has_no_date_words(trigger: str) -> bool:
 
 def _refine(previous: Event, event: Event) -> Event:
     source = replace(previous.source, trigger=f"{previous.source.trigger} | {event.source.trigger}")
+    before = event.source.evidence[: event.source.trigger_start - event.source.sentence_start]
+    if _CLOSING_BEFORE.search(before):  # "Those sites will shut at 5 p.m.": when it ends
+        return replace(previous, end=event.start, tz=event.tz, sources=(source,),
+                       derivation=f"{previous.derivation}; ends {event.derivation}")
     return replace(previous, start=event.start, end=event.end, granularity="time", tz=event.tz,
                    sources=(source,), confidence=max(previous.confidence, event.confidence),
                    derivation=f"{previous.derivation}; {event.derivation}")
