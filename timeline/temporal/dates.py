@@ -77,8 +77,11 @@ def nearest_day(month: int, day: int, dct: date, direction: int) -> date | None:
     Dates in news sit close to the story, so the occurrence nearest the DCT wins; the tense
     decides only when that one is months away ("opened in the spring of... March 3").
     """
-    options = [d for y in (dct.year - 1, dct.year, dct.year + 1)
-               if (d := safe_date(y, month, day)) is not None]
+    options = [
+        d
+        for y in (dct.year - 1, dct.year, dct.year + 1)
+        if (d := safe_date(y, month, day)) is not None
+    ]
     if not options:
         return None
     nearest = min(options, key=lambda d: abs((d - dct).days))
@@ -149,10 +152,17 @@ def holiday(name: str, year: int) -> date | None:
     """The date of a named holiday in a year, for the holidays news dates things by."""
     key = name.lower().replace("'", "").replace("’", "")
     fixed = {
-        "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-        "new years day": (1, 1), "new years eve": (12, 31), "halloween": (10, 31),
-        "independence day": (7, 4), "valentines day": (2, 14), "veterans day": (11, 11),
-        "boxing day": (12, 26), "st. patricks day": (3, 17),
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "new years day": (1, 1),
+        "new years eve": (12, 31),
+        "halloween": (10, 31),
+        "independence day": (7, 4),
+        "valentines day": (2, 14),
+        "veterans day": (11, 11),
+        "boxing day": (12, 26),
+        "st. patricks day": (3, 17),
     }
     if key in fixed:
         month, day = fixed[key]

@@ -10,8 +10,18 @@ import re
 
 #: Month names and their news abbreviations, by the first three letters.
 MONTH_NUMBER: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 
 #: Alternation for a month name; abbreviations take an optional period.
@@ -26,37 +36,93 @@ MONTH_FULL_RE = (
 )
 
 WEEKDAY_NUMBER: dict[str, int] = {
-    "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7,
+    "mon": 1,
+    "tue": 2,
+    "wed": 3,
+    "thu": 4,
+    "fri": 5,
+    "sat": 6,
+    "sun": 7,
 }
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 SEASON_CODE: dict[str, str] = {
-    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+    "spring": "SP",
+    "summer": "SU",
+    "fall": "FA",
+    "autumn": "FA",
+    "winter": "WI",
 }
 SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
 
 #: Parts of the day and their TIMEX3 codes.
 DAYPART_CODE: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-    "overnight": "NI", "midday": "MI", "mid-afternoon": "AF", "mid afternoon": "AF",
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
+    "midday": "MI",
+    "mid-afternoon": "AF",
+    "mid afternoon": "AF",
 }
 DAYPART_RE = r"(?:morning|afternoon|evening|night)"
 
 _SMALL: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 ORDINAL_NUMBER: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "last": -1,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "last": -1,
 }
 
 _NUMWORD = "|".join(sorted([*_SMALL, *_TENS], key=len, reverse=True))
@@ -74,9 +140,20 @@ VAGUE_RE = r"(?:several|a few|few|many|some|a couple of|couple of|a number of|nu
 
 #: Unit words and their TIMEX3 letters; a "T" marks units below a day.
 UNIT_CODE: dict[str, str] = {
-    "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
-    "weekend": "WE", "fortnight": "W2", "month": "M", "quarter": "Q", "year": "Y",
-    "decade": "DE", "century": "CE", "millennium": "ML",
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "weekend": "WE",
+    "fortnight": "W2",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "millennium": "ML",
 }
 UNIT_RE = (
     r"(?:seconds?|minutes?|hours?|(?:(?:trading|business|working) )?days?|nights?|weeks?"
@@ -133,8 +210,13 @@ def year_words(text: str) -> int | None:
     """A year said in words: "nineteen ninety-six", "two thousand", "two thousand and three"."""
     words = re.split(r"[- ]+", text.lower().strip())
     words = [w for w in words if w != "and"]
-    if len(words) >= 2 and words[0] in _SMALL and 10 <= _SMALL[words[0]] <= 20 \
-            and words[1] != "hundred" and words[1] != "thousand":
+    if (
+        len(words) >= 2
+        and words[0] in _SMALL
+        and 10 <= _SMALL[words[0]] <= 20
+        and words[1] != "hundred"
+        and words[1] != "thousand"
+    ):
         rest = parse_number(" ".join(words[1:]))
         if rest is None or rest >= 100:
             return None

@@ -89,22 +89,44 @@ MOD_APPROX = (
 # Prepositions after which a bare season or year words read as a time ("in summer").
 _TIME_PREPOSITION = re.compile(
     r"\b(?:in|during|since|until|till|by|over|through|throughout|for|before|after|from|"
-    r"to|of|between|and)\s+$", re.IGNORECASE)
+    r"to|of|between|and)\s+$",
+    re.IGNORECASE,
+)
 # Capitalised words that may stand right before a month or weekday without making it a name.
 _FUNCTION_WORDS = frozenset(
     "in on by since until till last next this early late mid from through to before after "
     "and or but also since during the of for as at that each every until between except "
-    "including late-night early-morning".split())
+    "including late-night early-morning".split()
+)
 
 _MOD_CODES: dict[str, str] = {
-    "early": "START", "beginning": "START", "start": "START", "dawn": "START",
-    "mid": "MID", "middle": "MID",
-    "late": "END", "end": "END", "close": "END",
-    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
-    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN",
-    "less": "LESS_THAN", "fewer": "LESS_THAN", "barely": "LESS_THAN", "within": "EQUAL_OR_LESS",
-    "more": "MORE_THAN", "over": "MORE_THAN", "least": "EQUAL_OR_MORE",
-    "most": "EQUAL_OR_LESS", "up": "EQUAL_OR_LESS", "no": "EQUAL_OR_LESS",
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "dawn": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "end": "END",
+    "close": "END",
+    "about": "APPROX",
+    "around": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "some": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "under": "LESS_THAN",
+    "less": "LESS_THAN",
+    "fewer": "LESS_THAN",
+    "barely": "LESS_THAN",
+    "within": "EQUAL_OR_LESS",
+    "more": "MORE_THAN",
+    "over": "MORE_THAN",
+    "least": "EQUAL_OR_MORE",
+    "most": "EQUAL_OR_LESS",
+    "up": "EQUAL_OR_LESS",
+    "no": "EQUAL_OR_LESS",
 }
 
 
@@ -143,13 +165,13 @@ def is_capitalised(word: str) -> bool:
 
 def previous_word(text: str, start: int) -> str:
     """The word right before ``start`` (empty at a sentence or text start)."""
-    m = re.search(r"([A-Za-z][\w'.-]*)\s*$", text[max(0, start - 40):start])
+    m = re.search(r"([A-Za-z][\w'.-]*)\s*$", text[max(0, start - 40) : start])
     return m.group(1) if m else ""
 
 
 def looks_like_name(text: str, start: int) -> bool:
     """True when a capitalised word before the span makes it part of a name ("Theresa May")."""
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 40) : start]
     m = re.search(r"([A-Z][\w'-]*)\s+$", before)
     if not m:
         return False
@@ -158,8 +180,9 @@ def looks_like_name(text: str, start: int) -> bool:
     return m.group(1).lower() not in _FUNCTION_WORDS
 
 
-def fixed(value: str, type_: TimexType = "DATE", anchor: str = ANCHOR_NONE,
-          mod: str | None = None) -> Resolver:
+def fixed(
+    value: str, type_: TimexType = "DATE", anchor: str = ANCHOR_NONE, mod: str | None = None
+) -> Resolver:
     """A resolver whose value needs no context (absolute dates, durations, sets)."""
     result = Resolved(value, type_, anchor, mod)
 
@@ -187,6 +210,7 @@ def to_year(token: str) -> int | None:
 
 # ------------------------------------------------------------------ absolute dates
 
+
 def _parse_iso(m: re.Match[str], _: str) -> list[Part] | None:
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     day = dates.safe_date(y, mo, d)
@@ -201,7 +225,8 @@ ISO = compile_rule(
     "iso",
     r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)"
     r"(?::\d\d)?)?(?![\w-])",
-    _parse_iso)
+    _parse_iso,
+)
 
 
 def _parse_slash(m: re.Match[str], _: str) -> list[Part] | None:
@@ -215,8 +240,10 @@ def _parse_slash(m: re.Match[str], _: str) -> list[Part] | None:
 
 
 SLASH = compile_rule(
-    "slash", r"(?<![\w/.$-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)",
-    _parse_slash)
+    "slash",
+    r"(?<![\w/.$-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)",
+    _parse_slash,
+)
 
 
 def _nearest_day(month: int, day: int, ctx: Context, lean: int) -> date | None:
@@ -227,8 +254,15 @@ def _nearest_day(month: int, day: int, ctx: Context, lean: int) -> date | None:
     return dates.nearest_day(month, day, ctx.dct, lean or ctx.direction)
 
 
-def _day_resolver(month: int, day: int, year: int | None, *, follow: Resolver | None = None,
-                  roll: bool = False, lean: int = 0) -> Resolver:
+def _day_resolver(
+    month: int,
+    day: int,
+    year: int | None,
+    *,
+    follow: Resolver | None = None,
+    roll: bool = False,
+    lean: int = 0,
+) -> Resolver:
     """Resolve a month-day, taking the year from the text or else from the DCT and tense."""
 
     def resolve(ctx: Context) -> Resolved | None:
@@ -259,7 +293,8 @@ def _parse_month_day(m: re.Match[str], text: str) -> list[Part] | None:
     # "last Oct. 23", "next May 4": the word before says which way, though TimeML leaves it
     # out of the extent.
     lean = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(
-        previous_word(text, m.start()).lower(), 0)
+        previous_word(text, m.start()).lower(), 0
+    )
     first = _day_resolver(month, day, year, lean=lean)
     if m["d2"] is None:
         return one(m, first)
@@ -275,13 +310,17 @@ def _parse_month_day(m: re.Match[str], text: str) -> list[Part] | None:
         # "Dec. 30 to Jan. 2, 2025": the year belongs to the end; the start may roll back.
         year = year2 - 1 if year2 is not None and month2 < month else year2
         first = _day_resolver(month, day, year)
-    second = _day_resolver(month2, day2, year2, follow=first if year2 is None else None,
-                           roll=month2 < month)
+    second = _day_resolver(
+        month2, day2, year2, follow=first if year2 is None else None, roll=month2 < month
+    )
     end_first = m.end("y1") if m["y1"] else m.end("d")
     first_end = end_first + (len(m["s1"]) if m["s1"] else 0)
-    return [Part(m.start(), first_end, first),
-            Part(m.start("d2") if not m["mon2"] else m.start("mon2"), m.end(), second,
-                 closes_range=True)]
+    return [
+        Part(m.start(), first_end, first),
+        Part(
+            m.start("d2") if not m["mon2"] else m.start("mon2"), m.end(), second, closes_range=True
+        ),
+    ]
 
 
 MONTH_DAY = compile_rule(
@@ -293,7 +332,8 @@ MONTH_DAY = compile_rule(
     rf"(?:(?P<mon2>{MONTH_RE})\s*)?(?P<d2>\d{{1,2}}){_DAY_SUFFIX}{_NOT_NUMBER_AFTER}"
     rf"(?!\s+(?:{MONTH_RE}|{UNIT_RE}|percent|points?|shares?|people|members)\b))?"
     rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?",
-    _parse_month_day)
+    _parse_month_day,
+)
 
 
 def _parse_day_month(m: re.Match[str], _: str) -> list[Part] | None:
@@ -310,11 +350,13 @@ DAY_MONTH = compile_rule(
     "day_month",
     rf"(?<![\d.,$£€/:-])(?:the\s+)?(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
     rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?(?!\s*\d)",
-    _parse_day_month)
+    _parse_day_month,
+)
 
 
-def _month_year_resolver(month: int, year: int | None, rel: str | None,
-                         rel_year: str | None, mod: str | None) -> Resolver:
+def _month_year_resolver(
+    month: int, year: int | None, rel: str | None, rel_year: str | None, mod: str | None
+) -> Resolver:
     def resolve(ctx: Context) -> Resolved:
         if year is not None:
             return Resolved(dates.month_value(year, month), "DATE", ANCHOR_NONE, mod)
@@ -340,28 +382,34 @@ def _parse_month(m: re.Match[str], text: str) -> list[Part] | None:
     word = m["mon"]
     if not is_capitalised(word):
         return None
-    if not (m["y"] or m["ry"]) and re.match(r"\s*\d{1,2}(?!\d)", text[m.end():]):
+    if not (m["y"] or m["ry"]) and re.match(r"\s*\d{1,2}(?!\d)", text[m.end() :]):
         return None  # "last Oct. 23": the day rule takes "Oct. 23"
     bare = not (m["pre"] or m["rel"] or m["y"] or m["ry"])
     if bare:
         if looks_like_name(text, m.start()):
             return None
-        after = text[m.end():m.end() + 20]
+        after = text[m.end() : m.end() + 20]
         # "Theresa May", "May Day", "March Madness": a capitalised word right after.
         if re.match(r"\s+[A-Z][a-z]", after) and not re.match(
-                r"\s+(?:The|This|That|It|He|She|They|We|In|On|At|And|But)\b", after):
+            r"\s+(?:The|This|That|It|He|She|They|We|In|On|At|And|But)\b", after
+        ):
             return None
         if word.lower() == "may" and re.match(r"\s+(?:be|have|not|also|well|still)\b", after):
             return None
-        if word.lower() == "march" and re.match(
-                r"\s+(?:to|on|through|into|toward|towards|against|in|from|down|up)\b", after) \
-                and previous_word(text, m.start()).lower() not in ("in", "since", "until", "by"):
+        if (
+            word.lower() == "march"
+            and re.match(
+                r"\s+(?:to|on|through|into|toward|towards|against|in|from|down|up)\b", after
+            )
+            and previous_word(text, m.start()).lower() not in ("in", "since", "until", "by")
+        ):
             return None
         if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", after):
             return None  # "the March for Life", "the March of the Mothers": a name
     year = to_year(m["y"]) if m["y"] else None
-    return one(m, _month_year_resolver(month_number(word), year, m["rel"], m["ry"],
-                                       mod_of(m["pre"])))
+    return one(
+        m, _month_year_resolver(month_number(word), year, m["rel"], m["ry"], mod_of(m["pre"]))
+    )
 
 
 MONTH = compile_rule(
@@ -373,34 +421,47 @@ MONTH = compile_rule(
     rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_RE}|'\d\d|{YEAR_WORDS_RE})(?![\d%])"
     r"|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year)?"
     r"(?![\w-])",
-    _parse_month)
+    _parse_month,
+)
 
 
 # "nineteen ninety-six" says a year on its own; "two thousand" or "twenty" need "in" first.
-_SPOKEN_YEAR = re.compile(r"(?:eighteen|nineteen|twenty)[\s-](?:twenty|thirty|forty|fifty|sixty"
-                          r"|seventy|eighty|ninety)", re.IGNORECASE)
+_SPOKEN_YEAR = re.compile(
+    r"(?:eighteen|nineteen|twenty)[\s-](?:twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety)",
+    re.IGNORECASE,
+)
 
 
 def _parse_year(m: re.Match[str], text: str) -> list[Part] | None:
-    before = text[max(0, m.start() - 12):m.start()]
-    if re.search(r"[$£€#]\s*$|\d[.,]?\s*$|\b(?:No|Nos|Flight|Model|Section|Article|Room|Route|"
-                 r"Highway|Chapter|Page|Box|Suite|Number|Rule|Resolution|Item|Form|Windows|"
-                 r"Boeing|Airbus|Interstate|I|Act|Bill|Grade|Level|Channel|Apt|Unit|Lot)\.?\s*$",
-                 before, re.IGNORECASE):
+    before = text[max(0, m.start() - 12) : m.start()]
+    if re.search(
+        r"[$£€#]\s*$|\d[.,]?\s*$|\b(?:No|Nos|Flight|Model|Section|Article|Room|Route|"
+        r"Highway|Chapter|Page|Box|Suite|Number|Rule|Resolution|Item|Form|Windows|"
+        r"Boeing|Airbus|Interstate|I|Act|Bill|Grade|Level|Channel|Apt|Unit|Lot)\.?\s*$",
+        before,
+        re.IGNORECASE,
+    ):
         return None
-    after = text[m.end():m.end() + 30]
-    if re.match(r"\s*(?:%|percent|per\s+cent|[.,]\d|-\d{3}|\s*(?:million|billion|thousand|"
-                r"hundred|trillion|shares|people|workers|jobs|troops|soldiers|votes|points|feet|"
-                r"miles|meters|metres|tons|tonnes|barrels|dollars|yen|euros|marks|francs|cars|"
-                r"units|employees|students|members|acres|homes|residents|copies|pounds)\b)",
-                after, re.IGNORECASE):
+    after = text[m.end() : m.end() + 30]
+    if re.match(
+        r"\s*(?:%|percent|per\s+cent|[.,]\d|-\d{3}|\s*(?:million|billion|thousand|"
+        r"hundred|trillion|shares|people|workers|jobs|troops|soldiers|votes|points|feet|"
+        r"miles|meters|metres|tons|tonnes|barrels|dollars|yen|euros|marks|francs|cars|"
+        r"units|employees|students|members|acres|homes|residents|copies|pounds)\b)",
+        after,
+        re.IGNORECASE,
+    ):
         return None
     year = to_year(m["y"])
     if year is None:
         return None
-    if m["yw"] and not (m["fy"] or m["pre"]) and not _SPOKEN_YEAR.match(m["yw"]) \
-            and not _TIME_PREPOSITION.search(
-            text[max(0, m.start() - 12):m.start()]):
+    if (
+        m["yw"]
+        and not (m["fy"] or m["pre"])
+        and not _SPOKEN_YEAR.match(m["yw"])
+        and not _TIME_PREPOSITION.search(text[max(0, m.start() - 12) : m.start()])
+    ):
         return None
     half = m["half"]
     if half:
@@ -418,15 +479,24 @@ YEAR = compile_rule(
     r"(?P<fy>(?:(?:the\s+)?(?:fiscal|calendar|model|school|academic|tax)(?:\s+year)?|"
     r"the\s+year)\s+)?"
     rf"(?P<y>{YEAR_RE}|(?P<yw>{YEAR_WORDS_RE}))(?![\w%-]|\.\d|,\d|['’]s\b)",
-    _parse_year)
+    _parse_year,
+)
 
 
 def _parse_decade(m: re.Match[str], text: str) -> list[Part] | None:
     raw = (m["dec"] or "").lower().lstrip("'’")
     mod = mod_of(m["pre"])
     if m["word"]:
-        tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                "seventies": 7, "eighties": 8, "nineties": 9}[m["word"].lower()]
+        tens = {
+            "twenties": 2,
+            "thirties": 3,
+            "forties": 4,
+            "fifties": 5,
+            "sixties": 6,
+            "seventies": 7,
+            "eighties": 8,
+            "nineties": 9,
+        }[m["word"].lower()]
         cent = 19 if not m["cent"] or m["cent"].lower().startswith("nineteen") else 18
         return one(m, fixed(f"{cent}{tens}", mod=mod))
     digits = raw.rstrip("s")
@@ -445,7 +515,8 @@ DECADE = compile_rule(
     r"(?<![\w$'’-])(?P<the>the\s+)?(?:(?P<pre>early|mid|late)(?:\s+|-))?"
     r"(?:(?P<dec>(?:1[0-9]|20)\d0s|['’]?\d0s)|(?:(?P<cent>nineteen|eighteen)[\s-]?)?"
     r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
-    _parse_decade)
+    _parse_decade,
+)
 
 
 def _parse_century(m: re.Match[str], _: str) -> list[Part] | None:
@@ -477,17 +548,20 @@ CENTURY = compile_rule(
     r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
     r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first"
     r"|twenty-second))[\s-]+century\b",
-    _parse_century)
+    _parse_century,
+)
 
 
 # ------------------------------------------------------------------ quarters and halves
 
-_YEAR_AGO = re.compile(r"year[\s-]*(?:ago|earlier)|prior[\s-]year|corresponding|comparable|same",
-                       re.IGNORECASE)
+_YEAR_AGO = re.compile(
+    r"year[\s-]*(?:ago|earlier)|prior[\s-]year|corresponding|comparable|same", re.IGNORECASE
+)
 
 
-def _quarter_resolver(ordinal: int | None, unit: str, year: int | None, rel: str,
-                      full: str) -> Resolver:
+def _quarter_resolver(
+    ordinal: int | None, unit: str, year: int | None, rel: str, full: str
+) -> Resolver:
     """Resolve a quarter or half; without a year it refers back or to the latest one."""
     year_ago = bool(_YEAR_AGO.search(full))
     per_year = 4 if unit == "Q" else 2
@@ -521,11 +595,17 @@ def _quarter_resolver(ordinal: int | None, unit: str, year: int | None, rel: str
         if rel in ("this", "current"):
             y, n = dct.year, current
         elif rel in ("last", "previous", "prior", "past"):
-            y, n = dates.shift_quarters(dct.year, current, -1) if unit == "Q" else (
-                (dct.year, 1) if current == 2 else (dct.year - 1, 2))
+            y, n = (
+                dates.shift_quarters(dct.year, current, -1)
+                if unit == "Q"
+                else ((dct.year, 1) if current == 2 else (dct.year - 1, 2))
+            )
         elif rel in ("next", "coming"):
-            y, n = dates.shift_quarters(dct.year, current, 1) if unit == "Q" else (
-                (dct.year + 1, 1) if current == 2 else (dct.year, 2))
+            y, n = (
+                dates.shift_quarters(dct.year, current, 1)
+                if unit == "Q"
+                else ((dct.year + 1, 1) if current == 2 else (dct.year, 2))
+            )
         else:
             back = ctx.story_quarter()
             if back is not None and unit == "Q":
@@ -551,8 +631,11 @@ def _parse_quarter(m: re.Match[str], text: str) -> list[Part] | None:
     ordinal_word = (m["ord"] or "").lower()
     ordinal: int | None = None
     if ordinal_word:
-        ordinal = {"final": -1, "last": -1}.get(ordinal_word) or ORDINAL_NUMBER.get(
-            ordinal_word) or int(ordinal_word[0])
+        ordinal = (
+            {"final": -1, "last": -1}.get(ordinal_word)
+            or ORDINAL_NUMBER.get(ordinal_word)
+            or int(ordinal_word[0])
+        )
         if unit == "H" and ordinal not in (1, 2, -1):
             return None
     elif m["qn"]:
@@ -562,7 +645,8 @@ def _parse_quarter(m: re.Match[str], text: str) -> list[Part] | None:
         det = (m["det"] or "").lower()
         adjs = (m["adj"] or "").lower()
         if unit_word.startswith("period") and not re.search(
-                r"latest|year|comparable|corresponding|same|\d", adjs + det):
+            r"latest|year|comparable|corresponding|same|\d", adjs + det
+        ):
             return None
         if not (det or adjs) or unit_word.startswith("half"):
             return None
@@ -578,14 +662,26 @@ def _parse_quarter(m: re.Match[str], text: str) -> list[Part] | None:
 
         return one(m, with_rel_year, "body")
     words = f"{m['det'] or ''} {m['adj'] or ''}".lower().split()
-    rel = next((w for w in words if w in ("this", "current", "last", "previous", "prior",
-                                          "past", "next", "coming")), "")
+    rel = next(
+        (
+            w
+            for w in words
+            if w in ("this", "current", "last", "previous", "prior", "past", "next", "coming")
+        ),
+        "",
+    )
     group = "body"
-    if (m["det"] or "").lower() == "the" and not m["adj"] and m["unit"] and m["ord"] \
-            and text[m.end("ord")] == "-":
+    if (
+        (m["det"] or "").lower() == "the"
+        and not m["adj"]
+        and m["unit"]
+        and m["ord"]
+        and text[m.end("ord")] == "-"
+    ):
         # "the third-quarter loss": the adjectival quarter leaves the article out.
-        return [Part(m.start("adj"), m.end(), _quarter_resolver(ordinal, unit, year, rel,
-                                                                 m.group()))]
+        return [
+            Part(m.start("adj"), m.end(), _quarter_resolver(ordinal, unit, year, rel, m.group()))
+        ]
     return one(m, _quarter_resolver(ordinal, unit, year, rel, m.group()), group)
 
 
@@ -602,7 +698,8 @@ QUARTER = compile_rule(
     r"|(?P<qu>[QH])(?P<qn>[1-4])\b)"
     rf"(?:(?:\s+(?:of|in|for)\s+(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+)?|,?\s+)"
     rf"(?P<y>{YEAR_RE})(?![\d%])|\s+(?:of\s+)?(?P<ry2>this|last|next)\s+year)?)",
-    _parse_quarter)
+    _parse_quarter,
+)
 
 
 # ------------------------------------------------------------------ seasons
@@ -636,12 +733,15 @@ def _parse_season(m: re.Match[str], text: str) -> list[Part] | None:
     code = SEASON_CODE[word]
     dets = (m["det"] or "").lower().split()
     year = to_year(m["y"]) if m["y"] else None
-    after = text[m.end():m.end() + 12]
+    after = text[m.end() : m.end() + 12]
     if year is None and not m["ry"]:
-        strong = [d for d in dets if d in ("this", "last", "next", "early", "late", "mid",
-                                           "past", "coming")]
+        strong = [
+            d
+            for d in dets
+            if d in ("this", "last", "next", "early", "late", "mid", "past", "coming")
+        ]
         if not strong:
-            preposition = _TIME_PREPOSITION.search(text[max(0, m.start() - 12):m.start()])
+            preposition = _TIME_PREPOSITION.search(text[max(0, m.start() - 12) : m.start()])
             if word in ("fall", "spring") and ("the" not in dets or not preposition):
                 return None
             if not dets and not preposition:
@@ -670,7 +770,8 @@ SEASON = compile_rule(
     rf"(?P<s>{SEASON_RE})(?![\w-])"
     rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_RE}|'\d\d|{YEAR_WORDS_RE})(?![\d%])"
     r"|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year)?",
-    _parse_season)
+    _parse_season,
+)
 
 
 # ------------------------------------------------------------------ days relative to the DCT
@@ -678,8 +779,12 @@ SEASON = compile_rule(
 _DAY_WORD_OFFSET = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 
 
-def _with_daypart(day: date, part: str | None, anchor: str, mod: str | None = None,
-                  ) -> Resolved:
+def _with_daypart(
+    day: date,
+    part: str | None,
+    anchor: str,
+    mod: str | None = None,
+) -> Resolved:
     if part:
         code = DAYPART_CODE.get(part.lower().rstrip("s"))
         if code:
@@ -710,12 +815,15 @@ DAY_WORD = compile_rule(
     r"(?P<w>today|tomorrow|yesterday|tonight|the\s+day\s+before\s+yesterday"
     r"|the\s+day\s+after\s+tomorrow)"
     rf"(?:\s+(?P<dp>{DAYPART_RE}))?(?![\w-])",
-    _parse_day_word)
+    _parse_day_word,
+)
 
 
 # Names built on a weekday ("Black Friday", "Super Tuesday") are not dates of that week.
-_WEEKDAY_NAME = re.compile(r"\b(?:Black|Good|Super|Ash|Palm|Holy|Easter|Bloody|Cyber|Maundy"
-                           r"|Shrove|Man|Girl|Joe|Fat|Blue)\s+$")
+_WEEKDAY_NAME = re.compile(
+    r"\b(?:Black|Good|Super|Ash|Palm|Holy|Easter|Bloody|Cyber|Maundy"
+    r"|Shrove|Man|Girl|Joe|Fat|Blue)\s+$"
+)
 
 
 def _parse_weekday(m: re.Match[str], text: str) -> list[Part] | None:
@@ -748,11 +856,17 @@ def _parse_weekday(m: re.Match[str], text: str) -> list[Part] | None:
         elif rel in ("next", "this coming", "coming"):
             day = dct + timedelta(days=(weekday - dct.isoweekday() - 1) % 7 + 1)
         elif rel == "this":
-            day = dct if weekday == dct.isoweekday() else dates.weekday_near(
-                weekday, dct, ctx.direction or 1)
+            day = (
+                dct
+                if weekday == dct.isoweekday()
+                else dates.weekday_near(weekday, dct, ctx.direction or 1)
+            )
         else:
-            day = dct if weekday == dct.isoweekday() else dates.weekday_near(
-                weekday, dct, ctx.direction)
+            day = (
+                dct
+                if weekday == dct.isoweekday()
+                else dates.weekday_near(weekday, dct, ctx.direction)
+            )
         return _with_daypart(day, part, ANCHOR_DCT, mod)
 
     return one(m, resolve)
@@ -764,7 +878,8 @@ WEEKDAY = compile_rule(
     r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous"
     r"|the\s+following|the\s+next|the\s+same)\s+)?"
     rf"(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:\s+(?P<dp>{DAYPART_RE})s?)?(?![\w-])",
-    _parse_weekday)
+    _parse_weekday,
+)
 
 
 def _parse_holiday(m: re.Match[str], _: str) -> list[Part] | None:
@@ -776,8 +891,11 @@ def _parse_holiday(m: re.Match[str], _: str) -> list[Part] | None:
         if year is not None:
             d = dates.holiday(name, year)
             return Resolved(dates.day_value(d), "DATE") if d else None
-        options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
-                   if (d := dates.holiday(name, y)) is not None]
+        options = [
+            d
+            for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+            if (d := dates.holiday(name, y)) is not None
+        ]
         if not options:
             return None
         direction = -1 if rel == "last" else 1 if rel == "next" else ctx.direction
@@ -799,13 +917,24 @@ HOLIDAY = compile_rule(
     r"|Easter(?:\s+Sunday)?|Good\s+Friday|Memorial\s+Day|Labor\s+Day|Election\s+Day"
     r"|Independence\s+Day|Valentine['’]?s\s+Day|Halloween|Veterans\s+Day|Boxing\s+Day)"
     rf"(?:,?\s+(?P<y>{YEAR_RE}))?(?![\w-])",
-    _parse_holiday, ignore_case=False)
+    _parse_holiday,
+    ignore_case=False,
+)
 
 
 # ------------------------------------------------------------------ relative units
 
-_PAST_REL = ("last", "past", "the past", "the last", "previous", "the previous", "this past",
-             "the prior", "the preceding")
+_PAST_REL = (
+    "last",
+    "past",
+    "the past",
+    "the last",
+    "previous",
+    "the previous",
+    "this past",
+    "the prior",
+    "the preceding",
+)
 _NEXT_REL = ("next", "the next", "the coming", "coming", "this coming", "the following")
 _STORY_REL = ("the following", "the previous", "the prior", "the preceding", "the same", "that")
 
@@ -837,12 +966,25 @@ def _parse_relative_unit(m: re.Match[str], text: str) -> list[Part] | None:
     part = unit if unit in ("morning", "afternoon", "evening", "night") else None
     if part:
         unit = "day"
-    if unit == "day" and not part and rel in ("this", "the current", "the present", "current",
-                                              "past", "coming", "the past", "the last"):
+    if (
+        unit == "day"
+        and not part
+        and rel
+        in (
+            "this",
+            "the current",
+            "the present",
+            "current",
+            "past",
+            "coming",
+            "the past",
+            "the last",
+        )
+    ):
         return None
     if unit == "decade" and rel in ("the past", "the last", "past") and not mod:
         return one(m, fixed("P10Y", "DURATION", ANCHOR_DCT))
-    if unit == "week" and rel == "that" and re.match(r"\s+(?:of|in)\b", text[m.end():]):
+    if unit == "week" and rel == "that" and re.match(r"\s+(?:of|in)\b", text[m.end() :]):
         return None
     story = rel in _STORY_REL or (rel == "the next" and unit == "day")
     if rel in _PAST_REL:
@@ -900,7 +1042,8 @@ DAY_BEFORE = compile_rule(
     "day_before",
     r"(?<![\w-])the\s+(?P<u>day|night)\s+(?P<dir>before|after)(?![\w-])"
     r"(?!\s+(?:the|a|an|his|her|its|their|our|this|that|\d|[A-Z]))",
-    _parse_day_before)
+    _parse_day_before,
+)
 
 
 RELATIVE_UNIT = compile_rule(
@@ -912,7 +1055,8 @@ RELATIVE_UNIT = compile_rule(
     r"|that|the\s+prior|the\s+present|the\s+preceding|current)\s+"
     r"(?P<u>week(?:end)?|month|year|decade|century|day|morning|afternoon|evening|night"
     r"|(?:fiscal|calendar|school)\s+year)(?![\w-])",
-    _parse_relative_unit)
+    _parse_relative_unit,
+)
 
 
 def _parse_weekend(m: re.Match[str], _: str) -> list[Part] | None:
@@ -950,11 +1094,12 @@ WEEK_OF = compile_rule(
     "week_of",
     rf"(?<![\w-])the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}}){_DAY_SUFFIX}"
     rf"{_NOT_NUMBER_AFTER}(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?",
-    _parse_week_of)
+    _parse_week_of,
+)
 
 
 def _parse_the_year(m: re.Match[str], text: str) -> list[Part] | None:
-    after = text[m.end():m.end() + 12]
+    after = text[m.end() : m.end() + 12]
     if re.match(r"\s+(?:ended|ending|to|through|that\s+ended)\b", after, re.IGNORECASE):
         # "the year ended March 31": a twelve-month reporting period, not a calendar year.
         return one(m, fixed("P1Y", "DURATION"))
@@ -971,7 +1116,8 @@ THE_YEAR = compile_rule(
     "the_year",
     r"(?<![\w-])the\s+(?:(?:full|fiscal|calendar|entire|whole)\s+)?year(?![\w-])"
     r"(?!['’]s|\s+(?:before|after|earlier|later|ago|\d|of\s+(?:the|\d)))",
-    _parse_the_year)
+    _parse_the_year,
+)
 
 
 WEEKEND = compile_rule("weekend", r"(?<![\w-])the\s+weekend(?![\w-])", _parse_weekend)
@@ -988,8 +1134,9 @@ def _parse_year_ago_adjective(m: re.Match[str], _: str) -> list[Part] | None:
     return one(m, resolve)
 
 
-YEAR_AGO = compile_rule("year_ago", r"(?<![\w-])year[\s-](?:ago|earlier)(?![\w-])",
-                        _parse_year_ago_adjective)
+YEAR_AGO = compile_rule(
+    "year_ago", r"(?<![\w-])year[\s-](?:ago|earlier)(?![\w-])", _parse_year_ago_adjective
+)
 
 
 def _parse_year_end(m: re.Match[str], _: str) -> list[Part] | None:
@@ -1005,11 +1152,11 @@ YEAR_END = compile_rule(
     "year_end",
     r"(?<![\w-])(?:year[\s-]end|year['’]s\s+end|(?:the\s+)?end\s+of\s+the\s+(?:year|month)"
     r"|month[\s-]end)(?![\w-])",
-    _parse_year_end)
+    _parse_year_end,
+)
 
 
-def _ago_value(unit: str, n: int, base: date, anchor: str, sign: int,
-               ctx: Context) -> Resolved:
+def _ago_value(unit: str, n: int, base: date, anchor: str, sign: int, ctx: Context) -> Resolved:
     if unit == "year" and n == 1:
         back = ctx.story_quarter()
         if back is not None:
@@ -1023,8 +1170,9 @@ def _ago_value(unit: str, n: int, base: date, anchor: str, sign: int,
     if unit == "century":
         return Resolved(f"{base.year + sign * 100 * n:04d}", "DATE", anchor)
     day = dates.shift(base, unit, sign * n)
-    return Resolved(_unit_value(unit if unit not in ("night", "fortnight") else "day", day),
-                    "DATE", anchor)
+    return Resolved(
+        _unit_value(unit if unit not in ("night", "fortnight") else "day", day), "DATE", anchor
+    )
 
 
 def _parse_ago(m: re.Match[str], _: str) -> list[Part] | None:
@@ -1069,17 +1217,24 @@ AGO = compile_rule(
     rf"(?P<n>{NUMBER_RE}|an?|{VAGUE_RE})\s+(?:(?:more|full|long)\s+)?(?P<u>{UNIT_RE})"
     r"(?:\s+or\s+(?:so|more|two|three))?"
     r"\s+(?P<dir>ago|earlier|later|from\s+now|hence)(?![\w-])",
-    _parse_ago)
+    _parse_ago,
+)
 
 
 # ------------------------------------------------------------------ durations
+
 
 def duration_value(number: float | None, unit: str) -> str:
     """TIMEX3 duration ("P3D", "PT2H30M", "PXY") for an amount of a unit."""
     code = UNIT_CODE[unit]
     if unit == "decade":
-        return "PXDE" if number is None else f"P{int(number * 10)}Y" if (
-            number * 10).is_integer() else "PXDE"
+        return (
+            "PXDE"
+            if number is None
+            else f"P{int(number * 10)}Y"
+            if (number * 10).is_integer()
+            else "PXDE"
+        )
     if unit == "century":
         return "PXCE" if number is None else f"P{int(number * 100)}Y"
     if unit == "millennium":
@@ -1096,8 +1251,14 @@ def duration_value(number: float | None, unit: str) -> str:
     if number.is_integer():
         return f"{prefix}{int(number)}{letter}"
     whole, frac = int(number), number - int(number)
-    smaller = {"Y": (12, "M", False), "M": (30, "D", False), "W": (7, "D", False),
-               "D": (24, "H", True), "H": (60, "M", True), "M_T": (60, "S", True)}
+    smaller = {
+        "Y": (12, "M", False),
+        "M": (30, "D", False),
+        "W": (7, "D", False),
+        "D": (24, "H", True),
+        "H": (60, "M", True),
+        "M_T": (60, "S", True),
+    }
     key = "M_T" if time and letter == "M" else letter
     if key in smaller:
         factor, sub, sub_time = smaller[key]
@@ -1111,7 +1272,9 @@ def duration_value(number: float | None, unit: str) -> str:
 
 _SET_BEFORE = re.compile(
     r"(?:\d|illion|cents?|dollars?|times|once|twice|percent|%|pounds|yen|euros|head|"
-    r"barrels|tons)\s+$", re.IGNORECASE)
+    r"barrels|tons)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
@@ -1119,9 +1282,9 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     n_raw = m["n"].lower()
     if n_raw in ("a", "an") and unit == "second":
         return None
-    if unit == "quarter" and re.match(r"\s+of\b", text[m.end():]):
+    if unit == "quarter" and re.match(r"\s+of\b", text[m.end() :]):
         return None
-    if re.match(r"[\s-]+old\b", text[m.end():]):
+    if re.match(r"[\s-]+old\b", text[m.end() :]):
         return None  # "52 years old": an age, which TimeML news corpora leave unmarked
     if m["u"][:1].isupper() and not m["body"][:1].isupper():
         return None  # "CBS's 60 Minutes": a capitalised unit after a number is a title
@@ -1136,9 +1299,14 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     mod = mod_of(m["mod"] or m["xmod"])
     value = duration_value(number, unit)
     start = m.start("body")
-    before = text[max(0, start - 30):start]
-    if n_raw in ("a", "an") and _SET_BEFORE.search(before) and not m["mod"] \
-            and not m["det"] and not m["rel"]:
+    before = text[max(0, start - 30) : start]
+    if (
+        n_raw in ("a", "an")
+        and _SET_BEFORE.search(before)
+        and not m["mod"]
+        and not m["det"]
+        and not m["rel"]
+    ):
         # "$500 million a year", "358,000 a month": a rate, which TimeML leaves unmarked.
         return None
     in_before = re.search(r"\bin\s+$", before, re.IGNORECASE) is not None
@@ -1146,9 +1314,16 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     det = (m["det"] or "").lower()
 
     def resolve(ctx: Context) -> Resolved:
-        if in_before and not rel and not det and not m["mod"] and number is not None \
-                and number.is_integer() and unit in ("day", "week", "month", "year") \
-                and ctx.direction > 0:
+        if (
+            in_before
+            and not rel
+            and not det
+            and not m["mod"]
+            and number is not None
+            and number.is_integer()
+            and unit in ("day", "week", "month", "year")
+            and ctx.direction > 0
+        ):
             day = dates.shift(ctx.dct, unit, int(number))
             return Resolved(_unit_value(unit, day), "DATE", ANCHOR_DCT)
         anchor = ANCHOR_DCT if rel in ("past", "last", "next", "coming") else ANCHOR_NONE
@@ -1158,9 +1333,11 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
 
 
 _MOD_OUTSIDE = r"(?:about|around|roughly|approximately|only|within|barely|just|some|another)"
-_MOD_INSIDE = (r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
-               r"|no\s+more\s+than|no\s+less\s+than|nearly|almost|over(?!\s+the\b)|under"
-               r"|an\s+additional|a\s+full)")
+_MOD_INSIDE = (
+    r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
+    r"|no\s+more\s+than|no\s+less\s+than|nearly|almost|over(?!\s+the\b)|under"
+    r"|an\s+additional|a\s+full)"
+)
 
 DURATION = compile_rule(
     "duration",
@@ -1175,14 +1352,15 @@ DURATION = compile_rule(
     rf"(?P<u>{UNIT_RE})(?P<half>\s+and\s+a\s+half)?"
     rf"(?:\s+(?:or\s+(?:so|more|longer)|(?:or|to)\s+(?P<n2>{NUMBER_RE})\s+{UNIT_RE}))?)"
     r"(?![\w-])",
-    _parse_duration)
+    _parse_duration,
+)
 
 
 def _parse_unit_adjective(m: re.Match[str], text: str) -> list[Part] | None:
     unit = unit_key(m["u"])
     if unit == "quarter" and m["pl"]:
         return None  # "three-quarters of the voters": a fraction
-    if re.match(r"[\s-]+old\b", text[m.end():]):
+    if re.match(r"[\s-]+old\b", text[m.end() :]):
         return None  # "52 years old": an age
     if m["n"] and m["u"][:1].isupper() and not m["n"][:1].isupper():
         return None  # "60 Minutes": a title
@@ -1200,7 +1378,8 @@ UNIT_ADJECTIVE = compile_rule(
     rf"(?<![\w$£€.,-])(?:(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS_RE}|half)[\s-])?"
     rf"(?P<u>{UNIT_ADJ_RE})(?P<pl>s)?(?:-long\b|(?(n)(?=[\s-])|(?!)))(?!-old\b)"
     r"(?!-(?:point|mile|inch|foot|meter|high|low|ton))",
-    _parse_unit_adjective)
+    _parse_unit_adjective,
+)
 
 
 def _parse_bare_units(m: re.Match[str], text: str) -> list[Part] | None:
@@ -1219,7 +1398,8 @@ BARE_UNITS = compile_rule(
     r"|ensuing|intervening|following|early|first)(?:\s+|-)|(?<=for\s))|(?<=within\s)|(?<=in\s))"
     r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)"
     r"(?:\s+ahead)?(?![\w-])",
-    _parse_bare_units)
+    _parse_bare_units,
+)
 
 
 # ------------------------------------------------------------------ times of day
@@ -1253,9 +1433,13 @@ def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
             hour += 12
     else:
         hour, minute = int(m["h24"]), int(m["mi24"])
-        before = text[max(0, m.start() - 12):m.start()]
-        if not m["zone"] and not re.search(r"\b(?:at|by|from|until|till|to|around|before|after)"
-                                           r"\s+$", before, re.IGNORECASE):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if not m["zone"] and not re.search(
+            r"\b(?:at|by|from|until|till|to|around|before|after)"
+            r"\s+$",
+            before,
+            re.IGNORECASE,
+        ):
             return None
     hhmm = f"T{hour:02d}:{minute:02d}"
     mod = mod_of(m["mod"])
@@ -1269,8 +1453,11 @@ def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
 
     def resolve(ctx: Context) -> Resolved | None:
         if wd is not None:
-            day = ctx.dct if wd == ctx.dct.isoweekday() else dates.weekday_near(
-                wd, ctx.dct, ctx.direction)
+            day = (
+                ctx.dct
+                if wd == ctx.dct.isoweekday()
+                else dates.weekday_near(wd, ctx.dct, ctx.direction)
+            )
         elif rd is not None:
             day = ctx.dct + timedelta(days=_DAY_WORD_OFFSET[rd])
         elif month is not None and day_n is not None:
@@ -1299,50 +1486,82 @@ TIME = compile_rule(
     r"(?:\s+in\s+the\s+(?P<dp>morning|afternoon|evening|night))?"
     rf"(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})(?![\w-])|(?P<rd>[Tt]oday|[Tt]omorrow|[Yy]esterday)"
     rf"|(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})(?![\d:])(?:,\s+(?P<y>{YEAR_RE}))?))?",
-    _parse_time, ignore_case=False)
+    _parse_time,
+    ignore_case=False,
+)
 
 
 # ------------------------------------------------------------------ references and sets
 
 _REFS: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
-    "lately": "PAST_REF", "the past": "PAST_REF", "the recent past": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
-    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
-    "the long term": "FUTURE_REF", "the long run": "FUTURE_REF", "a later date": "FUTURE_REF",
-    "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF",
-    "as soon as possible": "FUTURE_REF", "current": "PRESENT_REF",
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "more recently": "PAST_REF",
+    "most recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "the recent past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
+    "the long run": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+    "the coming years": "FUTURE_REF",
+    "the years ahead": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
+    "current": "PRESENT_REF",
 }
 
 
 def _parse_ref(m: re.Match[str], text: str) -> list[Part] | None:
     key = re.sub(r"\s+", " ", m.group().lower())
     if key == "current" and re.match(
-            r"\s+(?:accounts?|affairs|events|assets|liabilities|liabilities|ratio|density|flows?"
-            rf"|law|rules|models?|{UNIT_RE}|fiscal|calendar|half|period|term)\b|-",
-            text[m.end():], re.IGNORECASE):
+        r"\s+(?:accounts?|affairs|events|assets|liabilities|liabilities|ratio|density|flows?"
+        rf"|law|rules|models?|{UNIT_RE}|fiscal|calendar|half|period|term)\b|-",
+        text[m.end() :],
+        re.IGNORECASE,
+    ):
         # "current account", "the current quarter": an economics term or a period rule's.
         return None
-    if key == "now" and re.match(r"[\s-]+(?:defunct|closed|retired|former)", text[m.end():]):
+    if key == "now" and re.match(r"[\s-]+(?:defunct|closed|retired|former)", text[m.end() :]):
         return None
     return one(m, fixed(_REFS[key], "DATE", ANCHOR_DCT))
 
 
 REF = compile_rule(
     "ref",
-    r"(?<![\w-])(?:" + "|".join(
-        k.replace(" ", r"\s+") for k in sorted(_REFS, key=len, reverse=True)) + r")(?![\w-])",
-    _parse_ref)
+    r"(?<![\w-])(?:"
+    + "|".join(k.replace(" ", r"\s+") for k in sorted(_REFS, key=len, reverse=True))
+    + r")(?![\w-])",
+    _parse_ref,
+)
 
 
 _SET_ADVERB: dict[str, str] = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-    "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-    "semiannually": "P6M", "semi-annually": "P6M", "semiannual": "P6M",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
+    "semiannual": "P6M",
 }
 
 
@@ -1372,17 +1591,22 @@ SET = compile_rule(
     r"|(?:(?:every|each)|(?:once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|every))\s+"
     rf"(?:(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_FULL_RE})|(?P<dp>{DAYPART_RE})|(?P<other>other\s+)?"
     rf"(?:(?P<n>{NUMBER_RE})\s+)?(?P<u>{UNIT_RE})))(?![\w-])",
-    _parse_set)
+    _parse_set,
+)
 
 
 _MONTH_TRIGGER = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-_UNIT_TRIGGER = (r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
-                 r"|centur|millenni|Second|Minute|Hour|Day|Night|Week|Month|Quarter|Year"
-                 r"|Decade|Centur|morning|afternoon|evening|Morning|Afternoon|Evening")
+_UNIT_TRIGGER = (
+    r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
+    r"|centur|millenni|Second|Minute|Hour|Day|Night|Week|Month|Quarter|Year"
+    r"|Decade|Centur|morning|afternoon|evening|Morning|Afternoon|Evening"
+)
 # Numbers that may be dates: years and ISO dates start with 16..21, slash dates hold a "/".
 # Literals, not a digit class: a class is tried at every digit of every amount of money.
-_DIGIT_TRIGGER = (r"16|17|18|19|20|21|/|eighteen|nineteen|twenty|two thousand|Eighteen"
-                  r"|Nineteen")
+_DIGIT_TRIGGER = (
+    r"16|17|18|19|20|21|/|eighteen|nineteen|twenty|two thousand|Eighteen"
+    r"|Nineteen"
+)
 # Triggers by rule name, with whether a hit must start a word. Each top-level alternative
 # is scanned on its own and case-sensitively: Python's regex engine finds a literal with a
 # fast substring search but tries an alternation branch by branch at nearly every position,
@@ -1395,16 +1619,21 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "month_day": (_MONTH_TRIGGER, True),
     "day_month": (_MONTH_TRIGGER, True),
     "month": (_MONTH_TRIGGER, True),
-    "holiday": (r"Christmas|Thanksgiving|New Year|Easter|Good Friday|Memorial Day|Labor Day"
-                r"|Election Day|Independence Day|Valentine|Halloween|Veterans Day|Boxing Day",
-                True),
+    "holiday": (
+        r"Christmas|Thanksgiving|New Year|Easter|Good Friday|Memorial Day|Labor Day"
+        r"|Election Day|Independence Day|Valentine|Halloween|Veterans Day|Boxing Day",
+        True,
+    ),
     "quarter": (r"quarter|period|half|Quarter|Period|Half|Q1|Q2|Q3|Q4|H1|H2", False),
     "season": (r"spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter", True),
     "decade": (r"0s|ties", False),
     "century": (r"century|Century", False),
     "year": (_DIGIT_TRIGGER, False),
-    "year_end": (r"ear-end|ear end|ear's end|ear’s end|nd of the year|nd of the month"
-                 r"|onth-end|onth end", False),
+    "year_end": (
+        r"ear-end|ear end|ear's end|ear’s end|nd of the year|nd of the month"
+        r"|onth-end|onth end",
+        False,
+    ),
     "weekend": (r"weekend", True),
     "the_year": (r"year", True),
     "week_of": (r"week of", True),
@@ -1414,14 +1643,20 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "day_word": (r"today|tomorrow|yesterday|tonight|Today|Tomorrow|Yesterday|Tonight", True),
     "weekday": (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", False),
     "relative_unit": (_UNIT_TRIGGER, True),
-    "set": (r"daily|nightly|weekly|monthly|yearly|hourly|every|each|once|twice|times|Every"
-            r"|Each|Daily|Weekly|Monthly|Annually|annually|quarterly|Quarterly|biweekly"
-            r"|semi", True),
+    "set": (
+        r"daily|nightly|weekly|monthly|yearly|hourly|every|each|once|twice|times|Every"
+        r"|Each|Daily|Weekly|Monthly|Annually|annually|quarterly|Quarterly|biweekly"
+        r"|semi",
+        True,
+    ),
     "duration": (_UNIT_TRIGGER, True),
     "unit_adjective": (_UNIT_TRIGGER, True),
     "bare_units": (_UNIT_TRIGGER, True),
-    "ref": (r"now|Now|NOW|present|Present|recent|Recent|lately|Lately|past|future|term|run"
-            r"|moment|days|later|ahead|possible|coming|current|Current|these|These", True),
+    "ref": (
+        r"now|Now|NOW|present|Present|recent|Recent|lately|Lately|past|future|term|run"
+        r"|moment|days|later|ahead|possible|coming|current|Current|these|These",
+        True,
+    ),
 }
 #: Rules whose trigger words are names and keep their case ("May", "Friday").
 _CASED = frozenset({"month_day", "day_month", "month", "holiday", "weekday"})
@@ -1438,9 +1673,9 @@ def _compile_trigger(source: str, fold: bool) -> tuple[re.Pattern[str] | str, ..
     pieces: list[str] = []
     depth, start = 0, 0
     for i, char in enumerate(source):
-        if char == "(" and source[i - 1:i] != "\\":
+        if char == "(" and source[i - 1 : i] != "\\":
             depth += 1
-        elif char == ")" and source[i - 1:i] != "\\":
+        elif char == ")" and source[i - 1 : i] != "\\":
             depth -= 1
         elif char == "|" and depth == 0:
             pieces.append(source[start:i])
@@ -1452,23 +1687,25 @@ def _compile_trigger(source: str, fold: bool) -> tuple[re.Pattern[str] | str, ..
     return tuple(re.compile(p) if p.startswith("(") else p for p in unique)
 
 
-_NUMBERISH = (r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-              r"|\w+teen|\w+ty|hundred|thousand|several|few|many|some|of|numerous|half|dozen))")
+_NUMBERISH = (
+    r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|\w+teen|\w+ty|hundred|thousand|several|few|many|some|of|numerous|half|dozen))"
+)
 # What a unit word needs right before it, per rule (checked on the hit, case-insensitive).
 _BEFORE_HIT: dict[str, str] = {
     "duration": _NUMBERISH + r"(?:[\s-]+(?:more|additional|full|straight|consecutive|long"
-                r"|short|extra|further|whole|trading|business|working))?\s+$",
+    r"|short|extra|further|whole|trading|business|working))?\s+$",
     "unit_adjective": _NUMBERISH + r"[\s-]$",
     "bare_units": r"\b(?:recent|coming|past|last|next|previous|ensuing|intervening|following"
-                  r"|early|first|for|within|in)[\s-]+$",
+    r"|early|first|for|within|in)[\s-]+$",
     "relative_unit": r"\b(?:past|coming|this|last|next|previous|following|current|same|that"
-                     r"|prior|present|preceding|fiscal|calendar|school)\s+$",
+    r"|prior|present|preceding|fiscal|calendar|school)\s+$",
     # "7 pm", "10 a.m.", "19:45" follow a digit; "noon" and "o'clock" pass by their end.
     "time": r"\d\s?[ap]?\.?$",
     # "the third quarter", "the latest period", "the 1988 period", "its year-ago quarter".
     "quarter": r"(?:\b(?:the|this|last|next|first|second|third|fourth|1st|2nd|3rd|4th|final"
-               r"|latest|current|previous|prior|past|coming|ago|earlier|comparable|same"
-               r"|corresponding|recent|fiscal|calendar|year)|\d\d|['’]s)[\s-]+$",
+    r"|latest|current|previous|prior|past|coming|ago|earlier|comparable|same"
+    r"|corresponding|recent|fiscal|calendar|year)|\d\d|['’]s)[\s-]+$",
 }
 
 
@@ -1478,7 +1715,9 @@ _MONTH_AFTER = re.compile(r"(?:uary|ruary|ch|il|e|y|ust|tember|t|ober|ember)?(?!
 _AFTER_HIT: dict[str, re.Pattern[str]] = {
     "quarter": re.compile(r"(?<=[QH][1-4])"),
     "time": re.compile(r"(?<=noon)|(?<=night)|(?<=day)|(?<=clock)", re.IGNORECASE),
-    "unit_adjective": _LONG_AFTER, "month_day": _MONTH_AFTER, "day_month": _MONTH_AFTER,
+    "unit_adjective": _LONG_AFTER,
+    "month_day": _MONTH_AFTER,
+    "day_month": _MONTH_AFTER,
     "month": _MONTH_AFTER,
     # The digit trigger hits every "19" and "20" in amounts: keep the hits that go on as
     # an ISO date, a slash date or a four-digit year (or that are year words).
@@ -1490,10 +1729,21 @@ _AFTER_HIT: dict[str, re.Pattern[str]] = {
 
 # Reaches narrower than the default, from each pattern's longest prefix and suffix.
 _REACH: dict[str, tuple[int, int]] = {
-    "iso": (4, 24), "slash": (6, 12), "weekday": (26, 16), "day_word": (26, 16),
-    "duration": (42, 26), "unit_adjective": (14, 12), "bare_units": (24, 10),
-    "relative_unit": (42, 12), "ref": (26, 16), "set": (16, 26), "ago": (42, 8),
-    "weekend": (6, 2), "the_year": (20, 24), "year_ago": (4, 12), "day_before": (4, 26),
+    "iso": (4, 24),
+    "slash": (6, 12),
+    "weekday": (26, 16),
+    "day_word": (26, 16),
+    "duration": (42, 26),
+    "unit_adjective": (14, 12),
+    "bare_units": (24, 10),
+    "relative_unit": (42, 12),
+    "ref": (26, 16),
+    "set": (16, 26),
+    "ago": (42, 8),
+    "weekend": (6, 2),
+    "the_year": (20, 24),
+    "year_ago": (4, 12),
+    "day_before": (4, 26),
 }
 
 
@@ -1504,14 +1754,47 @@ def _with_trigger(rule: Rule) -> Rule:
     if (source, fold) not in _TRIGGER_CACHE:
         _TRIGGER_CACHE[source, fold] = _compile_trigger(source, fold)
     before = _BEFORE_HIT.get(rule.name)
-    return replace(rule, trigger=_TRIGGER_CACHE[source, fold], word_start=word_start, fold=fold,
-                   before=re.compile(before, re.IGNORECASE) if before else None,
-                   after=_AFTER_HIT.get(rule.name), reach=_REACH.get(rule.name, (42, 40)))
+    return replace(
+        rule,
+        trigger=_TRIGGER_CACHE[source, fold],
+        word_start=word_start,
+        fold=fold,
+        before=re.compile(before, re.IGNORECASE) if before else None,
+        after=_AFTER_HIT.get(rule.name),
+        reach=_REACH.get(rule.name, (42, 40)),
+    )
 
 
 #: All rules, most specific first: on equal extents the earlier rule wins.
-RULES: tuple[Rule, ...] = tuple(_with_trigger(rule) for rule in (
-    ISO, SLASH, TIME, MONTH_DAY, DAY_MONTH, HOLIDAY, QUARTER, MONTH, SEASON, DECADE, CENTURY,
-    YEAR, YEAR_END, THE_YEAR, WEEK_OF, WEEKEND, DAY_BEFORE, AGO, YEAR_AGO, DAY_WORD, WEEKDAY,
-    RELATIVE_UNIT, SET, DURATION, UNIT_ADJECTIVE, BARE_UNITS, REF,
-))
+RULES: tuple[Rule, ...] = tuple(
+    _with_trigger(rule)
+    for rule in (
+        ISO,
+        SLASH,
+        TIME,
+        MONTH_DAY,
+        DAY_MONTH,
+        HOLIDAY,
+        QUARTER,
+        MONTH,
+        SEASON,
+        DECADE,
+        CENTURY,
+        YEAR,
+        YEAR_END,
+        THE_YEAR,
+        WEEK_OF,
+        WEEKEND,
+        DAY_BEFORE,
+        AGO,
+        YEAR_AGO,
+        DAY_WORD,
+        WEEKDAY,
+        RELATIVE_UNIT,
+        SET,
+        DURATION,
+        UNIT_ADJECTIVE,
+        BARE_UNITS,
+        REF,
+    )
+)

@@ -83,8 +83,14 @@ class _TriggerScan:
                 self.scans.append((literals[0], fold))
                 continue
             rests = sorted((w[1:] for w in literals), key=len, reverse=True)
-            self.scans.append((re.compile(
-                re.escape(first) + "(?=(" + "|".join(re.escape(r) for r in rests) + "))"), fold))
+            self.scans.append(
+                (
+                    re.compile(
+                        re.escape(first) + "(?=(" + "|".join(re.escape(r) for r in rests) + "))"
+                    ),
+                    fold,
+                )
+            )
 
     def hits(self, text: str, lowered: str) -> list[list[tuple[int, int]]]:
         """Per trigger, the spans of its hits in text order."""
@@ -133,8 +139,9 @@ def _segments(rule: Rule, text: str, hits: list[tuple[int, int]]) -> list[tuple[
         if word_start and start and text[start - 1].isalpha():
             continue
         if (before is not None or after is not None) and not (
-                (before is not None and before.search(text, max(0, start - _LOOK_BACK), start))
-                or (after is not None and after.match(text, end))):
+            (before is not None and before.search(text, max(0, start - _LOOK_BACK), start))
+            or (after is not None and after.match(text, end))
+        ):
             continue
         lo, hi = max(0, start - reach_before), min(size, end + reach_after)
         if segments and lo <= segments[-1][1]:
@@ -155,10 +162,12 @@ def _lower(text: str) -> str:
 
 
 #: Rules that share a trigger, its filters and reach share their windows.
-_WINDOW_KEYS = [(rule.trigger, rule.word_start, rule.before, rule.after, rule.reach)
-                for rule in RULES]
-_RULE_TRIGGER = [_TRIGGER_INDEX.get((rule.trigger, rule.fold), -1) if rule.trigger else -1
-                 for rule in RULES]
+_WINDOW_KEYS = [
+    (rule.trigger, rule.word_start, rule.before, rule.after, rule.reach) for rule in RULES
+]
+_RULE_TRIGGER = [
+    _TRIGGER_INDEX.get((rule.trigger, rule.fold), -1) if rule.trigger else -1 for rule in RULES
+]
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
@@ -247,8 +256,7 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return hi - lo < 300 and _SENTENCE_BREAK.search(text, lo, hi) is None
 
 
-def _fill_times(text: str, out: list[Timex], dct: date,
-                story: dict[int, tuple[date, str]]) -> None:
+def _fill_times(text: str, out: list[Timex], dct: date, story: dict[int, tuple[date, str]]) -> None:
     """Give clock times without a date the date of their clause, else the story's day."""
     for i, t in enumerate(out):
         if not t.value.startswith("T"):
@@ -269,8 +277,16 @@ def _fill_times(text: str, out: list[Timex], dct: date,
         else:
             day, anchor = story.get(i, (dct, ANCHOR_DCT))
             value = day.isoformat() + t.value
-        out[i] = Timex(start=t.start, end=t.end, text=t.text, type=t.type, value=value,
-                       granularity="time", anchor=anchor, mod=t.mod)
+        out[i] = Timex(
+            start=t.start,
+            end=t.end,
+            text=t.text,
+            type=t.type,
+            value=value,
+            granularity="time",
+            anchor=anchor,
+            mod=t.mod,
+        )
 
 
 def aware_dct(dct: datetime) -> datetime:
@@ -299,18 +315,26 @@ def tag(text: str, dct: datetime) -> list[Timex]:
             index = len(out)
             if resolved.value.startswith("T"):
                 story_at[index] = ctx.story_day()
-            out.append(Timex(
-                start=part.start, end=part.end, text=text[part.start:part.end],
-                type=resolved.type, value=resolved.value,
-                granularity=granularity_of(resolved.value) if resolved.type in ("DATE", "TIME")
-                else None,
-                anchor=resolved.anchor,
-                range_start=previous_index if part.closes_range else None,
-                mod=resolved.mod))
+            out.append(
+                Timex(
+                    start=part.start,
+                    end=part.end,
+                    text=text[part.start : part.end],
+                    type=resolved.type,
+                    value=resolved.value,
+                    granularity=granularity_of(resolved.value)
+                    if resolved.type in ("DATE", "TIME")
+                    else None,
+                    anchor=resolved.anchor,
+                    range_start=previous_index if part.closes_range else None,
+                    mod=resolved.mod,
+                )
+            )
             # Anaphoric values move the story on only when they name a day ("the next day");
             # "a year earlier" must not become the date later anaphora count from.
             if resolved.type in ("DATE", "TIME") and (
-                    not resolved.anchor.startswith("timex:") or _DAY.match(resolved.value)):
+                not resolved.anchor.startswith("timex:") or _DAY.match(resolved.value)
+            ):
                 _remember(ctx.narrative, resolved.value, index, ctx.dct)
             elif resolved.type == "DURATION" and _LONG_PERIOD.match(resolved.value):
                 ctx.narrative.quarter = ctx.narrative.quarter_index = None

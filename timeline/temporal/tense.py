@@ -76,8 +76,8 @@ _MARKER = re.compile(
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
 # A reporting verb after an auxiliary is no report of the past: "will be announced".
 _AUX_BEFORE = re.compile(
-    r"\b(?:be|been|being|will|would|to|can|could|may|might|should|must|shall)\s+$",
-    re.IGNORECASE)
+    r"\b(?:be|been|being|will|would|to|can|could|may|might|should|must|shall)\s+$", re.IGNORECASE
+)
 #: An infinitive decides only when it governs the expression: "to meet on Friday", not
 #: "to protect Saudi Arabia, with the vanguard arriving Tuesday".
 _INFINITIVE_REACH = 30
@@ -86,7 +86,9 @@ _COMMITMENT = re.compile(
     r"\b(?:agree[sd]?|agreement|decided?|decision|plan(?:s|ned)?|voted?|promised?|pledged?"
     r"|intend(?:s|ed)?|want(?:s|ed)?|seeks?|sought|hoped?|offer(?:s|ed)?|proposed?|proposal"
     r"|aims?|prepared?|preparing|threaten(?:s|ed)?|ready|likely|deal|bid|order(?:s|ed)?"
-    r"|move[sd]?|arrangements?|pact|accord)(?:\s+\w+)?\s+$", re.IGNORECASE)
+    r"|move[sd]?|arrangements?|pact|accord)(?:\s+\w+)?\s+$",
+    re.IGNORECASE,
+)
 
 
 def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
@@ -98,10 +100,10 @@ def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
         cut = end_mark.end()
     if cut is not None:
         left = left[cut:]
-    right = text[end:end + 100]
+    right = text[end : end + 100]
     stop = _SENTENCE_END.search(right)
     if stop is not None:
-        right = right[:stop.start() + 1]
+        right = right[: stop.start() + 1]
     return left, right
 
 
@@ -126,19 +128,24 @@ def direction(text: str, start: int, end: int) -> int:
         # auxiliary before it, which the scan has already seen.
         if m.group("past") and _PASSIVE.search(left, 0, m.start()):
             continue
-        if m.group("infinitive") and nearest is not None and nearest.group("modal") \
-                and m.start() - nearest.end() <= 1:
+        if (
+            m.group("infinitive")
+            and nearest is not None
+            and nearest.group("modal")
+            and m.start() - nearest.end() <= 1
+        ):
             continue  # "had been due to expire": the infinitive is inside the past modal
-        if m.group("infinitive") and (len(left) - m.end() > _INFINITIVE_REACH
-                                      or "," in left[m.end():]) \
-                and not _COMMITMENT.search(left, max(0, m.start() - 30), m.start()):
+        if (
+            m.group("infinitive")
+            and (len(left) - m.end() > _INFINITIVE_REACH or "," in left[m.end() :])
+            and not _COMMITMENT.search(left, max(0, m.start() - 30), m.start())
+        ):
             continue
         nearest = m
     if nearest is not None and nearest.group("infinitive"):
         # A finite verb right after the date outweighs an infinitive before it: "the
         # countries to join on Friday were Poland and Hungary".
-        close = next((a for a in _MARKER.finditer(right[:20]) if not a.group("infinitive")),
-                     None)
+        close = next((a for a in _MARKER.finditer(right[:20]) if not a.group("infinitive")), None)
         if close is not None:
             return _sign(close)
     if nearest is not None:
