@@ -666,6 +666,48 @@ TENSE: list[tuple[str, str, Expected]] = [
     ),
     ("The rules changed last April.", "2024-10-20", [("last April", "DATE", "2024-04")]),
     ("Sales slumped last July.", "2024-07-15", [("last July", "DATE", "2023-07")]),
+    # "last", "next" and "ended" before a year-less day fix its side of the DCT, however
+    # near the other occurrence is.
+    ("The mill burned down last Oct. 23.", "2024-09-01", [("Oct. 23", "DATE", "2023-10-23")]),
+    ("The vote is set for next May 4.", "2024-04-20", [("May 4", "DATE", "2024-05-04")]),
+    (
+        "The retailer's fiscal year ended Jan. 31 with record sales.",
+        "2024-10-30",
+        [("Jan. 31", "DATE", "2024-01-31")],
+    ),
+    (
+        "Sales for the year ended Jan. 31 rose 4%.",
+        "2024-10-30",
+        [("the year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "2024-01-31")],
+    ),
+    # A month without tense is the past one unless it is at most two months ahead.
+    (
+        "The stock, at $12 in March, now trades at $30.",
+        "2024-10-28",
+        [("March", "DATE", "2024-03"), ("now", "DATE", "PRESENT_REF")],
+    ),
+    ("The December deadline looms.", "2024-10-28", [("December", "DATE", "2024-12")]),
+    # "to be" + participle is an infinitive that looks ahead.
+    (
+        "The mayor announced a budget to be presented Friday.",
+        WED,
+        [("Friday", "DATE", "2025-02-07")],
+    ),
+    (
+        "Officials said a hearing to be held in early March would decide.",
+        "2025-01-20",
+        [("early March", "DATE", "2025-03")],
+    ),
+    ("A memorial to be unveiled Sunday honours the crew.", WED, [("Sunday", "DATE", "2025-02-09")]),
+    # A deadline granted or moved lies ahead; a plain "until" keeps the clause's tense.
+    ("The judge gave the lawyers until Friday to file.", WED, [("Friday", "DATE", "2025-02-07")]),
+    ("The council postponed the vote until Tuesday.", WED, [("Tuesday", "DATE", "2025-02-11")]),
+    (
+        "The bank extended the credit line through March.",
+        "2024-10-28",
+        [("March", "DATE", "2025-03")],
+    ),
+    ("The road stayed closed until Monday.", WED, [("Monday", "DATE", "2025-02-03")]),
 ]
 
 # Earnings reports: "a year ago" compares with the last completed quarter the story named,

@@ -92,22 +92,45 @@ def nearest_day(month: int, day: int, dct: date, direction: int) -> date | None:
     return next((d for d in reversed(options) if d <= dct), nearest)
 
 
-def nearest_month(month: int, dct: date, direction: int) -> int:
-    """The year of a year-less month name: the DCT's own month, else by tense.
+def day_on_side(month: int, day: int, dct: date, side: int) -> date | None:
+    """The year-less day on one side of the DCT: the latest on or before it (``side`` < 0)
+    or the earliest on or after it.
 
-    Without a tense the nearer occurrence wins ("a June agreement" in October is this
-    year's June, "by February" is next year's), the past on a tie.
+    For words that fix the direction themselves: "last Oct. 23", "next May 4", "the year
+    ended Jan. 31" (a period that has ended is over whatever the distance).
+    """
+    options = [
+        d
+        for y in (dct.year - 1, dct.year, dct.year + 1)
+        if (d := safe_date(y, month, day)) is not None
+    ]
+    if side < 0:
+        return next((d for d in reversed(options) if d <= dct), None)
+    return next((d for d in options if d >= dct), None)
+
+
+#: Without a tense, a month at most this far ahead is the coming one; further ahead the
+#: past one wins, since news mostly reports what happened ("from $29.75 in March", said in
+#: October, is the March gone by).
+UNTENSED_MONTHS_AHEAD = 2
+
+
+def nearest_month(month: int, dct: date, direction: int) -> int:
+    """The year of a year-less month name: the DCT's own month, else by tense and distance.
+
+    Future tense takes the coming occurrence, past tense the past one; without a tense the
+    coming one only when it is at most two months ahead ("a June agreement" in October is
+    this year's June, "by December" the coming one).
     """
     if month == dct.month:
         return dct.year
+    coming = dct.year if month > dct.month else dct.year + 1
+    past = dct.year if month < dct.month else dct.year - 1
     if direction > 0:
-        return dct.year if month > dct.month else dct.year + 1
+        return coming
     if direction < 0:
-        return dct.year if month < dct.month else dct.year - 1
-    ahead = (month - dct.month) % 12
-    if month > dct.month:
-        return dct.year if ahead < 6 else dct.year - 1
-    return dct.year + 1 if ahead < 6 else dct.year
+        return past
+    return coming if (month - dct.month) % 12 <= UNTENSED_MONTHS_AHEAD else past
 
 
 def weekday_near(weekday: int, dct: date, direction: int) -> date:

@@ -247,11 +247,17 @@ SLASH = compile_rule(
 
 
 def _nearest_day(month: int, day: int, ctx: Context, lean: int) -> date | None:
-    """The year-less day nearest the DCT; the tense is read only when it matters."""
+    """The year-less day nearest the DCT; the tense is read only when it matters.
+
+    A ``lean`` from the words around the date ("last", "next", "ended") is a side of the
+    DCT, not a hint: "last Oct. 23" is past even when the coming Oct. 23 is nearer.
+    """
+    if lean:
+        return dates.day_on_side(month, day, ctx.dct, lean)
     near = dates.nearest_day(month, day, ctx.dct, 0)
-    if lean == 0 and (near is None or abs((near - ctx.dct).days) <= dates.NEAR_DAYS):
+    if near is None or abs((near - ctx.dct).days) <= dates.NEAR_DAYS:
         return near
-    return dates.nearest_day(month, day, ctx.dct, lean or ctx.direction)
+    return dates.nearest_day(month, day, ctx.dct, ctx.direction)
 
 
 def _day_resolver(
@@ -290,9 +296,9 @@ def _parse_month_day(m: re.Match[str], text: str) -> list[Part] | None:
     if not 1 <= day <= 31:
         return None
     year = to_year(m["y1"] or m["y"]) if (m["y1"] or m["y"]) else None
-    # "last Oct. 23", "next May 4": the word before says which way, though TimeML leaves it
-    # out of the extent.
-    lean = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(
+    # "last Oct. 23", "next May 4", "the quarter ended Sept. 30": the word before says which
+    # way, though TimeML leaves it out of the extent.
+    lean = {"last": -1, "past": -1, "ended": -1, "next": 1, "coming": 1}.get(
         previous_word(text, m.start()).lower(), 0
     )
     first = _day_resolver(month, day, year, lean=lean)

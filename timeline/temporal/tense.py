@@ -66,7 +66,7 @@ _NOT_PAST_ED = r"hundred|indeed|need|speed|seed|feed|breed|proceed|succeed|excee
 # One pass finds every marker; the group that matched says which way it points.
 _MARKER = re.compile(
     rf"\b(?:(?P<modal>{_PAST_MODAL})|(?P<future>{_FUTURE_WORDS})"
-    rf"|(?P<infinitive>to\s+(?!(?:{_NOT_VERB})\b)(?-i:[a-z]{{3,}}))"
+    rf"|(?P<infinitive>to\s+(?:be\s+)?(?!(?:{_NOT_VERB})\b)(?-i:[a-z]{{3,}}))"
     rf"|(?P<past>{_IRREGULAR_PAST}|{_PRESENT_LIKE_PAST}|has\s+been|have\s+been"
     rf"|{_ADJECTIVE_BEFORE}(?!(?:{_NOT_PAST_ED})\b)(?-i:[a-z]{{2,}}ed)))\b",
     re.IGNORECASE,
@@ -87,6 +87,17 @@ _COMMITMENT = re.compile(
     r"|intend(?:s|ed)?|want(?:s|ed)?|seeks?|sought|hoped?|offer(?:s|ed)?|proposed?|proposal"
     r"|aims?|prepared?|preparing|threaten(?:s|ed)?|ready|likely|deal|bid|order(?:s|ed)?"
     r"|move[sd]?|arrangements?|pact|accord)(?:\s+\w+)?\s+$",
+    re.IGNORECASE,
+)
+
+
+# A deadline granted or moved ("gave them until Friday", "postponed the vote until
+# Tuesday", "extended the loans through January") lies after the act that set it, and news
+# reports such acts while the deadline is still ahead.
+_UNTIL = re.compile(r"\b(?:until|till|through)\s*$", re.IGNORECASE)
+_DEADLINE_VERB = re.compile(
+    r"\b(?:gave|given|give[sn]?|extend(?:ed|s)?|postpone[sd]?|delay(?:ed|s)?|defer(?:red|s)?"
+    r"|adjourn(?:ed|s)?|put\s+off|push(?:ed|es)?\s+back)\b",
     re.IGNORECASE,
 )
 
@@ -122,6 +133,8 @@ def direction(text: str, start: int, end: int) -> int:
     if re.match(r"['’]s\b|\W*(?:said|says|announced|reported|told)\b", right, re.IGNORECASE):
         # "Tuesday's vote" names an event already known: the past.
         return -1
+    if _UNTIL.search(left) and _DEADLINE_VERB.search(left):
+        return 1
     nearest = None
     for m in _MARKER.finditer(left, max(0, len(left) - 90)):
         # "will be held", "has been sold": a participle after "be" takes the tense of the
