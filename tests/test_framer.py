@@ -362,3 +362,20 @@ def test_a_closing_time_ends_the_day_s_event_instead_of_starting_it() -> None:
     events = events_of(text)
     assert [(e["start"], e["end"], e["tz"]) for e in events] == [
         ("2025-03-20", "2025-03-20T18:00", "Europe/Oslo")]
+
+
+def test_a_one_off_happening_dated_again_in_a_town_of_its_country_is_one_event() -> None:
+    text = ("Chile's national rugby team will play a friendly against Japan in Spain next month. "
+            "Coach Lopez's squad will face Japan at the Metropolitano Stadium in Madrid "
+            "on April 12.")
+    events = events_of(text)
+    assert [(e["start"], e["title"]) for e in events] == [
+        ("2025-04-12", "Chile's national rugby team plays a friendly against Japan in Spain")]
+
+
+def test_a_trip_keeps_its_own_dated_stops() -> None:
+    text = ("The prime minister will make a trip to Spain next month. "
+            "She is due in Madrid on April 12.")
+    events = events_of(text)
+    assert [(e["start"], e["granularity"]) for e in events] == [
+        ("2025-04", "month"), ("2025-04-12", "day")]

@@ -253,7 +253,7 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
             if sequel is not None:
                 events.append(sequel)
     events = _completed_from_headline(document, events)
-    events = [e for e in events if not any(_restates(e, other) for other in events)]
+    events = _without_restated(events)
     return [_with_place_in_short_title(e) for e in _inherit_locations(events)]
 
 
@@ -334,11 +334,33 @@ def _sequel(document: Document, passage: Passage, timexes: list[Timex], ordinal:
     )
 
 
+def _without_restated(events: list[Event]) -> list[Event]:
+    """The events less those a finer event restates; the finer one keeps the better title.
+
+    A story's lead often names the happening ("will play a friendly against Brazil next
+    month") and a later sentence dates it ("Bento's side will meet Brazil on Nov. 19"):
+    the day wins, and when the lead names a one-off happening that the finer sentence only
+    has a verb for, the lead's title goes with the day.
+    """
+    kept: list[Event] = []
+    titles: dict[int, str] = {}
+    for coarse in events:
+        fine = next((other for other in events if _restates(coarse, other)), None)
+        if fine is None:
+            kept.append(coarse)
+        elif _head_event_noun(fine.title) is None and \
+                _head_event_noun(coarse.title) in _ONE_OFF_NOUNS:
+            titles.setdefault(id(fine), coarse.title)
+    return [replace(e, title=titles[id(e)]) if id(e) in titles else e for e in kept]
+
+
 def _restates(coarse: Event, fine: Event) -> bool:
     """ "talks next week" ... "the round runs from Monday": the week only restates the days.
 
     A week or month event is dropped when a finer event of the same story falls inside it
-    and shares its event noun or its place.
+    and shares its event noun or its place; a one-off happening ("a friendly in the UAE
+    next month") also when the finer event lies inside its place ("in Abu Dhabi on Nov. 19")
+    and names no other happening.
     """
     if coarse is fine or coarse.granularity not in ("week", "month"):
         return False
@@ -352,7 +374,26 @@ def _restates(coarse: Event, fine: Event) -> bool:
     head = _head_event_noun(coarse.title)
     same_head = head is not None and head == _head_event_noun(fine.title)
     same_place = bool(coarse.location) and _place_key(coarse.location) == _place_key(fine.location)
-    return same_head or same_place
+    one_off_inside = (head in _ONE_OFF_NOUNS and _head_event_noun(fine.title) in (None, head)
+                      and _lies_in(fine.location, coarse.location))
+    return same_head or same_place or one_off_inside
+
+
+def _lies_in(inner: str | None, outer: str | None) -> bool:
+    """ "Mohammed Bin Zayed Stadium, Abu Dhabi" lies in "the United Arab Emirates"."""
+    inner_place, outer_place = _place_of(inner), _place_of(outer)
+    if inner_place is None or outer_place is None or outer_place.kind != "country":
+        return False
+    return inner_place.country == outer_place.country
+
+
+# Happenings that take place once, on one day: a later, finer date in the same place is
+# the same one. (A trip, visit or festival holds other events and is left alone.)
+_ONE_OFF_NOUNS = frozenset(
+    """friendly match game final vote verdict ruling hearing launch ceremony dinner gala lunch
+    luncheon reception speech address signing premiere inauguration concert debate referendum
+    rally parade auction marathon election primary""".split()
+)
 
 
 def _head_event_noun(title: str) -> str | None:
