@@ -852,6 +852,37 @@ WIRE: list[tuple[str, str, Expected]] = [
         "2024-10-26",
         [("January", "DATE", "2025-01")],
     ),
+    # A holiday near the DCT is that one whatever the tense; "<holiday> week" is its week.
+    ("Pilgrims arrived as Easter week began.", "2025-04-14", [("Easter week", "DATE", "2025-W16")]),
+    (
+        "Crowds filled the square as Christmas week began.",
+        "2024-12-20",
+        [("Christmas week", "DATE", "2024-W52")],
+    ),
+    ("Sales were strong last Christmas.", "2024-12-20", [("last Christmas", "DATE", "2023-12-25")]),
+    # "one day" after a modal or a subject is some day, not a day long.
+    (
+        "Engineers hope they will one day land on Mars.",
+        DCT,
+        [("one day", "DATE", "FUTURE_REF")],
+    ),
+    ("He stayed one day in Rome.", DCT, [("one day", "DURATION", "P1D")]),
+    # A capitalised "This Week" inside a sentence is a title.
+    ('The minister said on ABC\'s "This Week" that talks would go on.', DCT, []),
+    ("This Week: markets rally.", DCT, [("This Week", "DATE", "2025-W06")]),
+    # "the past" before a count is no reference to the past.
+    ("The team won the title in the past three seasons.", DCT, []),
+    # Halves of a decade keep the decade, with its start or end as the MOD.
+    (
+        "Inflation soared in the last half of the '70s.",
+        DCT,
+        [("the last half of the '70s", "DATE", "197")],
+    ),
+    (
+        "The first half of the 1990s was calm.",
+        DCT,
+        [("The first half of the 1990s", "DATE", "199")],
+    ),
 ]
 
 CASES = (
@@ -1013,6 +1044,8 @@ def test_durations_sets_and_references_have_no_granularity() -> None:
         ("The plant reopens in early 2026.", "START"),
         ("The plant reopens in mid-2026.", "MID"),
         ("The plant reopens in late 2026.", "END"),
+        ("Inflation soared in the last half of the '70s.", "END"),
+        ("The first half of the 1990s was calm.", "START"),
         ("The wait lasted more than four hours.", "MORE_THAN"),
         ("The wait lasted less than an hour.", "LESS_THAN"),
         ("The wait lasted at least two days.", "EQUAL_OR_MORE"),

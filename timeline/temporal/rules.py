@@ -491,7 +491,9 @@ YEAR = compile_rule(
 
 def _parse_decade(m: re.Match[str], text: str) -> list[Part] | None:
     raw = (m["dec"] or "").lower().lstrip("'’")
-    mod = mod_of(m["pre"])
+    # "the first half of the '80s" is the decade's start, "the last half" its end.
+    half = {"first": "START"}.get((m["half"] or "").lower(), "END") if m["half"] else None
+    mod = half or mod_of(m["pre"])
     if m["word"]:
         tens = {
             "twenties": 2,
@@ -518,7 +520,8 @@ def _parse_decade(m: re.Match[str], text: str) -> list[Part] | None:
 
 DECADE = compile_rule(
     "decade",
-    r"(?<![\w$'’-])(?P<the>the\s+)?(?:(?P<pre>early|mid|late)(?:\s+|-))?"
+    r"(?<![\w$'’-])(?:(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+)?"
+    r"(?P<the>the\s+)?(?:(?P<pre>early|mid|late)(?:\s+|-))?"
     r"(?:(?P<dec>(?:1[0-9]|20)\d0s|['’]?\d0s)|(?:(?P<cent>nineteen|eighteen)[\s-]?)?"
     r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
     _parse_decade,
@@ -892,11 +895,16 @@ def _parse_holiday(m: re.Match[str], _: str) -> list[Part] | None:
     name = re.sub(r"\s+", " ", m["h"])
     year = to_year(m["y"]) if m["y"] else None
     rel = (m["rel"] or "").lower()
+    week = m["wk"] is not None
+
+    def value(d: date) -> str:
+        # "Easter week", "Christmas week": the ISO week holding the holiday.
+        return dates.week_value(d) if week else dates.day_value(d)
 
     def resolve(ctx: Context) -> Resolved | None:
         if year is not None:
             d = dates.holiday(name, year)
-            return Resolved(dates.day_value(d), "DATE") if d else None
+            return Resolved(value(d), "DATE") if d else None
         options = [
             d
             for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
@@ -904,14 +912,19 @@ def _parse_holiday(m: re.Match[str], _: str) -> list[Part] | None:
         ]
         if not options:
             return None
-        direction = -1 if rel == "last" else 1 if rel == "next" else ctx.direction
-        if direction > 0:
+        nearest = min(options, key=lambda d: abs((d - ctx.dct).days))
+        # Like a year-less day: "last" and "next" fix the side; otherwise the occurrence
+        # near the story wins, and the tense decides only between far ones.
+        side = -1 if rel == "last" else 1 if rel == "next" else 0
+        if not side and abs((nearest - ctx.dct).days) > dates.NEAR_DAYS:
+            side = ctx.direction
+        if side > 0:
             pick = next((d for d in options if d >= ctx.dct), options[-1])
-        elif direction < 0:
+        elif side < 0:
             pick = next((d for d in reversed(options) if d <= ctx.dct), options[0])
         else:
-            pick = min(options, key=lambda d: abs((d - ctx.dct).days))
-        return Resolved(dates.day_value(pick), "DATE", ANCHOR_DCT)
+            pick = nearest
+        return Resolved(value(pick), "DATE", ANCHOR_DCT)
 
     return one(m, resolve)
 
@@ -922,6 +935,7 @@ HOLIDAY = compile_rule(
     r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|New\s+Year['’]?s(?:\s+(?:Day|Eve))"
     r"|Easter(?:\s+Sunday)?|Good\s+Friday|Memorial\s+Day|Labor\s+Day|Election\s+Day"
     r"|Independence\s+Day|Valentine['’]?s\s+Day|Halloween|Veterans\s+Day|Boxing\s+Day)"
+    r"(?:\s+(?P<wk>week))?"
     rf"(?:,?\s+(?P<y>{YEAR_RE}))?(?![\w-])",
     _parse_holiday,
     ignore_case=False,
@@ -964,10 +978,19 @@ def _unit_value(unit: str, day: date) -> str:
     return dates.day_value(day)
 
 
+def _mid_sentence(text: str, start: int) -> bool:
+    """True when words, not a sentence end or a line break, come before ``start`` (opening
+    quotes aside)."""
+    before = text[max(0, start - 20) : start].rstrip(" \t\"“‘'`")
+    return bool(before) and before[-1] not in ".!?:\n"
+
+
 def _parse_relative_unit(m: re.Match[str], text: str) -> list[Part] | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     raw_unit = re.sub(r"\s+", " ", m["u"].lower())
     unit = raw_unit.split()[-1]
+    if m["rel"][:1].isupper() and m["u"][:1].isupper() and _mid_sentence(text, m.start("rel")):
+        return None  # ABC's "This Week": a capitalised title inside a sentence
     mod = mod_of(m["pre"])
     part = unit if unit in ("morning", "afternoon", "evening", "night") else None
     if part:
@@ -1283,6 +1306,13 @@ _SET_BEFORE = re.compile(
 )
 
 
+# A modal or a subject right before "one day" makes it "some day".
+_SOMEDAY_BEFORE = re.compile(
+    r"\b(?:will|would|could|can|may|might|should|must|shall|he|she|they|we|I|you|it)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     unit = unit_key(m["u"])
     n_raw = m["n"].lower()
@@ -1306,6 +1336,14 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     value = duration_value(number, unit)
     start = m.start("body")
     before = text[max(0, start - 30) : start]
+    if (
+        n_raw == "one"
+        and unit == "day"
+        and m.group("body") == m.group()
+        and _SOMEDAY_BEFORE.search(before)
+    ):
+        # "Islam will one day be...", "the hope he one day follows": some day, not 24 hours.
+        return one(m, fixed("FUTURE_REF", "DATE", ANCHOR_DCT), "body")
     if (
         n_raw in ("a", "an")
         and _SET_BEFORE.search(before)
@@ -1542,6 +1580,11 @@ def _parse_ref(m: re.Match[str], text: str) -> list[Part] | None:
         # "current account", "the current quarter": an economics term or a period rule's.
         return None
     if key == "now" and re.match(r"[\s-]+(?:defunct|closed|retired|former)", text[m.end() :]):
+        return None
+    if key in ("the past", "the future") and re.match(
+        rf"\s+(?:{NUMBER_RE}|{VAGUE_RE})\b", text[m.end() :], re.IGNORECASE
+    ):
+        # "the past three summers", "the past few seasons": a counted stretch, not the past.
         return None
     return one(m, fixed(_REFS[key], "DATE", ANCHOR_DCT))
 
