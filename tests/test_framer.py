@@ -379,3 +379,37 @@ def test_a_trip_keeps_its_own_dated_stops() -> None:
     events = events_of(text)
     assert [(e["start"], e["granularity"]) for e in events] == [
         ("2025-04", "month"), ("2025-04-12", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("The striker missed qualifying for the 2026 World Cup through injury.", []),
+        ("In 2026 Portugal will host the tournament.", ["2026"]),
+        ("The festival will return in 2026 with a new stage.", ["2026"]),
+    ],
+)
+def test_a_year_that_names_an_edition_is_not_an_event(text: str, years: list[str]) -> None:
+    assert [e["start"] for e in events_of(text)] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway will face Chile in a friendly in Oslo on March 20. The friendly comes four "
+         "days after Norway's away match against Portugal in the Nations League.",
+         ("2025-03-16", "Norway's away match against Portugal in the Nations League",
+          "Portugal")),
+        ("The council will vote on the budget on April 10. The vote is two weeks before the "
+         "regional election.", ("2025-04-24", "Regional election", None)),
+    ],
+)
+def test_a_happening_counted_from_the_story_s_dated_one(
+        text: str, expected: tuple[str, str, str | None]) -> None:
+    events = events_of(text)
+    assert (events[-1]["start"], events[-1]["title"], events[-1]["location"]) == expected
+
+
+def test_a_duration_with_no_dated_happening_before_it_dates_nothing() -> None:
+    text = "The repairs take place three days after the storm."
+    assert events_of(text) == []

@@ -83,6 +83,8 @@ _YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
 _WEEKDAY_ONLY = re.compile(r"(?:(?:from|on|to|through|until)\s+)?[A-Z][a-z]+day", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversary\b|\bturns? (?:\d+|[a-z]+)\b(?! (?:to|into|out)\b)",
                           re.IGNORECASE)
+_YEAR_IN_NAME = re.compile(r"\d{4}")
+_NAME_AFTER_YEAR = re.compile(r"\s+[A-Z][\w.-]*")
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|\()")
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$", re.IGNORECASE)
 _FUTURE = re.compile(
@@ -248,6 +250,9 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
                 continue
             events.append(event)
             events.extend(_follow_ups(document, passage, candidate, timexes, len(events), event))
+        offset = _offset_event(document, passage, timexes, len(events), events)
+        if offset is not None:
+            events.append(offset)
         if not inside and events and events[-1].granularity in ("day", "time"):
             sequel = _sequel(document, passage, timexes, len(events), events[-1])
             if sequel is not None:
@@ -352,6 +357,66 @@ def _without_restated(events: list[Event]) -> list[Event]:
                 _head_event_noun(coarse.title) in _ONE_OFF_NOUNS:
             titles.setdefault(id(fine), coarse.title)
     return [replace(e, title=titles[id(e)]) if id(e) in titles else e for e in kept]
+
+
+def _offset_event(document: Document, passage: Passage, timexes: list[Timex], ordinal: int,
+                  events: list[Event]) -> Event | None:
+    """ "The friendly falls five days after the away game against Lebanon": that game.
+
+    A story's dated happening, named again by its noun, is put a number of days or weeks
+    after (or before) another happening; the other one is dated by counting back.
+    """
+    sentence = passage.sentence
+    for timex in passage.timexes:
+        amount = _DAYS_OR_WEEKS.fullmatch(timex.value) if timex.type == "DURATION" else None
+        if amount is None:
+            continue
+        before = sentence.text[: timex.start - sentence.start]
+        after = sentence.text[timex.end - sentence.start:]
+        subject, other = _OFFSET_SUBJECT.search(before), _OFFSET_OTHER.match(after)
+        if subject is None or other is None:
+            continue
+        anchor = _anchor_event(subject.group("noun").lower(), events)
+        if anchor is None:
+            continue
+        days = int(amount.group(1)) * (7 if amount.group(2) == "W" else 1)
+        day = anchor.first_day + timedelta(days=-days if other.group("way") == "after" else days)
+        marker = Timex(start=timex.start, end=timex.end + len(other.group("lead")),
+                       text=f"{timex.text}{other.group('lead')}".strip(), type="DATE",
+                       value=day.isoformat(), granularity="day")
+        event = _event(document, passage, Candidate(marker, marker, day, None, "day"), timexes,
+                       ordinal)
+        title = _OFFSET_DETERMINER.sub("", other.group("np").strip())
+        words = title.split()
+        if len(words) > 12:  # cut before a trailing phrase, as long clause titles are cut
+            cut = max((i for i, w in enumerate(words[:12]) if w in _TRAILING_PREPOSITIONS
+                       and i >= 4), default=12)
+            title = " ".join(words[:cut])
+        return replace(
+            event, title=title[:1].upper() + title[1:], location=find_location(other.group("np")),
+            confidence=round(event.confidence * 0.85, 3),
+            derivation=(f"{marker.text!r} the {subject.group('noun')} on "
+                        f"{anchor.first_day.isoformat()} ({anchor.title!r}) -> {day.isoformat()}"),
+        )
+    return None
+
+
+def _anchor_event(noun: str, events: list[Event]) -> Event | None:
+    """The dated event "the friendly" names: one whose title has the noun, else the latest."""
+    dated = [e for e in events if e.granularity in ("day", "time")]
+    named = [e for e in dated if noun in e.title.lower().split()]
+    if named:
+        return named[-1]
+    return dated[-1] if dated and noun in EVENT_NOUNS else None
+
+
+_DAYS_OR_WEEKS = re.compile(r"P(\d{1,3})([DW])")
+_OFFSET_SUBJECT = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>[a-z]+)\s+(?:falls|fall|fell|comes|come|came|is|was|"
+    r"takes place|took place|will (?:be|come|fall|take place))\s+(?:just\s+|only\s+)?$"
+)
+_OFFSET_OTHER = re.compile(r"(?P<lead>\s+(?P<way>after|before))\s+(?P<np>[^,.;:]{3,})")
+_OFFSET_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _restates(coarse: Event, fine: Event) -> bool:
@@ -487,6 +552,9 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
             continue  # "10 a.m. Pacific, 1 p.m. Eastern": one moment named twice
         if text[timex.end:timex.end + 2] in ("'s", "’s"):
             continue  # "today's announcement" qualifies a noun; it dates nothing
+        if _YEAR_IN_NAME.fullmatch(timex.text) and _NAME_AFTER_YEAR.match(
+                text, timex.end) and text[max(0, timex.start - 4):timex.start].lower() == "the ":
+            continue  # "the 2022 FIFA World Cup": the year names an edition
         candidates.append(Candidate(timex, timex, start, end, granularity))
     kept = [c for c in candidates if not any(_refined_by(c, other) for other in candidates)]
     if _ANNIVERSARY.search(sentence.text):

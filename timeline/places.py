@@ -176,10 +176,25 @@ def find_location(text: str) -> str | None:
         if host is not None and VENUE_NOUNS.intersection(host.group("name").lower().split()):
             venue = host.group("name")
     if place is None:
-        place = _county_or_town(text)
+        place = _county_or_town(text) or _away_side(text)
     if venue and place and place not in venue:
         return f"{venue}, {place}"
     return venue or place
+
+
+_AWAY_FIXTURE = re.compile(
+    r"\baway\s+(?:game|match|fixture|leg|tie|trip)\s+(?:against|to|at|in)\s+"
+    rf"(?P<side>{_CAP}(?:\s+{_CAP}){{0,2}})"
+)
+
+
+def _away_side(text: str) -> str | None:
+    """ "an away game against Lebanon": a national side plays away at home, in its country."""
+    match = _AWAY_FIXTURE.search(text)
+    if match is None:
+        return None
+    known = lookup(match.group("side"))
+    return known.name if known is not None and known.kind == "country" else None
 
 
 def _display_name(name: str) -> str:
