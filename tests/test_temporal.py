@@ -872,6 +872,34 @@ WIRE: list[tuple[str, str, Expected]] = [
     ("This Week: markets rally.", DCT, [("This Week", "DATE", "2025-W06")]),
     # "the past" before a count is no reference to the past.
     ("The team won the title in the past three seasons.", DCT, []),
+    # "mid-afternoon" is a part of the day: of the day named with it, else of the clause's.
+    (
+        "By mid-afternoon, the market had recovered.",
+        DCT,
+        [("mid-afternoon", "TIME", "2025-02-04TAF")],
+    ),
+    (
+        "Shares fell at mid-afternoon yesterday.",
+        DCT,
+        [("mid-afternoon yesterday", "TIME", "2025-02-03TAF")],
+    ),
+    (
+        "The talks broke off mid-morning Friday.",
+        DCT,
+        [("mid-morning Friday", "TIME", "2025-01-31TMO")],
+    ),
+    (
+        "On Feb. 3, by mid afternoon, rebels withdrew.",
+        DCT,
+        [("Feb. 3", "DATE", "2025-02-03"), ("mid afternoon", "TIME", "2025-02-03TAF")],
+    ),
+    # A vague count of quarters followed by a bare noun counts periods, not a fraction.
+    (
+        "It turned a profit after several quarters of losses.",
+        DCT,
+        [("several quarters", "DURATION", "PXQ")],
+    ),
+    ("Several quarters of the city flooded.", DCT, []),
     # Halves of a decade keep the decade, with its start or end as the MOD.
     (
         "Inflation soared in the last half of the '70s.",

@@ -828,6 +828,39 @@ DAY_WORD = compile_rule(
 )
 
 
+def _parse_mid_daypart(m: re.Match[str], text: str) -> list[Part] | None:
+    code = "T" + DAYPART_CODE[m["dp"].lower()]
+    word = (m["w"] or "").lower()
+    if m["wd"] and not is_capitalised(m["wd"]):
+        return None
+    wd = weekday_number(m["wd"]) if m["wd"] else None
+
+    def resolve(ctx: Context) -> Resolved:
+        if word:
+            day = ctx.dct + timedelta(days=_DAY_WORD_OFFSET[word])
+        elif wd is not None:
+            day = (
+                ctx.dct
+                if wd == ctx.dct.isoweekday()
+                else dates.weekday_near(wd, ctx.dct, ctx.direction)
+            )
+        else:
+            # The day comes from the clause, as for a bare clock time (tagger.fill_times).
+            return Resolved(code, "TIME", ANCHOR_DCT, "MID")
+        return Resolved(dates.day_value(day) + code, "TIME", ANCHOR_DCT, "MID")
+
+    return one(m, resolve)
+
+
+# "by mid-afternoon", "mid-morning Friday": the middle of a part of the day.
+MID_DAYPART = compile_rule(
+    "mid_daypart",
+    r"(?<![\w-])mid[\s-]?(?P<dp>morning|afternoon|evening)"
+    rf"(?:\s+(?P<w>today|tomorrow|yesterday)|,?\s+(?P<wd>{WEEKDAY_RE}))?(?![\w-])",
+    _parse_mid_daypart,
+)
+
+
 # Names built on a weekday ("Black Friday", "Super Tuesday") are not dates of that week.
 _WEEKDAY_NAME = re.compile(
     r"\b(?:Black|Good|Super|Ash|Palm|Holy|Easter|Bloody|Cyber|Maundy"
@@ -1306,6 +1339,10 @@ _SET_BEFORE = re.compile(
 )
 
 
+_OF_WHOLE = re.compile(
+    r"\s+of\s+(?:the|a|an|its|their|his|her|our|your|this|that|these|those|all|\d)\b",
+    re.IGNORECASE,
+)
 # A modal or a subject right before "one day" makes it "some day".
 _SOMEDAY_BEFORE = re.compile(
     r"\b(?:will|would|could|can|may|might|should|must|shall|he|she|they|we|I|you|it)\s+$",
@@ -1318,13 +1355,19 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     n_raw = m["n"].lower()
     if n_raw in ("a", "an") and unit == "second":
         return None
-    if unit == "quarter" and re.match(r"\s+of\b", text[m.end() :]):
+    vague = re.fullmatch(VAGUE_RE, n_raw) is not None and not n_raw.endswith("couple of")
+    if (
+        unit == "quarter"
+        and re.match(r"\s+of\b", text[m.end() :])
+        and not (vague and not _OF_WHOLE.match(text, m.end()))
+    ):
+        # "three quarters of the voters" is a fraction; "several quarters of losses" counts
+        # periods (a vague amount, and no whole after "of").
         return None
     if re.match(r"[\s-]+old\b", text[m.end() :]):
         return None  # "52 years old": an age, which TimeML news corpora leave unmarked
     if m["u"][:1].isupper() and not m["body"][:1].isupper():
         return None  # "CBS's 60 Minutes": a capitalised unit after a number is a title
-    vague = re.fullmatch(VAGUE_RE, n_raw) is not None and not n_raw.endswith("couple of")
     number = None if vague else parse_number(n_raw)
     if number is None and not vague:
         return None
@@ -1690,6 +1733,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "ago": (r"ago|earlier|later|from now|hence", True),
     "year_ago": (r"year-ago|year-earlier|year ago|year earlier|Year-ago|Year-earlier", True),
     "day_word": (r"today|tomorrow|yesterday|tonight|Today|Tomorrow|Yesterday|Tonight", True),
+    "mid_daypart": (r"mid", True),
     "weekday": (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", False),
     "relative_unit": (_UNIT_TRIGGER, True),
     "set": (
@@ -1782,6 +1826,7 @@ _REACH: dict[str, tuple[int, int]] = {
     "slash": (6, 12),
     "weekday": (26, 16),
     "day_word": (26, 16),
+    "mid_daypart": (2, 40),
     "duration": (42, 26),
     "unit_adjective": (14, 12),
     "bare_units": (24, 10),
@@ -1838,6 +1883,7 @@ RULES: tuple[Rule, ...] = tuple(
         AGO,
         YEAR_AGO,
         DAY_WORD,
+        MID_DAYPART,
         WEEKDAY,
         RELATIVE_UNIT,
         SET,
