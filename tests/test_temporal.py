@@ -756,6 +756,17 @@ EARNINGS: list[tuple[str, str, Expected]] = [
     ("Volume was flat for the year, the company said.", NOV, [("the year", "DATE", "2024")]),
     ("Profit will rise in the fiscal year.", NOV, [("the fiscal year", "DATE", "2024")]),
     ("Sales fell the year before.", NOV, []),
+    # An earlier quarter named in passing leaves the reported (latest) quarter in place.
+    (
+        "Net rose in the third quarter. After a flat second quarter, sales grew. "
+        "Charges hit the year-earlier period.",
+        NOV,
+        [
+            ("the third quarter", "DATE", "2024-Q3"),
+            ("second quarter", "DATE", "2024-Q2"),
+            ("the year-earlier period", "DATE", "2023-Q3"),
+        ],
+    ),
     # "current" as an adjective of time, not of accounts or periods.
     ("Growth slowed under current market conditions.", NOV, [("current", "DATE", "PRESENT_REF")]),
     (

@@ -243,7 +243,12 @@ def _remember(narrative: Narrative, value: str, index: int, dct: date) -> None:
         quarter = (int(m3.group(1)), int(m3.group(2)))
         # Results are reported for quarters that are over; the current or a coming quarter
         # ("a charge in the fourth quarter") is an outlook, not what "a year ago" compares.
-        if quarter < (dct.year, (dct.month - 1) // 3 + 1):
+        # The story reports on the latest of them: an earlier one is background ("after a
+        # flat second quarter") and leaves the reported quarter in place.
+        reported = narrative.quarter
+        if quarter < (dct.year, (dct.month - 1) // 3 + 1) and (
+            reported is None or quarter >= reported
+        ):
             narrative.quarter, narrative.quarter_index = quarter, index
             narrative.long_period = False
     m4 = re.match(r"(\d{4})(?:$|-)", value)
