@@ -904,6 +904,10 @@ WIRE: list[tuple[str, str, Expected]] = [
         DCT,
         [("Feb. 3", "DATE", "2025-02-03"), ("mid afternoon", "TIME", "2025-02-03TAF")],
     ),
+    # "the weeks ahead", "over the years": a stretch of unknown length.
+    ("Prices may fall in the weeks ahead.", DCT, [("the weeks ahead", "DURATION", "PXW")]),
+    ("Over the years, the town grew.", DCT, [("the years", "DURATION", "PXY")]),
+    ("He read the years of records.", DCT, []),
     # A vague count of quarters followed by a bare noun counts periods, not a fraction.
     (
         "It turned a profit after several quarters of losses.",

@@ -1482,7 +1482,9 @@ def _parse_bare_units(m: re.Match[str], text: str) -> list[Part] | None:
 BARE_UNITS = compile_rule(
     "bare_units",
     r"(?<![\w-])(?:(?P<lead>(?:the\s+)?(?:(?:most\s+)?recent|coming|past|last|next|previous"
-    r"|ensuing|intervening|following|early|first)(?:\s+|-)|(?<=for\s))|(?<=within\s)|(?<=in\s))"
+    r"|ensuing|intervening|following|early|first)(?:\s+|-)|(?<=for\s))|(?<=within\s)|(?<=in\s)"
+    # "the weeks ahead", "over the years": a stretch of unknown length.
+    r"|the\s+(?=\w+\s+ahead\b)|(?<=over\s)the\s+)"
     r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)"
     r"(?:\s+ahead)?(?![\w-])",
     _parse_bare_units,
@@ -1605,8 +1607,6 @@ _REFS: dict[str, str] = {
     "the long term": "FUTURE_REF",
     "the long run": "FUTURE_REF",
     "a later date": "FUTURE_REF",
-    "the coming years": "FUTURE_REF",
-    "the years ahead": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF",
     "current": "PRESENT_REF",
 }
@@ -1790,7 +1790,7 @@ _BEFORE_HIT: dict[str, str] = {
     r"|short|extra|further|whole|trading|business|working))?\s+$",
     "unit_adjective": _NUMBERISH + r"[\s-]$",
     "bare_units": r"\b(?:recent|coming|past|last|next|previous|ensuing|intervening|following"
-    r"|early|first|for|within|in)[\s-]+$",
+    r"|early|first|for|within|in|the)[\s-]+$",
     "relative_unit": r"\b(?:past|coming|this|last|next|previous|following|current|same|that"
     r"|prior|present|preceding|fiscal|calendar|school)\s+$",
     # "7 pm", "10 a.m.", "19:45" follow a digit; "noon" and "o'clock" pass by their end.
