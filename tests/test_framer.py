@@ -413,3 +413,26 @@ def test_a_happening_counted_from_the_story_s_dated_one(
 def test_a_duration_with_no_dated_happening_before_it_dates_nothing() -> None:
     text = "The repairs take place three days after the storm."
     assert events_of(text) == []
+
+
+def test_the_tense_of_the_date_s_own_clause_sets_the_kind_on_the_publication_day() -> None:
+    # DCT is Wednesday, March 5, 2025.
+    text = "The board approved the merger on Wednesday, which would create the largest bank."
+    assert [e["kind"] for e in events_of(text)] == ["past"]
+    text = "The board will vote on the merger on Wednesday, which analysts called overdue."
+    assert [e["kind"] for e in events_of(text)] == ["scheduled"]
+
+
+def test_two_dated_clauses_make_two_titles_and_a_condition_marks_both() -> None:
+    text = ("If funded, the bridge repairs would start in May and the new lane would open "
+            "in October.")
+    assert [e["title"] for e in events_of(text)] == [
+        "Bridge repairs start (if funded)", "New lane opens (if funded)"]
+
+
+def test_an_undated_clause_stays_with_the_dated_one_after_it() -> None:
+    text = "A second vote will be called and the session will close on March 20."
+    titles = [str(e["title"]) for e in events_of(text)]
+    assert len(titles) == 1
+    assert "vote" in titles[0]
+    assert "session" in titles[0]

@@ -89,8 +89,13 @@ _DATELINE_PLACE = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|\()")
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|to be held|is set to|are set to|scheduled|slated|due|"
-    r"expected|plans?|planned|intends?|upcoming|coming|next|would|later this|tentatively|"
+    r"expected|plans? to|planned|planning|intends? to|upcoming|coming|next|would|later this|"
+    r"tentatively|"
     r"going to)\b",
+    re.IGNORECASE,
+)
+_TENSE_BREAK = re.compile(
+    r",\s*(?:which|who|where|while|but|and|although|though|whereas)\b|;|\s[-—–]{1,2}\s",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -668,7 +673,8 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
         end = None
     if candidate.granularity == "week" and end is None and not isinstance(start, datetime):
         end = start + timedelta(days=6)  # a week runs Monday to Sunday, as calendars show it
-    kind = _kind(sentence.text, start, end, candidate.granularity, document)
+    kind = _kind(_tense_window(sentence.text, rel_start, rel_end), start, end,
+                 candidate.granularity, document)
     trigger = sentence.text[_trigger_start(sentence.text, rel_start):rel_end]
     title_text = title.text + _day_description(sentence.text[rel_end:])
     if _DEADLINE.match(trigger) and not title_text.startswith("Deadline"):
@@ -771,6 +777,14 @@ def _zone_clues(document: Document, passage: Passage,
     yield find_location(document.text[:400])
     dateline = _DATELINE_PLACE.match(document.text)
     yield dateline.group(1).title() if dateline else None
+
+
+def _tense_window(sentence: str, start: int, end: int) -> str:
+    """The clause around a date, whose verbs say when it is ("voted on Monday to advance the
+    plan, which would cost ...": "voted" counts, "would" belongs to another clause)."""
+    left = max((m.end() for m in _TENSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in _TENSE_BREAK.finditer(sentence, end)), len(sentence))
+    return sentence[left:right]
 
 
 def _kind(sentence: str, start: When, end: When | None, granularity: Granularity,

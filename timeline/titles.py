@@ -65,6 +65,11 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:in order to|so as to|to discuss|to talk|as part of|in a bid to|when|after which)\s"
     r"|,\s*[a-z]+ing\b"
 )
+# "... in early 2025 and the stadium would open in 2027": a second clause with its own verb.
+_AND_CLAUSE = re.compile(
+    r"\s+and\s+(?=(?:a|an|the|its|their)\s+(?:[\w-]+\s+){1,2}"
+    r"(?:will|would|is|are|was|were|has|have|had)\b)"
+)
 _AUXILIARY = re.compile(
     r"\b(?:(?:is|are|was|were)(?:\s+also)? (?:set|scheduled|due|expected|going|slated|"
     r"poised|likely|unlikely)|"
@@ -94,6 +99,8 @@ _NOT_A_NAME_START = frozenset(
     "with in on at for by from after before the a an this that these those as but and if when "
     "while during under over since until".split()
 )
+_FINITE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had)\b")
+_CONDITION = re.compile(r"^\s*(if|unless)\s+([^,]{2,40}),\s*", re.IGNORECASE)
 _SUBORDINATOR = re.compile(r"^(?:because|since|although|though|while|if|once|as)\s+",
                            re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+",
@@ -276,9 +283,13 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
                   other_dates: tuple[tuple[int, int], ...] = (),
                   earlier: tuple[str, ...] = ()) -> str:
     """Cut the sentence to the clause that holds the date, without any date in it."""
-    start, end = _clause_bounds(sentence, trigger_start, trigger_end)
+    start, end = _clause_bounds(sentence, trigger_start, trigger_end, other_dates)
     text = _without_dates(sentence, start, end, sorted({(trigger_start, trigger_end),
                                                         *other_dates}))
+    # "If approved, construction would begin ... and the stadium would open": both tentative
+    condition = _CONDITION.match(sentence)
+    if condition is not None and _CONDITION.match(text):
+        text = _CONDITION.sub("", text, count=1)
     text = _SUBORDINATOR.sub("", _strip_frames(text))
     text = _nominalise_passive(text, sentence[:start])
     text = _ATTRIBUTION_TAIL.sub("", text)
@@ -298,6 +309,8 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
             words.pop()
     title = " ".join(words).strip(" ,;:")
     title = _resolve_pronoun(title, (sentence, *earlier))
+    if condition is not None and title:
+        title += f" ({condition.group(1).lower()} {condition.group(2)})"
     return title[:1].upper() + title[1:] if title else sentence[:60]
 
 
@@ -382,9 +395,21 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int) -> tuple[int, int]:
-    """The span of the clause around the trigger; the main clause if that one is too thin."""
+def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int,
+                   other_dates: tuple[tuple[int, int], ...] = ()) -> tuple[int, int]:
+    """The span of the clause around the trigger; the main clause if that one is too thin.
+
+    "and the stadium would open in 2027" is a clause of its own when the one before it has
+    a date of its own ("construction would begin in early 2025"); after an undated one
+    ("a hearing will be scheduled and the trial will end on May 2") the two are one event.
+    """
     cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    for match in _AND_CLAUSE.finditer(sentence):
+        before = max(c for c in cuts if c <= match.start())
+        if _has_own_date(sentence, (before, match.start()),
+                         (*other_dates, (trigger_start, trigger_end))):
+            cuts.append(match.start())
+    cuts.sort()
     segments = list(pairwise(cuts))
     for index, (start, end) in enumerate(segments):
         if start <= trigger_start < end:
@@ -392,14 +417,24 @@ def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int) -> tuple
             content = [w for w in re.findall(r"[A-Za-z]{2,}", rest)
                        if w.lower() not in _FUNCTION_WORDS]
             nominal = any(f"be {verb}" in rest for verb in _NOMINALS)
-            if len(content) >= 3 or index == 0 or nominal:
+            finite = (len(content) >= 2 and _FINITE.search(rest) is not None
+                      and _AND_CLAUSE.match(sentence, start) is not None)
+            if len(content) >= 3 or index == 0 or nominal or finite:
                 return _skip_break(sentence, start), end
             return segments[0]
     return 0, len(sentence)
 
 
+def _has_own_date(sentence: str, segment: tuple[int, int],
+                  dates: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a date lies in the segment's main part (after a leading "If ...," clause)."""
+    start, end = segment
+    main = max(start, sentence.rfind(",", start, end) + 1)
+    return any(main <= date_start < end for date_start, _ in dates)
+
+
 def _skip_break(sentence: str, start: int) -> int:
-    match = _CLAUSE_BREAK.match(sentence, start)
+    match = _CLAUSE_BREAK.match(sentence, start) or _AND_CLAUSE.match(sentence, start)
     return match.end() if match and start > 0 else start
 
 
