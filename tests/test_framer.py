@@ -436,3 +436,12 @@ def test_an_undated_clause_stays_with_the_dated_one_after_it() -> None:
     assert len(titles) == 1
     assert "vote" in titles[0]
     assert "session" in titles[0]
+
+
+def test_a_dated_subject_is_the_event_and_a_week_of_the_same_happening_folds_into_it() -> None:
+    text = ("Fisheries ministers from six countries will gather in Reykjavik next week. "
+            "The meeting, set for March 11-12, follows a dispute over quotas in Norway.")
+    events = events_of(text)
+    assert [(e["start"], e["end"], e["title"], e["location"]) for e in events] == [
+        ("2025-03-11", "2025-03-12", "Fisheries ministers from six countries gather in Reykjavik",
+         "Reykjavik")]

@@ -41,3 +41,12 @@ def test_ambiguous_names_prefer_capitals_and_countries() -> None:
 )
 def test_zone_words(words: str, zone: str | None) -> None:
     assert zone_for_words(words) == zone
+
+
+@pytest.mark.parametrize(("written", "zone"), [("Reykjavik", "Atlantic/Reykjavik"),
+                                               ("Sao Paulo", "America/Sao_Paulo"),
+                                               ("Zurich", "Europe/Zurich")])
+def test_a_place_written_without_its_accents_is_found(written: str, zone: str) -> None:
+    place = lookup(written)
+    assert place is not None
+    assert place.tz == zone

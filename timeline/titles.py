@@ -101,6 +101,11 @@ _NOT_A_NAME_START = frozenset(
 )
 _FINITE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had)\b")
 _CONDITION = re.compile(r"^\s*(if|unless)\s+([^,]{2,40}),\s*", re.IGNORECASE)
+_DATED_SUBJECT = re.compile(
+    r"^\s*(?P<subject>(?:The|This|That|Its|Their|His|Her)\s+[^,]{2,60}?),\s*(?:which\s+is\s+)?"
+    r"(?:set|scheduled|slated|planned|due|expected)\s+(?:for|on|to\s+(?:be\s+held|take\s+place|"
+    r"run)\s+(?:on|from)?)?\s*$"
+)
 _SUBORDINATOR = re.compile(r"^(?:because|since|although|though|while|if|once|as)\s+",
                            re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+",
@@ -129,6 +134,11 @@ def make_title(sentence: str, trigger_start: int, trigger_end: int,
     quoted = _quoted_name(sentence)
     if quoted is not None and quoted.source == "quoted name":
         return quoted
+    appositive = _DATED_SUBJECT.match(sentence[:trigger_start])
+    if appositive is not None and re.match(r"\s*,", sentence[trigger_end:]):
+        # "The meeting, set for March 18-19, follows weeks of protests": the meeting
+        subject = _DETERMINER.sub("", appositive.group("subject"))
+        return Title(subject[:1].upper() + subject[1:], "dated subject")
     named = _capitalised_name(sentence) or quoted
     if named is not None:
         return named
