@@ -445,3 +445,8 @@ def test_a_dated_subject_is_the_event_and_a_week_of_the_same_happening_folds_int
     assert [(e["start"], e["end"], e["title"], e["location"]) for e in events] == [
         ("2025-03-11", "2025-03-12", "Fisheries ministers from six countries gather in Reykjavik",
          "Reykjavik")]
+
+
+def test_a_gapped_second_clause_shares_the_first_clause_s_verb() -> None:
+    text = "The first round will be held on March 9, and the runoff on March 23."
+    assert [e["title"] for e in events_of(text)] == ["First round held", "Runoff held"]

@@ -142,6 +142,9 @@ def make_title(sentence: str, trigger_start: int, trigger_end: int,
     named = _capitalised_name(sentence) or quoted
     if named is not None:
         return named
+    gapped = _gapped_clause(sentence, trigger_start, trigger_end, other_dates)
+    if gapped is not None:
+        sentence, trigger_start, trigger_end, other_dates = gapped
     clause = _clause_title(sentence, trigger_start, trigger_end, other_dates, earlier)
     if not any(w in EVENT_NOUNS for w in re.findall(r"[a-z]+", clause.lower())):
         named_np = _light_verb_event(sentence)
@@ -225,6 +228,43 @@ def complete_from_headline(title: str, sentence: str, headline: str) -> str:
 def headline_without_dates(headline: str, spans: list[tuple[int, int]]) -> str:
     """The headline with its date expressions and their leading prepositions cut out."""
     return _without_dates(headline, 0, len(headline), sorted(spans))
+
+
+# ", and the economics prize on Monday": a second subject that shares the verb before it.
+_GAPPED_REMNANT = re.compile(
+    r",?\s+and\s+(?P<subject>(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+    r"\s+(?:on|in|at|from)?\s*$",
+    re.IGNORECASE,
+)
+_LEADING_SUBJECT = re.compile(
+    r"^\s*(?:The|A|An|Its|Their)\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+\s+"
+    r"(?=(?:will|would|is|are|was|were|has|have|had|shall)\b)"
+)
+_GAP_START = re.compile(r",?\s+and\s+(?=(?:the|a|an|its|their)\s)", re.IGNORECASE)
+
+
+def _gapped_clause(sentence: str, trigger_start: int, trigger_end: int,
+                   other_dates: tuple[tuple[int, int], ...]
+                   ) -> tuple[str, int, int, tuple[tuple[int, int], ...]] | None:
+    """ "The peace prize will be announced on Friday, and the economics prize on Monday".
+
+    The second date's clause has no verb of its own: its title is the first clause's,
+    told of the second subject ("the economics prize will be announced ...").
+    """
+    if sentence[trigger_end:].strip(" .;"):
+        return None
+    remnant = _GAPPED_REMNANT.search(sentence, 0, trigger_start)
+    if remnant is None or not any(end <= remnant.start() for _, end in other_dates):
+        return None
+    head = sentence[: remnant.start()]
+    subject = _LEADING_SUBJECT.match(head)
+    if subject is None:
+        return None
+    rebuilt = f"{remnant.group('subject')} {head[subject.end():]}"
+    shift = len(remnant.group("subject")) + 1 - subject.end()
+    dates = tuple((start + shift, end + shift) for start, end in other_dates
+                  if end <= remnant.start() and start >= subject.end())
+    return rebuilt, len(rebuilt), len(rebuilt), dates
 
 
 def _quoted_name(sentence: str) -> Title | None:
@@ -418,6 +458,12 @@ def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int,
         before = max(c for c in cuts if c <= match.start())
         if _has_own_date(sentence, (before, match.start()),
                          (*other_dates, (trigger_start, trigger_end))):
+            cuts.append(match.start())
+    for match in _GAP_START.finditer(sentence):  # "..., and the economics prize on Monday"
+        remnant = _GAPPED_REMNANT.match(
+            sentence[: next((d for d, _ in other_dates if d > match.start()), match.start())],
+            match.start())
+        if remnant is not None and trigger_start < match.start():
             cuts.append(match.start())
     cuts.sort()
     segments = list(pairwise(cuts))
