@@ -50,3 +50,14 @@ def test_a_place_written_without_its_accents_is_found(written: str, zone: str) -
     place = lookup(written)
     assert place is not None
     assert place.tz == zone
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Voters in Orange County will pick a sheriff on May 2.", "Orange County"),
+        ("The Springfield City Council will meet at City Hall on May 2.", "City Hall"),
+    ],
+)
+def test_a_county_or_city_council_is_read_whole(sentence: str, place: str) -> None:
+    assert find_location(sentence) == place

@@ -177,6 +177,10 @@ def find_location(text: str) -> str | None:
             continue
         if match.group("lead") == "of":
             continue  # "of" introduces venues only: "of China" is rarely where things happen
+        if place is None and words[-1] in ("County", "Parish", "Borough"):
+            # "in Orange County" is the county, not the town of Orange
+            place = _county_or_town(text[match.start("name"):]) or name
+            continue
         known = lookup(name) or lookup(words[0])
         if known is not None and place is None:
             place = _display_name(name if lookup(name) else words[0])
@@ -215,7 +219,10 @@ def _display_name(name: str) -> str:
 
 
 _PLACE_IN_STATE = re.compile(
-    rf"\b(?P<area>{_CAP}(?:\s+{_CAP}){{0,2}}\s+(?:County|Parish|Borough|City))"
+    rf"\b(?!(?:The|A|An|This|That)\s)(?P<area>{_CAP}(?:\s+{_CAP}){{0,2}}\s+"
+    r"(?:County|Parish|Borough|City))\b"
+    r"(?!\s+(?:Council|Hall|Court|Commission|Board|College|University|School|Schools|"
+    r"Police|Government|Attorney|Clerk|Manager|Department|Office|FC|Club)\b)"
     rf"(?:,\s+(?P<state>{_CAP}(?:\s+{_CAP})?))?"
 )
 
