@@ -450,3 +450,32 @@ def test_a_dated_subject_is_the_event_and_a_week_of_the_same_happening_folds_int
 def test_a_gapped_second_clause_shares_the_first_clause_s_verb() -> None:
     text = "The first round will be held on March 9, and the runoff on March 23."
     assert [e["title"] for e in events_of(text)] == ["First round held", "Runoff held"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hotel occupancy in the province reached 81 percent in 2023, the tourism board said.",
+        "The city's parks budget in 2022 was about $12 million.",
+        "Ridership has grown by about a third since 2021, according to the operator.",
+        "Snowfall over the first half of 2024 was 30 percent below average.",
+        "The club scored 58 goals in 2023, its best total in a decade.",
+    ],
+)
+def test_a_period_that_only_dates_a_figure_is_no_event(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_period_that_names_results_is_no_event_but_the_release_day_is() -> None:
+    text = "The company will report its fiscal second-quarter results on March 20."
+    assert [e["start"] for e in events_of(text)] == ["2025-03-20"]
+
+
+def test_a_dated_agreement_with_a_percentage_is_still_an_event() -> None:
+    text = "The two sides agreed in 2023 to cut tariffs on 90 percent of goods."
+    assert [e["start"] for e in events_of(text)] == ["2023"]
+
+
+def test_a_city_and_date_dateline_is_not_an_event() -> None:
+    text = "OSLO, March 4 -- The ministers will meet in Bergen on March 12."
+    assert [e["start"] for e in events_of(text)] == ["2025-03-12"]

@@ -64,10 +64,29 @@ _FUTURE_TELLING = re.compile(r"\b(?:will|would|to|is to|are to)\s+(?:be\s+)?\w+\
 _RANGE_WORD = re.compile(r"\b(?:to|through|thru|until|till)\b|[-–—]", re.IGNORECASE)
 _MERIDIEM = re.compile(r"\b[ap]\.?m\b|noon|midnight|morning|evening|night", re.IGNORECASE)
 _CLOCK_THEN_DAY = re.compile(r"\s*,?\s*on\s+", re.IGNORECASE)
-_STATISTIC = re.compile(
+_STATISTIC_BEFORE = re.compile(
     r"\b(?:percent|per cent|share|volume|total|amounted|accounted|billion|million|trillion|"
     r"average|rate|grew|rose|fell|increased|decreased)\b|%",
     re.IGNORECASE,
+)
+_STATISTIC_WORD = re.compile(
+    r"\b(?:share|volume|total|totals|amounted|accounted|average|rate|grew|"
+    r"grown|rose|risen|fell|fallen|increased|decreased|declined|reached|budget|turnout|"
+    r"attendance|revenue|revenues|sales|profit|profits|deficit|surplus|exports|imports|trade|"
+    r"rainfall|temperatures?|population|unemployment|inflation|scored|record|had access)\b",
+    re.IGNORECASE,
+)
+# An amount other than a date: "$48 million", "61 percent", "42,000", "41 goals", "a quarter".
+_AMOUNT = re.compile(
+    r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s+(?:percent|per cent|million|billion|trillion)\b|"
+    r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\s+(?!(?:a\.m|p\.m|am|pm)\b)[a-z]{3,}s\b|"
+    r"\bby (?:about |nearly |almost )?(?:a quarter|a third|half|a fifth|a tenth)\b",
+    re.IGNORECASE,
+)
+# "its fiscal third-quarter results": the period of a figure, not a date of something.
+_FIGURE_NOUN_AFTER = re.compile(
+    r"\s+(?:results|earnings|revenue|revenues|sales|profit|profits|loss|losses|figures|growth|"
+    r"GDP|output|numbers|data|budget|forecast|guidance)\b"
 )
 _DEADLINE = re.compile(r"^(?:by|no later than)\b", re.IGNORECASE)
 _TARGET = re.compile(r"^within\b|\b(?:goal|target|aim)\b", re.IGNORECASE)
@@ -78,7 +97,11 @@ _SETTING_VERB = re.compile(
     re.IGNORECASE,
 )
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|published|sent|posted)\s+$", re.IGNORECASE)
-_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}\([^)\n]{1,40}\)\s*(?:--|—|–|-)\s*")
+# "SEOUL, Oct. 24 (Yonhap) --", "TORONTO, March 14 --", "BERLIN (AP) --"
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}(?:\([^)\n]{1,40}\)|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"\s*(?:--|—|–|-)\s*"
+)
 _YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
 _WEEKDAY_ONLY = re.compile(r"(?:(?:from|on|to|through|until)\s+)?[A-Z][a-z]+day", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversary\b|\bturns? (?:\d+|[a-z]+)\b(?! (?:to|into|out)\b)",
@@ -573,9 +596,27 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
     kept = [c for c in candidates if not any(_refined_by(c, other) for other in candidates)]
     if _ANNIVERSARY.search(sentence.text):
         kept = [c for c in kept if c.granularity != "year"]
-    # "trade volume in 2013": the year only dates a figure
-    return [c for c in kept if c.granularity != "year" or not _STATISTIC.search(
-        text[max(sentence.start, c.first.start - 40):c.first.start])]
+    # "trade volume in 2013", "turnout in the 2018 midterm was 61 percent": a figure's period
+    figure = _is_figure(sentence.text)
+    return [c for c in kept if not (figure and _is_period(c))
+            and not (c.granularity == "year" and _STATISTIC_BEFORE.search(
+                text[max(sentence.start, c.first.start - 40):c.first.start]))
+            and not _FIGURE_NOUN_AFTER.match(text, c.last.end)]
+
+
+def _is_period(candidate: Candidate) -> bool:
+    """A year, or a span of months (a quarter, a half, a season): what figures are counted by."""
+    return candidate.granularity == "year" or (candidate.granularity == "month"
+                                               and candidate.end is not None)
+
+
+def _is_figure(sentence: str) -> bool:
+    """A sentence that states a measured amount ("was about $48 million", "rose 40 percent").
+
+    Past or present, not future: "will draw 50,000 visitors in 2026" still plans an event.
+    """
+    return (_STATISTIC_WORD.search(sentence) is not None and _AMOUNT.search(sentence) is not None
+            and _FUTURE.search(sentence) is None)
 
 
 def _shared_meridiem(head: Candidate, closer: Timex, end: When) -> When:
