@@ -479,3 +479,29 @@ def test_a_dated_agreement_with_a_percentage_is_still_an_event() -> None:
 def test_a_city_and_date_dateline_is_not_an_event() -> None:
     text = "OSLO, March 4 -- The ministers will meet in Bergen on March 12."
     assert [e["start"] for e in events_of(text)] == ["2025-03-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "title"),
+    [
+        ("The king will arrive in Lima on March 10 for a three-day state visit.",
+         ("2025-03-10", "2025-03-12"), "King arrives in Lima for a three-day state visit"),
+        ("Nurses will stage a 48-hour strike starting March 13.",
+         ("2025-03-13", "2025-03-14"), "Nurses stage a 48-hour strike"),
+        ("Dockers will refuse overtime from March 17 for two weeks.",
+         ("2025-03-17", "2025-03-30"), "Dockers refuse overtime for two weeks"),
+        ("The museum will stay closed until March 20 after a three-day flood.",
+         ("2025-03-20", None), None),
+    ],
+)
+def test_a_length_in_the_date_s_clause_gives_the_end(
+        text: str, span: tuple[str, str | None], title: str | None) -> None:
+    events = events_of(text)
+    assert [(e["start"], e["end"]) for e in events] == [span]
+    if title is not None:
+        assert events[0]["title"] == title
+
+
+def test_the_length_of_another_happening_is_not_this_one_s() -> None:
+    text = "The premier is due in Ottawa on March 12, arriving ahead of two-day trade talks."
+    assert [(e["start"], e["end"]) for e in events_of(text)] == [("2025-03-12", None)]

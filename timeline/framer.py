@@ -158,6 +158,12 @@ _CLOSING_BEFORE = re.compile(
     r"\b(?:close|closes|shut|shuts|end|ends|finish|finishes|wrap up|wraps up)\s+(?:at\s+)?$",
     re.IGNORECASE,
 )
+_ENDING_LEAD = re.compile(r"\b(?:until|till|through|to|ending|ended|ends|by)\s+$",
+                          re.IGNORECASE)
+_OTHER_HAPPENING_LEAD = re.compile(r"\b(?:ahead of|before|after|following|prior to)\b",
+                                   re.IGNORECASE)
+_FOR_LEAD = re.compile(r"\s*,?\s*for\s+", re.IGNORECASE)
+_DURATION_VALUE = re.compile(r"PT?(\d{1,3})([DWH])")
 _TRAILING_PREPOSITIONS = frozenset("before after since until during at on in for".split())
 _CONFIDENCE_BY_GRANULARITY = {"time": 0.95, "day": 0.9, "week": 0.75, "month": 0.65, "year": 0.5}
 
@@ -724,6 +730,10 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
             end = end.replace(tzinfo=zone)
     if end is not None and day_of(end) < day_of(start):
         end = None
+    if end is None and candidate.granularity == "day" and not isinstance(start, datetime):
+        days = _lasting_days(sentence, passage.timexes, candidate)
+        if days > 1:  # "on Monday for a three-day state visit": Monday to Wednesday
+            end = start + timedelta(days=days - 1)
     if candidate.granularity == "week" and end is None and not isinstance(start, datetime):
         end = start + timedelta(days=6)  # a week runs Monday to Sunday, as calendars show it
     kind = _kind(_tense_window(sentence.text, rel_start, rel_end), start, end,
@@ -775,6 +785,44 @@ def _day_description(after: str) -> str:
                   default=8)
         words = words[:cut]
     return "; " + " ".join(words)
+
+
+def _lasting_days(sentence: Sentence, timexes: tuple[Timex, ...], candidate: Candidate) -> int:
+    """How many days the happening dated by ``candidate`` lasts, when its clause says so.
+
+    "a three-day state visit", "a 48-hour walkout starting Thursday", "from Jan. 27 for four
+    weeks"; a date that ends the span ("until Friday") has no length after it.
+    """
+    text = sentence.text
+    rel_start, rel_end = candidate.first.start - sentence.start, candidate.last.end - sentence.start
+    if _ENDING_LEAD.search(text[:rel_start]):
+        return 0
+    clause = _tense_window(text, rel_start, rel_end)
+    clause_start = text.find(clause)
+    for timex in timexes:
+        if timex.type != "DURATION":
+            continue
+        at = timex.start - sentence.start
+        if not clause_start <= at < clause_start + len(clause):
+            continue
+        days = _duration_days(timex.value)
+        if _OTHER_HAPPENING_LEAD.search(text[max(0, at - 25):at]):
+            continue  # "arriving ahead of two-day summit talks": the talks last two days
+        adjectival = "-" in timex.text
+        after_date = at >= rel_end and _FOR_LEAD.fullmatch(text[rel_end:at]) is not None
+        if days and (adjectival or after_date):
+            return days
+    return 0
+
+
+def _duration_days(value: str) -> int:
+    match = _DURATION_VALUE.fullmatch(value)
+    if match is None:
+        return 0
+    amount, unit = int(match.group(1)), match.group(2)
+    if unit == "H":
+        return amount // 24 if amount % 24 == 0 else 0
+    return amount * {"D": 1, "W": 7}[unit]
 
 
 def _trigger_start(sentence: str, start: int) -> int:

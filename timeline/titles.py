@@ -81,7 +81,7 @@ _AUXILIARY = re.compile(
 _DATE_LEAD = re.compile(
     r"(?:(?<=\s)|^)(?:on|in|at|from|by|since|until|through|for|during|within|"
     r"as (?:early|late|soon) as|"
-    r"no later than|sometime in|around|about)\s+$",
+    r"no later than|sometime in|around|about|(?:starting|beginning|effective)(?:\s+on)?)\s+$",
     re.IGNORECASE,
 )
 _IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
