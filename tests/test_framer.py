@@ -505,3 +505,23 @@ def test_a_length_in_the_date_s_clause_gives_the_end(
 def test_the_length_of_another_happening_is_not_this_one_s() -> None:
     text = "The premier is due in Ottawa on March 12, arriving ahead of two-day trade talks."
     assert [(e["start"], e["end"]) for e in events_of(text)] == [("2025-03-12", None)]
+
+
+def test_a_clock_time_of_another_happening_that_day_is_its_own_event() -> None:
+    text = ("The bank will publish its annual report on March 20 in Oslo. "
+            "Executives will discuss the figures on a call with analysts at 3 p.m.")
+    events = events_of(text)
+    assert [(e["start"], e["title"]) for e in events] == [
+        ("2025-03-20", "Bank publishes its annual report in Oslo"),
+        ("2025-03-20T15:00", "Executives discuss the figures on a call with analysts"),
+    ]
+
+
+def test_a_start_time_later_in_the_sentence_joins_the_day() -> None:
+    text = ("Opening night on March 8 brings the Oslo Philharmonic to the Grieg Hall, "
+            "with the concert starting at 7:30 p.m.")
+    events = events_of(text)
+    assert [(e["start"], e["title"], e["trigger"]) for e in events] == [
+        ("2025-03-08T19:30",
+         "Opening night brings the Oslo Philharmonic to the Grieg Hall",
+         "on March 8 | at 7:30 p.m.")]

@@ -158,6 +158,16 @@ _CLOSING_BEFORE = re.compile(
     r"\b(?:close|closes|shut|shuts|end|ends|finish|finishes|wrap up|wraps up)\s+(?:at\s+)?$",
     re.IGNORECASE,
 )
+_START_OR_END = re.compile(
+    r"\b(?:start|starts|started|begin|begins|began|kick-?off|kicks?\s+off|tip-?off|"
+    r"gets?\s+under\s+way|open|opens|doors|first pitch|takes? place|"
+    r"(?:is|are)\s+(?:set|scheduled)\s+for|will\s+be\s+held|close|closes|shut|shuts|end|ends|"
+    r"finish|finishes)\b",
+    re.IGNORECASE,
+)
+_DEFINITE_SUBJECT = re.compile(r"^\s*(?:It|They|(?:The|This|That)\s+(?P<noun>[a-z]+))\b")
+# Four or more words between the two parts of one date: they are quoted apart.
+_WORDS_BETWEEN = re.compile(r"(?:\S+\s+){4,}")
 _ENDING_LEAD = re.compile(r"\b(?:until|till|through|to|ending|ended|ends|by)\s+$",
                           re.IGNORECASE)
 _OTHER_HAPPENING_LEAD = re.compile(r"\b(?:ahead of|before|after|following|prior to)\b",
@@ -565,7 +575,7 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
         if (candidates and granularity == "time" and candidates[-1].granularity == "day"
                 and candidates[-1].end is None and isinstance(start, datetime)
                 and start.date() == candidates[-1].start
-                and not _RANGE_WORD.search(text[candidates[-1].last.end:timex.start])):
+                and not _RANGE_WORD.search(text[candidates[-1].last.end:timex.start][-10:])):
             head = candidates.pop()  # "on Nov. 19 at 10:30 p.m.": one date, now with a time
             candidates.append(Candidate(head.first, timex, start, None, "time"))
             continue
@@ -714,7 +724,13 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
     others = tuple((t.start - sentence.start, t.end - sentence.start) for t in passage.timexes
                    if t.type in ("DATE", "TIME") and t is not candidate.first
                    and t is not candidate.last and _PLAIN_DATE.search(t.text))
-    title = make_title(sentence.text, rel_start, rel_end, others, passage.earlier[:2])
+    # "on June 3 brings Fournier to the hall, with the show starting at 8 p.m.": two parts
+    apart = _WORDS_BETWEEN.search(sentence.text, rel_start + len(candidate.first.text),
+                                  candidate.last.start - sentence.start) is not None
+    title_end = rel_start + len(candidate.first.text) if apart else rel_end
+    if apart:
+        others = (*others, (candidate.last.start - sentence.start, rel_end))
+    title = make_title(sentence.text, rel_start, title_end, others, passage.earlier[:2])
     # A dated subject ("The meeting, set for May 2, follows protests in France") happens
     # where its own words say, not where the rest of the sentence points.
     location = find_location(sentence.text[:rel_end] if title.source == "dated subject"
@@ -739,6 +755,10 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
     kind = _kind(_tense_window(sentence.text, rel_start, rel_end), start, end,
                  candidate.granularity, document)
     trigger = sentence.text[_trigger_start(sentence.text, rel_start):rel_end]
+    if apart:
+        second = candidate.last.start - sentence.start
+        trigger = (f"{sentence.text[_trigger_start(sentence.text, rel_start):title_end]} | "
+                   f"{sentence.text[_trigger_start(sentence.text, second):rel_end]}")
     title_text = title.text + _day_description(sentence.text[rel_end:])
     if _DEADLINE.match(trigger) and not title_text.startswith("Deadline"):
         title_text, kind = f"Deadline: {title_text[:1].lower()}{title_text[1:]}", "scheduled"
@@ -933,8 +953,24 @@ def _refines(previous: Event, event: Event) -> bool:
         and previous.end is None and day_of(event.start) == previous.start
         and previous.source.sentence_start != event.source.sentence_start
         and "|" not in event.source.trigger and _has_no_date_words(event.source.trigger)
-        and _SETTING_VERB.search(event.source.evidence) is not None
+        and _tells_its_start_or_end(event.source.evidence, previous.title)
     )
+
+
+def _tells_its_start_or_end(sentence: str, title: str) -> bool:
+    """ "Kick-off is at 6 p.m.", "The game will start at 10:30 p.m.", "It ends at 5 p.m.".
+
+    A clock time refines the day before it only when its sentence says when that happening
+    starts or ends; "Executives will discuss the numbers on a call at 5 p.m." is a happening
+    of its own that day.
+    """
+    if _START_OR_END.search(sentence):
+        return True
+    subject = _DEFINITE_SUBJECT.match(sentence)
+    if subject is None:
+        return False
+    noun = subject.group("noun")
+    return noun is None or noun.lower() in EVENT_NOUNS or noun.lower() in title.lower()
 
 
 def _has_no_date_words(trigger: str) -> bool:

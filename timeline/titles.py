@@ -63,7 +63,7 @@ _CLAUSE_BREAK = re.compile(
     r"said|says|[a-z]+ed)\b)|,\s+and\s+(?=(?:he|she|it|they|we)\b)"
     r"|\s+since\s+(?=(?:it|he|she|they|we|the|a|an)\b)|,?\s+and that\s+"
     r"|\s(?:in order to|so as to|to discuss|to talk|as part of|in a bid to|when|after which)\s"
-    r"|,\s*[a-z]+ing\b"
+    r"|,\s*[a-z]+ing\b|,\s+with\s+(?:the|a|an|its|their)\s+[\w-]+\s+[a-z]+ing\b"
 )
 # "... in early 2025 and the stadium would open in 2027": a second clause with its own verb.
 _AND_CLAUSE = re.compile(
@@ -111,7 +111,9 @@ _SUBORDINATOR = re.compile(r"^(?:because|since|although|though|while|if|once|as)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+",
                          re.IGNORECASE)
 _MAX_WORDS = 16
-_CUT_BEFORE = frozenset("on in at for with from to of by during after before about".split())
+_CUT_BEFORE = frozenset(
+    "on in at for with from to of by during after before about through via across".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
