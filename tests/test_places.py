@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.places import find_location, lookup, zone_for_words
+from timeline.places import find_location, gazetteer, lookup, zone_for_words
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,7 @@ def test_a_place_written_without_its_accents_is_found(written: str, zone: str) -
 )
 def test_a_county_or_city_council_is_read_whole(sentence: str, place: str) -> None:
     assert find_location(sentence) == place
+
+
+def test_the_gazetteer_is_built_once() -> None:
+    assert gazetteer() is gazetteer()
