@@ -928,6 +928,38 @@ WIRE: list[tuple[str, str, Expected]] = [
     ),
 ]
 
+# A clock time without a date of its own takes the date before it, never one of a later
+# sentence.
+CLOCK_AFTER_DATE: list[tuple[str, str, Expected]] = [
+    (
+        "The final is played in Lyon on Saturday, March 8. Kick-off is at 8 p.m. local time, "
+        "which is 2 p.m. in Montreal. Two days later the squad flies home.",
+        DCT,
+        [
+            ("Saturday, March 8", "DATE", "2025-03-08"),
+            ("8 p.m. local time", "TIME", "2025-03-08T20:00"),
+            ("2 p.m.", "TIME", "2025-03-08T14:00"),
+            ("Two days later", "DATE", "2025-03-10"),
+        ],
+    ),
+    (
+        "The cup draw is on March 3. Doors open at 6 p.m. local time. Next Thursday the clubs "
+        "learn more.",
+        DCT,
+        [
+            ("March 3", "DATE", "2025-03-03"),
+            ("6 p.m. local time", "TIME", "2025-03-03T18:00"),
+            ("Next Thursday", "DATE", "2025-02-06"),
+        ],
+    ),
+    # Within its own sentence a time still takes the date that follows it.
+    (
+        "The vote opens at 9 a.m. on March 3.",
+        DCT,
+        [("9 a.m.", "TIME", "2025-03-03T09:00"), ("March 3", "DATE", "2025-03-03")],
+    ),
+]
+
 CASES = (
     ABSOLUTE
     + QUARTERS
@@ -951,6 +983,7 @@ CASES = (
     + TENSE
     + EARNINGS
     + WIRE
+    + CLOCK_AFTER_DATE
 )
 
 

@@ -258,7 +258,8 @@ def _remember(narrative: Narrative, value: str, index: int, dct: date) -> None:
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
     lo, hi = (a, b) if a <= b else (b, a)
-    return hi - lo < 300 and _SENTENCE_BREAK.search(text, lo, hi) is None
+    # The break's capital may be the later span's first letter: "... home. Four days later".
+    return hi - lo < 300 and _SENTENCE_BREAK.search(text, lo, min(len(text), hi + 1)) is None
 
 
 def _fill_times(text: str, out: list[Timex], dct: date, story: dict[int, tuple[date, str]]) -> None:
