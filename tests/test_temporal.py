@@ -928,6 +928,39 @@ WIRE: list[tuple[str, str, Expected]] = [
     ),
 ]
 
+# A bare weekday with a present-tense verb of scheduling is the coming one; past tense, a
+# negated or perfect verb, or a report keeps it in the past.
+PRESENT_TENSE: list[tuple[str, str, Expected]] = [
+    (
+        "Tickets for the tour go on sale Friday at 10 a.m.",
+        DCT,
+        [("Friday", "DATE", "2025-02-07"), ("10 a.m.", "TIME", "2025-02-07T10:00")],
+    ),
+    (
+        "The exhibition opens Saturday at the city museum.",
+        DCT,
+        [("Saturday", "DATE", "2025-02-08")],
+    ),
+    ("The new speed limit takes effect Sunday.", DCT, [("Sunday", "DATE", "2025-02-09")]),
+    ("The deadline for comments is Thursday.", DCT, [("Thursday", "DATE", "2025-02-06")]),
+    ("The two clubs meet Saturday in Leeds.", DCT, [("Saturday", "DATE", "2025-02-08")]),
+    ("Both envoys arrive separately Monday in Geneva.", DCT, [("Monday", "DATE", "2025-02-10")]),
+    ("The exhibition opened Saturday.", DCT, [("Saturday", "DATE", "2025-02-01")]),
+    ("The committee did not meet Thursday.", DCT, [("Thursday", "DATE", "2025-01-30")]),
+    ("The museum said Friday it had closed.", DCT, [("Friday", "DATE", "2025-01-31")]),
+    ("The dinner is held Saturday.", DCT, [("Saturday", "DATE", "2025-02-08")]),
+    (
+        "Grain prices have come down since the highs of October.",
+        DCT,
+        [("October", "DATE", "2024-10")],
+    ),
+    (
+        "The bank is under an October agreement with its lenders.",
+        DCT,
+        [("October", "DATE", "2024-10")],
+    ),
+]
+
 # A clock time without a date of its own takes the date before it, never one of a later
 # sentence.
 CLOCK_AFTER_DATE: list[tuple[str, str, Expected]] = [
@@ -983,6 +1016,7 @@ CASES = (
     + TENSE
     + EARNINGS
     + WIRE
+    + PRESENT_TENSE
     + CLOCK_AFTER_DATE
 )
 

@@ -63,17 +63,39 @@ _NOT_VERB = (
 # An "-ed" word after these is an adjective, not a past verb ("a still unspecified date").
 _ADJECTIVE_BEFORE = r"(?<!will\s)(?<!\bto\s)(?<!\bbe\s)(?<!\ba\s)(?<!\ban\s)(?<!the\s)(?<!still\s)"
 _NOT_PAST_ED = r"hundred|indeed|need|speed|seed|feed|breed|proceed|succeed|exceed|shed|embed"
+# Present tense of the verbs that schedule things: news announces with them ("the show
+# opens Friday", "tickets go on sale Monday", "the deadline is Friday"), so they point
+# ahead. Only verbs that are rarely nouns after a subject, and not after a determiner ("the
+# close Friday"); lower case, so "March" is no verb. A copula counts only right before the
+# date: "the vote is Friday", not "is under a June agreement".
+_PRESENT = (
+    r"(?<!the\s)(?<!\ba\s)(?<!\ban\s)(?<!its\s)(?<!their\s)(?<!his\s)(?<!her\s)(?<!'s\s)"
+    r"(?-i:(?:is|are)(?=\s+(?:on\s+|until\s+)?$)|(?:re)?opens?|begins?|starts?|go|goes"
+    r"|meets?|play|faces?|takes?|kicks?|closes?|ends?|arrives?|leaves|depart|departs|returns?"
+    r"|resumes?|launch|launches|debuts?|premieres?|airs|hosts?|visits?|heads|travels?|flies"
+    r"|expires?|convenes?|testif(?:y|ies)|appears?|speaks?|performs?|wraps?|concludes?|finish"
+    r"|finishes|comes?|gathers?|holds?|hits|gets?\s+under\s?way)"
+)
 # One pass finds every marker; the group that matched says which way it points.
 _MARKER = re.compile(
     rf"\b(?:(?P<modal>{_PAST_MODAL})|(?P<future>{_FUTURE_WORDS})"
     rf"|(?P<infinitive>to\s+(?:be\s+)?(?!(?:{_NOT_VERB})\b)(?-i:[a-z]{{3,}}))"
     rf"|(?P<past>{_IRREGULAR_PAST}|{_PRESENT_LIKE_PAST}|has\s+been|have\s+been"
-    rf"|{_ADJECTIVE_BEFORE}(?!(?:{_NOT_PAST_ED})\b)(?-i:[a-z]{{2,}}ed)))\b",
+    rf"|{_ADJECTIVE_BEFORE}(?!(?:{_NOT_PAST_ED})\b)(?-i:[a-z]{{2,}}ed))"
+    rf"|(?P<present>{_PRESENT}))\b",
     re.IGNORECASE,
 )
 
 
-_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
+# A plain verb after an auxiliary or a negation takes their tense: "did not meet Friday",
+# "will open Monday", "have come down since October".
+_AUX_OR_NOT = re.compile(
+    r"\b(?:do|does|did|will|would|could|can|may|might|must|should|shall|to|not|never|have"
+    r"|has|had|having)\s+$"
+    r"|(?:n't|'ll)\s+$",
+    re.IGNORECASE,
+)
 # A reporting verb after an auxiliary is no report of the past: "will be announced".
 _AUX_BEFORE = re.compile(
     r"\b(?:be|been|being|will|would|to|can|could|may|might|should|must|shall)\s+$", re.IGNORECASE
@@ -136,10 +158,15 @@ def direction(text: str, start: int, end: int) -> int:
     if _UNTIL.search(left) and _DEADLINE_VERB.search(left):
         return 1
     nearest = None
+    sign = 0
     for m in _MARKER.finditer(left, max(0, len(left) - 90)):
         # "will be held", "has been sold": a participle after "be" takes the tense of the
-        # auxiliary before it, which the scan has already seen.
-        if m.group("past") and _PASSIVE.search(left, 0, m.start()):
+        # auxiliary before it, which the scan has already seen; "is held" is the present.
+        if m.group("past") and (passive := _PASSIVE.search(left, 0, m.start())):
+            if passive.group(1).lower() in ("is", "are"):
+                nearest, sign = m, 1
+            continue
+        if m.group("present") and _AUX_OR_NOT.search(left, 0, m.start()):
             continue
         if (
             m.group("infinitive")
@@ -154,7 +181,7 @@ def direction(text: str, start: int, end: int) -> int:
             and not _COMMITMENT.search(left, max(0, m.start() - 30), m.start())
         ):
             continue
-        nearest = m
+        nearest, sign = m, _sign(m)
     if nearest is not None and nearest.group("infinitive"):
         # A finite verb right after the date outweighs an infinitive before it: "the
         # countries to join on Friday were Poland and Hungary".
@@ -162,8 +189,8 @@ def direction(text: str, start: int, end: int) -> int:
         if close is not None:
             return _sign(close)
     if nearest is not None:
-        return _sign(nearest)
+        return sign
     for after in _MARKER.finditer(right[:60]):
-        if not after.group("infinitive"):
+        if not after.group("infinitive") and not after.group("present"):
             return _sign(after)
     return 0
