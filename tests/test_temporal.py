@@ -928,6 +928,85 @@ WIRE: list[tuple[str, str, Expected]] = [
     ),
 ]
 
+# A date that only dates the telling ("said Monday", "told reporters on Friday", "In a
+# statement on Monday, ...") keeps its value, but the story's anaphora and bare clock times
+# count from the story's own last day.
+REPORTING: list[tuple[str, str, Expected]] = [
+    (
+        "The ferry service will restart on Saturday, the port authority said Monday. Crews "
+        "will test the boats that morning, and the first sailing leaves the following day.",
+        DCT,
+        [
+            ("Saturday", "DATE", "2025-02-08"),
+            ("Monday", "DATE", "2025-02-03"),
+            ("that morning", "TIME", "2025-02-08TMO"),
+            ("the following day", "DATE", "2025-02-09"),
+        ],
+    ),
+    (
+        "Kestrel Games will show its console at a showcase on Feb. 20, the studio announced on "
+        "Monday. The stream starts at 11 a.m. Eastern time.",
+        DCT,
+        [
+            ("Feb. 20", "DATE", "2025-02-20"),
+            ("Monday", "DATE", "2025-02-03"),
+            ("11 a.m. Eastern time", "TIME", "2025-02-20T11:00"),
+        ],
+    ),
+    (
+        "The harbour festival opens on March 8, organisers told reporters on Friday. Fireworks "
+        "are planned for that evening.",
+        DCT,
+        [
+            ("March 8", "DATE", "2025-03-08"),
+            ("Friday", "DATE", "2025-01-31"),
+            ("that evening", "TIME", "2025-03-08TEV"),
+        ],
+    ),
+    (
+        "The plant will shut on Feb. 14, the union said in a statement on Monday. Pickets "
+        "gather outside the gates the next day.",
+        DCT,
+        [
+            ("Feb. 14", "DATE", "2025-02-14"),
+            ("Monday", "DATE", "2025-02-03"),
+            ("the next day", "DATE", "2025-02-15"),
+        ],
+    ),
+    (
+        "The orchestra plays Oslo on Feb. 22. On Monday, the tour manager said the players "
+        "would fly to Bergen the following day.",
+        DCT,
+        [
+            ("Feb. 22", "DATE", "2025-02-22"),
+            ("Monday", "DATE", "2025-02-03"),
+            ("the following day", "DATE", "2025-02-23"),
+        ],
+    ),
+    # A clock time in the report's own sentence takes the story's date, not the report's ...
+    (
+        "The company said Monday that its shareholder vote opens at 9 a.m. on Feb. 12.",
+        DCT,
+        [
+            ("Monday", "DATE", "2025-02-03"),
+            ("9 a.m.", "TIME", "2025-02-12T09:00"),
+            ("Feb. 12", "DATE", "2025-02-12"),
+        ],
+    ),
+    # ... unless it stands right next to the report's date.
+    (
+        "The agency said Monday at 3 p.m. that the strike had ended.",
+        DCT,
+        [("Monday", "DATE", "2025-02-03"), ("3 p.m.", "TIME", "2025-02-03T15:00")],
+    ),
+    # With no day of the story's own, anaphora fall back on the day of the report.
+    (
+        "The mayor said Monday that the road had reopened that afternoon.",
+        DCT,
+        [("Monday", "DATE", "2025-02-03"), ("that afternoon", "TIME", "2025-02-03TAF")],
+    ),
+]
+
 # A bare weekday with a present-tense verb of scheduling is the coming one; past tense, a
 # negated or perfect verb, or a report keeps it in the past.
 PRESENT_TENSE: list[tuple[str, str, Expected]] = [
@@ -1016,6 +1095,7 @@ CASES = (
     + TENSE
     + EARNINGS
     + WIRE
+    + REPORTING
     + PRESENT_TENSE
     + CLOCK_AFTER_DATE
 )

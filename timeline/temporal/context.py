@@ -39,6 +39,10 @@ class Narrative:
     quarter_index: int | None = None
     #: The story last compared periods longer than a quarter ("the nine months").
     long_period: bool = False
+    #: The last day that only dated a report ("said Thursday"): anaphora count from it
+    #: only while the story has named no day of its own.
+    report_day: date | None = None
+    report_index: int | None = None
 
 
 @dataclass(slots=True)
@@ -66,11 +70,18 @@ class Context:
         return self._direction
 
     def story_day(self) -> tuple[date, str]:
-        """The last day the narrative named and the anchor naming it, else the DCT."""
+        """The last day the story named, else the last report's day, else the DCT; with anchor."""
         n = self.narrative
         if n.day is not None and n.day_index is not None:
             return n.day, f"timex:{n.day_index}"
+        if n.report_day is not None and n.report_index is not None:
+            return n.report_day, f"timex:{n.report_index}"
         return self.dct, ANCHOR_DCT
+
+    @property
+    def reporting(self) -> bool:
+        """True if the span dates only the telling of the story ("said Thursday")."""
+        return tense.reporting(self.text, self.start, self.end)
 
     def story_month(self) -> tuple[tuple[int, int], str]:
         """The last month the narrative named (from any day or month), else the DCT's."""

@@ -224,12 +224,21 @@ def _select(found: list[tuple[int, int, int, list[Part]]]) -> list[list[Part]]:
 _LONG_PERIOD = re.compile(r"P(?:[69]|12)M$|P1Y$")
 
 
-def _remember(narrative: Narrative, value: str, index: int, dct: date) -> None:
-    """Update what the story last named from a resolved DATE or TIME value."""
+def _remember(
+    narrative: Narrative, value: str, index: int, dct: date, *, report: bool = False
+) -> None:
+    """Update what the story last named from a resolved DATE or TIME value.
+
+    The day of a report ("said Thursday") is kept apart: the story's anaphora count from
+    the story's own days, while its month and year still place "a year earlier".
+    """
     m = _DAY.match(value)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        narrative.day, narrative.day_index = date(y, mo, d), index
+        if report:
+            narrative.report_day, narrative.report_index = date(y, mo, d), index
+        else:
+            narrative.day, narrative.day_index = date(y, mo, d), index
         narrative.month, narrative.month_index = (y, mo), index
         narrative.year, narrative.year_index = y, index
         return
@@ -262,8 +271,23 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return hi - lo < 300 and _SENTENCE_BREAK.search(text, lo, min(len(text), hi + 1)) is None
 
 
-def _fill_times(text: str, out: list[Timex], dct: date, story: dict[int, tuple[date, str]]) -> None:
-    """Give clock times without a date the date of their clause, else the story's day."""
+#: What may stand between a clock time and the report date it belongs to: "said Monday at
+#: 3 p.m.", "said at 3 p.m. Monday".
+_NEXT_TO = re.compile(r"\W*(?:(?:at|on|about|around|shortly|just|before|after)\s+)*$")
+
+
+def _fill_times(
+    text: str,
+    out: list[Timex],
+    dct: date,
+    story: dict[int, tuple[date, str]],
+    reports: set[int],
+) -> None:
+    """Give clock times without a date the date of their clause, else the story's day.
+
+    A date that only dates a report in the clause ("the company said Monday the stream
+    begins at 10 a.m.") gives its day only to a time right next to it.
+    """
     for i, t in enumerate(out):
         if not t.value.startswith("T"):
             continue
@@ -274,6 +298,10 @@ def _fill_times(text: str, out: list[Timex], dct: date, story: dict[int, tuple[d
                 if j < i:
                     continue
                 break
+            if j in reports:
+                lo, hi = (other.end, t.start) if j < i else (t.end, other.start)
+                if not _NEXT_TO.match(text, lo, hi):
+                    continue
             m = _DAY.match(other.value)
             if m:
                 best = (m.group(0), j)
@@ -311,6 +339,7 @@ def tag(text: str, dct: datetime) -> list[Timex]:
     ctx = Context(text=text, dct=dct.date(), dct_time=dct)
     out: list[Timex] = []
     story_at: dict[int, tuple[date, str]] = {}
+    reports: set[int] = set()
     for parts in _select(_candidates(text)):
         previous_index: int | None = None
         for part in parts:
@@ -341,10 +370,14 @@ def tag(text: str, dct: datetime) -> list[Timex]:
             if resolved.type in ("DATE", "TIME") and (
                 not resolved.anchor.startswith("timex:") or _DAY.match(resolved.value)
             ):
-                _remember(ctx.narrative, resolved.value, index, ctx.dct)
+                # "said Thursday" dates the telling: the story goes on from its own days.
+                report = bool(_DAY.match(resolved.value)) and ctx.reporting
+                if report:
+                    reports.add(index)
+                _remember(ctx.narrative, resolved.value, index, ctx.dct, report=report)
             elif resolved.type == "DURATION" and _LONG_PERIOD.match(resolved.value):
                 ctx.narrative.quarter = ctx.narrative.quarter_index = None
                 ctx.narrative.long_period = True
             previous_index = index
-    _fill_times(text, out, ctx.dct, story_at)
+    _fill_times(text, out, ctx.dct, story_at, reports)
     return out

@@ -18,9 +18,36 @@ import re
 # abbreviations like "Feb." are followed by a digit or lower-case word and do not end it.
 _SENTENCE_END = re.compile(r"(?<!\.[mM])(?<!\b[A-Z])[.!?;][\"'”’)]*\s+(?=[A-Z\"“`(])|\n\s*\n")
 
-_REPORTING = re.compile(
-    r"\b(?:said|says|told|announced|reported|added|stated|declared|noted|confirmed|"
-    r"denied|disclosed|indicated)\s*$",
+_REPORTING_VERB = (
+    r"said|says|told|announced|reported|added|stated|declared|noted|confirmed|denied|disclosed"
+    r"|indicated"
+)
+_REPORTING = re.compile(rf"\b(?:{_REPORTING_VERB})\s*$", re.IGNORECASE)
+# Where a report was made, between the verb and its date: "told reporters Monday", "said in
+# a statement on Tuesday", "announced at a news conference Friday".
+_REPORT_SETTING = (
+    r"(?:reporters|journalists|lawmakers|parliament|Congress|the\s+(?:press|media|court)"
+    r"|(?:in|at|during|on)\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+)?(?:statement|release"
+    r"|interview|briefing|conference|letter|filing|speech|post|website|appearance))"
+)
+_REPORTING_BEFORE = re.compile(
+    rf"\b(?:{_REPORTING_VERB})(?:\s+{_REPORT_SETTING})?,?\s+(?:(?:on|late|early|earlier"
+    rf"|last)\s+)?$"
+    rf"|(?:^|[,;(]\s*)(?:in|at)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|release|interview"
+    rf"|briefing|conference)\s+(?:(?:on|late|early)\s+)?$",
+    re.IGNORECASE,
+)
+# A date that opens its clause with a reporting verb right after it: "On Tuesday, the
+# ministry said ...", "The company Tuesday announced ...", "Thursday's statement".
+_CLAUSE_OPEN = re.compile(r"^\W*(?:(?:on|late|early|also|and|but)\s+)*$", re.IGNORECASE)
+_DAYPART_AFTER = r"(?:\s+(?:night|morning|afternoon|evening))?"
+_REPORTING_NEXT = re.compile(rf"{_DAYPART_AFTER}\s+(?:{_REPORTING_VERB})\b", re.IGNORECASE)
+_REPORTING_SUBJECT_NEXT = re.compile(
+    rf"{_DAYPART_AFTER},\s+(?:[\w.'’-]+\s+){{1,5}}?(?:{_REPORTING_VERB})\b", re.IGNORECASE
+)
+_REPORT_NOUN_NEXT = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:statement|announcement|news\s+conference|press\s+conference"
+    r"|briefing|news\s+release|press\s+release)\b",
     re.IGNORECASE,
 )
 
@@ -138,6 +165,22 @@ def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
     if stop is not None:
         right = right[: stop.start() + 1]
     return left, right
+
+
+def reporting(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` dates only the telling: "said Thursday", "On Tuesday, the
+    ministry said", "in a statement on Monday", "Friday's announcement".
+
+    Such a date is news about the report, not a date of the story it tells, so anaphora
+    ("that afternoon", "the following day") must not count from it.
+    """
+    left, right = sentence_window(text, start, end)
+    report = _REPORTING_BEFORE.search(left)
+    if report and not _AUX_BEFORE.search(left, 0, report.start()):
+        return True
+    if _REPORTING_NEXT.match(right) or _REPORT_NOUN_NEXT.match(right):
+        return True
+    return bool(_CLAUSE_OPEN.match(left) and _REPORTING_SUBJECT_NEXT.match(right))
 
 
 def _sign(m: re.Match[str]) -> int:
