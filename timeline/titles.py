@@ -63,12 +63,12 @@ _CLAUSE_BREAK = re.compile(
     r"said|says|[a-z]+ed)\b)|,\s+and\s+(?=(?:he|she|it|they|we)\b)"
     r"|\s+since\s+(?=(?:it|he|she|they|we|the|a|an)\b)|,?\s+and that\s+"
     r"|\s(?:in order to|so as to|to discuss|to talk|as part of|in a bid to|when|after which)\s"
-    r"|,\s*[a-z]+ing\b|,\s+with\s+(?:the|a|an|its|their)\s+[\w-]+\s+[a-z]+ing\b"
+    r"|,\s*(?!including\b|according\b)[a-z]+ing\b|,\s+with\s+(?:the|a|an|its|their)\s+[\w-]+\s+[a-z]+ing\b"
 )
 # "... in early 2025 and the stadium would open in 2027": a second clause with its own verb.
 _AND_CLAUSE = re.compile(
-    r"\s+and\s+(?=(?:a|an|the|its|their)\s+(?:[\w-]+\s+){1,2}"
-    r"(?:will|would|is|are|was|were|has|have|had)\b)"
+    r",?\s+and\s+(?=(?:(?:a|an|the|its|their)\s+(?:[\w-]+\s+){1,2}|"
+    r"[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?)(?:will|would|is|are|was|were|has|have|had)\b)"
 )
 _AUXILIARY = re.compile(
     r"\b(?:(?:is|are|was|were)(?:\s+also)? (?:set|scheduled|due|expected|going|slated|"
@@ -79,7 +79,7 @@ _AUXILIARY = re.compile(
 )
 # What stands before a date and means nothing without it: "on", "set for", "as early as".
 _DATE_LEAD = re.compile(
-    r"(?:(?<=\s)|^)(?:on|in|at|from|by|since|until|through|for|during|within|"
+    r"(?:(?<=\s)|^)(?:on|in|at|from|to|by|since|until|through|for|during|within|"
     r"as (?:early|late|soon) as|"
     r"no later than|sometime in|around|about|(?:starting|beginning|effective)(?:\s+on)?)\s+$",
     re.IGNORECASE,
@@ -101,6 +101,10 @@ _NOT_A_NAME_START = frozenset(
 )
 _FINITE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had)\b")
 _CONDITION = re.compile(r"^\s*(if|unless)\s+([^,]{2,40}),\s*", re.IGNORECASE)
+_DATED_OPENING_EVENT = re.compile(
+    r"^\s*(?:At|During)\s+(?P<phrase>(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"(?:{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))}))\s+(?:on|in|at)?\s*$"
+)
 _DATED_SUBJECT = re.compile(
     r"^\s*(?P<subject>(?:The|This|That|Its|Their|His|Her)\s+[^,]{2,60}?),\s*(?:which\s+is\s+)?"
     r"(?:set|scheduled|slated|planned|due|expected)\s+(?:for|on|to\s+(?:be\s+held|take\s+place|"
@@ -136,6 +140,11 @@ def make_title(sentence: str, trigger_start: int, trigger_end: int,
     quoted = _quoted_name(sentence)
     if quoted is not None and quoted.source == "quoted name":
         return quoted
+    opening = _DATED_OPENING_EVENT.match(sentence[:trigger_start])
+    if opening is not None and re.match(r"\s*,", sentence[trigger_end:]):
+        # "At a status hearing on Wednesday, the judge set ...": the hearing is what is dated
+        phrase = _DETERMINER.sub("", opening.group("phrase"))
+        return Title(phrase[:1].upper() + phrase[1:], "event phrase")
     appositive = _DATED_SUBJECT.match(sentence[:trigger_start])
     if appositive is not None and re.match(r"\s*,", sentence[trigger_end:]):
         # "The meeting, set for March 18-19, follows weeks of protests": the meeting
@@ -346,6 +355,7 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
     text = _nominalise_passive(text, sentence[:start])
     text = _ATTRIBUTION_TAIL.sub("", text)
     text = _REDUCED_RELATIVE.sub("", text)
+    text = _scheduled_happening(text)
     text = _BASE_AFTER_MODAL.sub(_third_person, text, count=1)
     text = _AUXILIARY.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
@@ -364,6 +374,25 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
     if condition is not None and title:
         title += f" ({condition.group(1).lower()} {condition.group(2)})"
     return title[:1].upper() + title[1:] if title else sentence[:60]
+
+
+# "Judge Park scheduled the trial of X to open", "postponed the vote until": the happening
+# is the object, not the act of scheduling it.
+_SCHEDULED_OBJECT = re.compile(
+    r"^.{0,80}?\b(?:scheduled|rescheduled|postponed|pushed back|moved|delayed|set)\s+"
+    r"(?P<object>(?:the|a|an|its|his|her|their)\s+[^,;]{3,80}?)\s+"
+    r"(?:to\s+(?P<verb>[a-z]+)\b(?P<rest>[^,;]*)|(?:for|until|to)\b).*$"
+)
+
+
+def _scheduled_happening(text: str) -> str:
+    match = _SCHEDULED_OBJECT.match(text)
+    if match is None:
+        return text
+    if match.group("verb") is None:
+        return match.group("object")
+    return (f"{match.group('object')} will {match.group('verb')}"
+            f"{match.group('rest') or ''}")
 
 
 def _resolve_pronoun(title: str, sentences: tuple[str, ...]) -> str:
