@@ -564,3 +564,9 @@ def test_what_a_court_or_council_schedules_is_the_event(
 def test_the_zone_comes_from_the_dateline_the_story_or_the_venue(
         text: str, dct: datetime, zone: str) -> None:
     assert [e["tz"] for e in events_of(text, dct)] == [zone]
+
+
+def test_a_span_of_years_with_a_figure_is_a_stretch_of_history() -> None:
+    text = "Chilean firms invested $40 billion in Peru between 2015 and 2020."
+    assert [(e["start"], e["end"], e["kind"]) for e in events_of(text)] == [
+        ("2015", "2020", "past")]

@@ -627,8 +627,9 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
         kept = [c for c in kept if c.granularity != "year"]
     # "trade volume in 2013", "turnout in the 2018 midterm was 61 percent": a figure's period
     figure = _is_figure(sentence.text)
-    return [c for c in kept if not (figure and _is_period(c))
-            and not (c.granularity == "year" and _STATISTIC_BEFORE.search(
+    # A span of years stays: "invested $160 billion between 2017 and 2023" is a stretch of history.
+    return [c for c in kept if not (figure and _is_period(c) and c.first is c.last)
+            and not (c.granularity == "year" and c.first is c.last and _STATISTIC_BEFORE.search(
                 text[max(sentence.start, c.first.start - 40):c.first.start]))
             and not _FIGURE_NOUN_AFTER.match(text, c.last.end)]
 
@@ -673,14 +674,20 @@ def _redate_clock(head: Candidate, day_timex: Timex, day: date) -> Candidate:
 
 def _joins_range(text: str, head: Candidate, timex: Timex, start: When) -> bool:
     """ "from Monday, Oct. 7 to Friday, Oct. 11": two dates joined into one span."""
-    if head.end is not None or head.granularity not in ("day", "time"):
+    opener = text[max(0, head.first.start - 12):head.first.start].lower()
+    if head.end is not None:
+        return False
+    if head.granularity in ("year", "month"):  # "between 2017 and 2023", "from May to July"
+        gap = text[head.last.end:timex.start]
+        return ("from" in opener or "between" in opener) and _RANGE_JOIN.match(gap) is not None \
+            and day_of(head.start) < day_of(start)
+    if head.granularity not in ("day", "time"):
         return False
     if (day_of(start) - day_of(head.start)).days > 62:
         return False
     between = _YEAR_WORDS.sub("", text[head.last.end:timex.start])
     if not _RANGE_JOIN.match(re.sub(r"\b(?:on\s+)?[A-Z][a-z]+day,?\s*$", "", between)):
         return False
-    opener = text[max(0, head.first.start - 12):head.first.start].lower()
     return "from" in opener or "between" in opener or between.strip() not in ("and",)
 
 
