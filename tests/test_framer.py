@@ -570,3 +570,13 @@ def test_a_span_of_years_with_a_figure_is_a_stretch_of_history() -> None:
     text = "Chilean firms invested $40 billion in Peru between 2015 and 2020."
     assert [(e["start"], e["end"], e["kind"]) for e in events_of(text)] == [
         ("2015", "2020", "past")]
+
+
+def test_each_dated_clause_keeps_its_own_names_and_places() -> None:
+    text = ("The Harbour Festival opens in Oslo on March 7, and Norway plays its first "
+            "match three days later in Bergen.")
+    events = events_of(text)
+    assert [(e["start"], e["title"], e["location"]) for e in events] == [
+        ("2025-03-07", "Harbour Festival (Oslo)", "Oslo"),
+        ("2025-03-10", "Norway plays its first match in Bergen", "Bergen"),
+    ]

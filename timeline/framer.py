@@ -46,6 +46,7 @@ from timeline.titles import (
     complete_from_headline,
     headline_without_dates,
     make_title,
+    without_other_dated_clauses,
 )
 
 UID_DOMAIN = "news-timeline"
@@ -753,8 +754,9 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
     title = make_title(sentence.text, rel_start, title_end, others, passage.earlier[:2])
     # A dated subject ("The meeting, set for May 2, follows protests in France") happens
     # where its own words say, not where the rest of the sentence points.
+    own = without_other_dated_clauses(sentence.text, rel_start, title_end, others)
     location = find_location(sentence.text[:rel_end] if title.source == "dated subject"
-                             else sentence.text)
+                             else own)
     start, end = candidate.start, candidate.end
     tz: str | None = None
     if candidate.granularity == "time" or isinstance(end, datetime):

@@ -68,7 +68,8 @@ _CLAUSE_BREAK = re.compile(
 # "... in early 2025 and the stadium would open in 2027": a second clause with its own verb.
 _AND_CLAUSE = re.compile(
     r",?\s+and\s+(?=(?:(?:a|an|the|its|their)\s+(?:[\w-]+\s+){1,2}|"
-    r"[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?)(?:will|would|is|are|was|were|has|have|had)\b)"
+    r"[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?)(?:will|would|is|are|was|were|has|have|had)\b"
+    r"|[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?[a-z]{3,}(?:s|ed)\b)"
 )
 _AUXILIARY = re.compile(
     r"\b(?:(?:is|are|was|were)(?:\s+also)? (?:set|scheduled|due|expected|going|slated|"
@@ -150,7 +151,9 @@ def make_title(sentence: str, trigger_start: int, trigger_end: int,
         # "The meeting, set for March 18-19, follows weeks of protests": the meeting
         subject = _DETERMINER.sub("", appositive.group("subject"))
         return Title(subject[:1].upper() + subject[1:], "dated subject")
-    named = _capitalised_name(sentence) or quoted
+    # Another dated clause in the sentence has its own names: leave them out.
+    own = without_other_dated_clauses(sentence, trigger_start, trigger_end, other_dates)
+    named = _capitalised_name(own) or (quoted if own == sentence else None)
     if named is not None:
         return named
     gapped = _gapped_clause(sentence, trigger_start, trigger_end, other_dates)
@@ -510,6 +513,31 @@ def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int,
                 return _skip_break(sentence, start), end
             return segments[0]
     return 0, len(sentence)
+
+
+def without_other_dated_clauses(sentence: str, trigger_start: int, trigger_end: int,
+                                other_dates: tuple[tuple[int, int], ...]) -> str:
+    """The sentence with the clauses that hold other dates blanked out (same length).
+
+    "The World Cup opens in Paris on June 7, and Canada plays ... later in Montpellier":
+    for the second date, the first clause's names and places belong to another event.
+    """
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)),
+            *(m.start() for m in _AND_CLAUSE.finditer(sentence)), len(sentence)]
+    text = sentence
+    for start, end in pairwise(sorted(set(cuts))):
+        if start <= trigger_start < end:
+            continue
+        if any(start <= date_start < end and not _TOLD_BEFORE.search(sentence[:date_start])
+               for date_start, _ in other_dates):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+# "a business lobby in Seoul said Thursday": a date of the telling, not of another event.
+_TOLD_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+[\w ]{1,30}?|announced|added|confirmed|stated|noted)\s+(?:on\s+)?$"
+)
 
 
 def _has_own_date(sentence: str, segment: tuple[int, int],
