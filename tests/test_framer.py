@@ -580,3 +580,14 @@ def test_each_dated_clause_keeps_its_own_names_and_places() -> None:
         ("2025-03-07", "Harbour Festival (Oslo)", "Oslo"),
         ("2025-03-10", "Norway plays its first match in Bergen", "Bergen"),
     ]
+
+
+def test_a_subject_s_would_clause_is_left_out_and_two_dated_verbs_share_the_subject() -> None:
+    text = ("SALEM, Ore. -- A measure that would give renters six months of notice before "
+            "evictions passed the Senate Housing Committee on Monday and heads to a vote of "
+            "the full Senate on March 12.")
+    events = events_of(text)
+    assert [(e["start"], e["title"]) for e in events] == [
+        ("2025-03-03", "Measure passed the Senate Housing Committee"),
+        ("2025-03-12", "Measure heads to a vote of the full Senate"),
+    ]

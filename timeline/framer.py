@@ -108,8 +108,8 @@ _SETTING_VERB = re.compile(
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|published|sent|posted)\s+$", re.IGNORECASE)
 # "SEOUL, Oct. 24 (Yonhap) --", "TORONTO, March 14 --", "BERLIN (AP) --"
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}(?:\([^)\n]{1,40}\)|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
-    r"\s*(?:--|—|–|-)\s*"
+    r"^(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}(?:\([^)\n]{1,40}\)|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"|[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)\s*(?:--|—|–)\s*"
 )
 _YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
 _WEEKDAY_ONLY = re.compile(r"(?:(?:from|on|to|through|until)\s+)?[A-Z][a-z]+day", re.IGNORECASE)

@@ -31,6 +31,8 @@ _HOST = re.compile(
 )
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:[A-Z][A-Za-z .'-]*, )?[A-Z][a-z]{2,}\.? \d{1,2} \([^)]*\)\s*(?:--|—|–)\s*"  # dateline
+    r"|[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^)]*\))?\s*"
+    r"(?:--|—|–)\s*"  # "SANTA FE, N.M. --"
     r"|(?:on|in|at|by|from|during|later|earlier|then|meanwhile|also|however|according to|"
     r"hosted by|headed by|led by|organi[sz]ed by)\b[^,]{0,80},\s*)",
     re.IGNORECASE,
@@ -348,6 +350,15 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
                   earlier: tuple[str, ...] = ()) -> str:
     """Cut the sentence to the clause that holds the date, without any date in it."""
     start, end = _clause_bounds(sentence, trigger_start, trigger_end, other_dates)
+    shared_subject = ""
+    joint = sentence.rfind(" and ", 0, start + 1)
+    if start > 0 and joint >= 0 and not sentence[joint + 5:start].strip() and \
+            _AND_VERB_PHRASE.match(sentence, joint):
+        # "... cleared the committee on Wednesday and goes to a vote next Tuesday": the bill
+        before = [span for span in other_dates if span[1] <= joint]
+        first = _clause_title(sentence, *before[-1], other_dates, earlier) if before else ""
+        verb = _VERB_AFTER_SUBJECT.search(first)
+        shared_subject = first[: verb.start()] if verb else ""
     text = _without_dates(sentence, start, end, sorted({(trigger_start, trigger_end),
                                                         *other_dates}))
     # "If approved, construction would begin ... and the stadium would open": both tentative
@@ -358,6 +369,7 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
     text = _nominalise_passive(text, sentence[:start])
     text = _ATTRIBUTION_TAIL.sub("", text)
     text = _REDUCED_RELATIVE.sub("", text)
+    text = _MODAL_RELATIVE.sub("", text, count=1)
     text = _scheduled_happening(text)
     text = _BASE_AFTER_MODAL.sub(_third_person, text, count=1)
     text = _AUXILIARY.sub("", text)
@@ -373,12 +385,25 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
         while words and words[-1].lower() in _NAME_CONNECTORS | {"to", "with", "a", "an"}:
             words.pop()
     title = " ".join(words).strip(" ,;:")
+    if shared_subject:
+        title = f"{shared_subject} {title}"
     title = _resolve_pronoun(title, (sentence, *earlier))
     if condition is not None and title:
         title += f" ({condition.group(1).lower()} {condition.group(2)})"
     return title[:1].upper() + title[1:] if title else sentence[:60]
 
 
+# "... on Wednesday and goes to a vote next Tuesday": a second verb for the same subject.
+_AND_VERB_PHRASE = re.compile(
+    r"\s+and\s+(?=[a-z]{2,}(?:ed|es|s)\s+(?:to|the|a|an|on|in|at|with|for|into)\b)"
+)
+_VERB_AFTER_SUBJECT = re.compile(r"\s[a-z]{2,}(?:ed|es|s)\s+(?:to|the|a|an|on|in|at|with|for)\b")
+# "A bill that would give workers 12 weeks of leave cleared the committee": what the bill
+# would do is not what happens on the date.
+_MODAL_RELATIVE = re.compile(
+    r"(?<=\w)\s+(?:that|which|who)\s+(?:would|will|could|can|may|might)\s+\w+"
+    r"(?:\s+\S+){0,14}?(?=\s+[a-z]+(?:ed|es|s)\s+(?:the|a|an|to|[A-Z]))"
+)
 # "Judge Park scheduled the trial of X to open", "postponed the vote until": the happening
 # is the object, not the act of scheduling it.
 _SCHEDULED_OBJECT = re.compile(
@@ -488,7 +513,7 @@ def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int,
     ("a hearing will be scheduled and the trial will end on May 2") the two are one event.
     """
     cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
-    for match in _AND_CLAUSE.finditer(sentence):
+    for match in (*_AND_CLAUSE.finditer(sentence), *_AND_VERB_PHRASE.finditer(sentence)):
         before = max(c for c in cuts if c <= match.start())
         if _has_own_date(sentence, (before, match.start()),
                          (*other_dates, (trigger_start, trigger_end))):
@@ -549,7 +574,8 @@ def _has_own_date(sentence: str, segment: tuple[int, int],
 
 
 def _skip_break(sentence: str, start: int) -> int:
-    match = _CLAUSE_BREAK.match(sentence, start) or _AND_CLAUSE.match(sentence, start)
+    match = (_CLAUSE_BREAK.match(sentence, start) or _AND_CLAUSE.match(sentence, start)
+             or _AND_VERB_PHRASE.match(sentence, start))
     return match.end() if match and start > 0 else start
 
 
