@@ -591,3 +591,35 @@ def test_a_subject_s_would_clause_is_left_out_and_two_dated_verbs_share_the_subj
         ("2025-03-03", "Measure passed the Senate Housing Committee"),
         ("2025-03-12", "Measure heads to a vote of the full Senate"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The king will arrive in Lima on March 10 for a three-day state visit. "
+         "On the last day of the trip, he will tour a copper mine in Arequipa.",
+         ("2025-03-12", None)),
+        ("The Tide Festival will run from March 20 to 23 in Porto. "
+         "Free street concerts will be held every day of the festival on the quay.",
+         ("2025-03-20", "2025-03-23")),
+        ("The Baltic Energy Summit runs from March 18 to 20 in Riga. "
+         "A training day for young engineers will take place the day before the summit opens.",
+         ("2025-03-17", None)),
+        ("The Baltic Energy Summit runs from March 18 to 20 in Riga. "
+         "The ministers will speak at 9:30 a.m. on the second day.",
+         ("2025-03-19T09:30", None)),
+    ],
+)
+def test_a_day_named_by_its_place_in_a_dated_event(
+        text: str, expected: tuple[str, str | None]) -> None:
+    events = events_of(text)
+    assert (events[-1]["start"], events[-1]["end"]) == expected
+
+
+def test_the_day_s_session_and_its_evening_dinner_are_two_events() -> None:
+    text = ("The Baltic Energy Summit runs from March 18 to 20 in Riga. "
+            "A session on grids is scheduled for the second day, followed by the summit's "
+            "gala dinner that evening.")
+    events = events_of(text)
+    assert [(e["start"], e["title"]) for e in events[1:]] == [
+        ("2025-03-19", "Session on grids"), ("2025-03-19", "Summit's gala dinner")]

@@ -294,7 +294,11 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
             sentence, tuple(timexes[first:cursor]),
             tuple(s.text for s in reversed(sentences[max(0, number - _EARLIER_SENTENCES):number])),
         )
-        for candidate in _candidates(inside, document.text, sentence):
+        candidates = _candidates(inside, document.text, sentence)
+        within = _day_within(sentence, events)
+        if within is not None:  # "on the last day of the trip": a day of a dated event
+            candidates = _within_event(candidates, within, sentence)
+        for candidate in candidates:
             if _is_reporting_date(document.text, sentence, candidate, document):
                 continue
             event = _event(document, passage, candidate, timexes, len(events))
@@ -420,6 +424,85 @@ def _without_restated(events: list[Event]) -> list[Event]:
             titles.setdefault(id(fine), coarse.title)  # "Meeting" says less than the lead
     return [replace(e, title=titles.get(id(e), e.title), location=places.get(id(e), e.location))
             for e in kept]
+
+
+@dataclass(frozen=True, slots=True)
+class DayWithin:
+    """ "the second day", "its final night", "every day of the festival": days of an event."""
+
+    marker: Timex
+    first: date
+    last: date | None
+
+
+def _day_within(sentence: Sentence, events: list[Event]) -> DayWithin | None:
+    """The day(s) a sentence names by their place in a multi-day event the story has dated.
+
+    "On the last day of the trip" after "arrives on Monday for a three-day visit" is the
+    Wednesday; "the day before the summit opens" is the eve of its first day.
+    """
+    spans = [e for e in events if e.end is not None and e.last_day > e.first_day]
+    match = _DAY_OF_EVENT.search(sentence.text)
+    if match is None or not spans:
+        return None
+    noun = match.group("noun") or match.group("noun2") or match.group("eve_noun")
+    if noun is not None:
+        stems = _content_stems(noun)
+        spans = [e for e in spans if noun in e.title.lower()
+                 or _happenings(stems) & _happenings(_content_stems(e.title))]
+        if not spans:
+            return None
+    anchor = spans[-1]
+    first, last = anchor.first_day, anchor.last_day
+    if match.group("every"):
+        day, until = first, last
+    elif match.group("eve"):
+        day, until = (first - timedelta(days=1) if match.group("eve") == "before"
+                      else last + timedelta(days=1)), None
+    else:
+        place = match.group("ordinal").lower()
+        day = last if place in ("last", "final", "closing") else first + timedelta(
+            days=_ORDINAL_DAYS.get(place, 0))
+        until = None
+        if not first <= day <= last:
+            return None
+    marker = Timex(start=sentence.start + match.start("phrase"),
+                   end=sentence.start + match.end("phrase"), text=match.group("phrase"),
+                   type="DATE", value=day.isoformat(), granularity="day")
+    return DayWithin(marker, day, until)
+
+
+def _within_event(candidates: list[Candidate], within: DayWithin,
+                  sentence: Sentence) -> list[Candidate]:
+    """Move the sentence's story-relative dates ("that evening", a bare "9:30 a.m.") onto
+    the day it names, which is a candidate of its own unless a date stands next to it."""
+    moved: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.first.anchor.startswith("timex:"):
+            start = candidate.start
+            start = (datetime.combine(within.first, start.time())
+                     if isinstance(start, datetime) else within.first)
+            moved.append(Candidate(candidate.first, candidate.last, start, None,
+                                   candidate.granularity))
+        else:
+            moved.append(candidate)
+    marker = within.marker
+    if not any(c.first.start - 25 <= marker.end and marker.start <= c.last.end + 25
+               for c in moved):  # "at 9:30 a.m. on the first day" is one date, not two
+        moved.append(Candidate(marker, marker, within.first, within.last, "day"))
+        moved.sort(key=lambda c: c.first.start)
+    return moved
+
+
+_ORDINAL_DAYS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+_DAY_OF_EVENT = re.compile(
+    r"(?P<phrase>\b(?:[Oo]n\s+)?(?:[Tt]he|[Ii]ts)\s+(?P<ordinal>first|second|third|fourth|fifth|"
+    r"last|final|closing|opening)\s+(?:day|night|evening)"
+    r"(?:\s+of\s+(?:the|its|his|her|their)\s+(?P<noun>[a-z]+))?"
+    r"|\b(?P<every>every day) of the (?P<noun2>[a-z]+)"
+    r"|\bthe day (?P<eve>before|after) the (?P<eve_noun>[a-z]+)\s+(?:opens|begins|starts|ends|"
+    r"closes))"
+)
 
 
 def _offset_event(document: Document, passage: Passage, timexes: list[Timex], ordinal: int,

@@ -65,7 +65,8 @@ _CLAUSE_BREAK = re.compile(
     r"said|says|[a-z]+ed)\b)|,\s+and\s+(?=(?:he|she|it|they|we)\b)"
     r"|\s+since\s+(?=(?:it|he|she|they|we|the|a|an)\b)|,?\s+and that\s+"
     r"|\s(?:in order to|so as to|to discuss|to talk|as part of|in a bid to|when|after which)\s"
-    r"|,\s*(?!including\b|according\b)[a-z]+ing\b|,\s+with\s+(?:the|a|an|its|their)\s+[\w-]+\s+[a-z]+ing\b"
+    r"|,\s*(?!including\b|according\b)[a-z]+ing\b|,\s+followed by\b"
+    r"|,\s+with\s+(?:the|a|an|its|their)\s+[\w-]+\s+[a-z]+ing\b"
 )
 # "... in early 2025 and the stadium would open in 2027": a second clause with its own verb.
 _AND_CLAUSE = re.compile(
