@@ -44,6 +44,7 @@ from timeline.timex import Timex
 from timeline.titles import (
     EVENT_NOUNS,
     complete_from_headline,
+    has_event_complement,
     headline_without_dates,
     make_title,
     without_other_dated_clauses,
@@ -326,12 +327,19 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
 
 def _completed_from_headline(document: Document, events: list[Event]) -> list[Event]:
     """ "the verdict" in the body, "Jan. 16 verdict in Yoon's case" in the headline."""
-    if not document.title or not events:
+    if not document.title or not events or not has_event_complement(document.title):
         return events
-    spans = [(t.start, t.end) for t in tag(document.title, document.dct)]
-    headline = headline_without_dates(document.title, spans)
-    return [replace(e, title=complete_from_headline(e.title, _without_trigger(e.source), headline))
-            for e in events]
+    titles = [complete_from_headline(e.title, _without_trigger(e.source), document.title)
+              for e in events]
+    if any(new != e.title and _PLAIN_DATE.search(new, len(e.title) // 2)
+           for new, e in zip(titles, events, strict=True)):
+        # a date may have come along ("vote of the full House next Tuesday"): cut it out
+        spans = [(t.start, t.end) for t in tag(document.title, document.dct)]
+        headline = headline_without_dates(document.title, spans)
+        titles = [complete_from_headline(e.title, _without_trigger(e.source), headline)
+                  for e in events]
+    return [replace(e, title=title) if title != e.title else e
+            for title, e in zip(titles, events, strict=True)]
 
 
 def _without_trigger(source: Source) -> str:
@@ -441,6 +449,8 @@ def _day_within(sentence: Sentence, events: list[Event]) -> DayWithin | None:
     "On the last day of the trip" after "arrives on Monday for a three-day visit" is the
     Wednesday; "the day before the summit opens" is the eve of its first day.
     """
+    if not _DAY_WORD.search(sentence.text):
+        return None
     spans = [e for e in events if e.end is not None and e.last_day > e.first_day]
     match = _DAY_OF_EVENT.search(sentence.text)
     if match is None or not spans:
@@ -494,6 +504,7 @@ def _within_event(candidates: list[Candidate], within: DayWithin,
     return moved
 
 
+_DAY_WORD = re.compile(r"\b(?:day|night|evening)\b")
 _ORDINAL_DAYS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 _DAY_OF_EVENT = re.compile(
     r"(?P<phrase>\b(?:[Oo]n\s+)?(?:[Tt]he|[Ii]ts)\s+(?P<ordinal>first|second|third|fourth|fifth|"
@@ -710,7 +721,7 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
     if _ANNIVERSARY.search(sentence.text):
         kept = [c for c in kept if c.granularity != "year"]
     # "trade volume in 2013", "turnout in the 2018 midterm was 61 percent": a figure's period
-    figure = _is_figure(sentence.text)
+    figure = any(_is_period(c) and c.first is c.last for c in kept) and _is_figure(sentence.text)
     # A span of years stays: "invested $160 billion between 2017 and 2023" is a stretch of history.
     return [c for c in kept if not (figure and _is_period(c) and c.first is c.last)
             and not (c.granularity == "year" and c.first is c.last and _STATISTIC_BEFORE.search(

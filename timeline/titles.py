@@ -212,9 +212,20 @@ _DEFINITE_EVENT_NOUN = re.compile(
     rf"(?P<noun>{_EVENT_NOUN_ALTERNATIVES}))\b(?![-'’]|\s+(?:{_COMPLEMENT_LEAD})\b)",
     re.IGNORECASE,
 )
+_CAPITALISED_EVENT_NOUN = re.compile(
+    r"\b(?:" + "|".join(sorted((n.capitalize() for n in EVENT_NOUNS), key=len, reverse=True))
+    + r")\b"
+)
+_HEADLINE_COMPLEMENT = re.compile(
+    rf"\b(?:{_EVENT_NOUN_ALTERNATIVES})s?\s+(?:{_COMPLEMENT_LEAD})\s", re.IGNORECASE)
 # Where a headline's phrase after an event noun ends: the next preposition or verb.
 _COMPLEMENT_END = (r"(?=\s+(?:of|with|in|on|at|from|to|for|after|before|as|amid|over|starts?|"
                    r"begins?|opens?|ends?|closes?|set|due|planned|slated)\b|[,;:]|$)")
+
+
+def has_event_complement(headline: str) -> bool:
+    """Whether a headline gives some event noun a complement ("verdict in X's case")."""
+    return _HEADLINE_COMPLEMENT.search(headline) is not None
 
 
 def complete_from_headline(title: str, sentence: str, headline: str) -> str:
@@ -268,7 +279,7 @@ def _gapped_clause(sentence: str, trigger_start: int, trigger_end: int,
     The second date's clause has no verb of its own: its title is the first clause's,
     told of the second subject ("the economics prize will be announced ...").
     """
-    if sentence[trigger_end:].strip(" .;"):
+    if sentence[trigger_end:].strip(" .;") or " and " not in sentence[:trigger_start]:
         return None
     remnant = _GAPPED_REMNANT.search(sentence, 0, trigger_start)
     if remnant is None or not any(end <= remnant.start() for _, end in other_dates):
@@ -314,6 +325,8 @@ def _quoted_name(sentence: str) -> Title | None:
 
 
 def _capitalised_name(sentence: str) -> Title | None:
+    if _CAPITALISED_EVENT_NOUN.search(sentence) is None:
+        return None  # a name ends in a capitalised event noun ("Trans-Pacific Dialogue")
     words = list(re.finditer(r"\S+", sentence))
     index = 0
     while index < len(words):
@@ -370,8 +383,10 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
     text = _nominalise_passive(text, sentence[:start])
     text = _ATTRIBUTION_TAIL.sub("", text)
     text = _REDUCED_RELATIVE.sub("", text)
-    text = _MODAL_RELATIVE.sub("", text, count=1)
-    text = _scheduled_happening(text)
+    if " that " in text or " which " in text or " who " in text:
+        text = _MODAL_RELATIVE.sub("", text, count=1)
+    if _SCHEDULING_VERB.search(text):
+        text = _scheduled_happening(text)
     text = _BASE_AFTER_MODAL.sub(_third_person, text, count=1)
     text = _AUXILIARY.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
@@ -407,6 +422,8 @@ _MODAL_RELATIVE = re.compile(
 )
 # "Judge Park scheduled the trial of X to open", "postponed the vote until": the happening
 # is the object, not the act of scheduling it.
+_SCHEDULING_VERB = re.compile(r"\b(?:scheduled|rescheduled|postponed|pushed back|moved|"
+                              r"delayed|set)\s+(?:the|a|an|its|his|her|their)\s")
 _SCHEDULED_OBJECT = re.compile(
     r"^.{0,80}?\b(?:scheduled|rescheduled|postponed|pushed back|moved|delayed|set)\s+"
     r"(?P<object>(?:the|a|an|its|his|her|their)\s+[^,;]{3,80}?)\s+"
@@ -548,6 +565,8 @@ def without_other_dated_clauses(sentence: str, trigger_start: int, trigger_end: 
     "The World Cup opens in Paris on June 7, and Canada plays ... later in Montpellier":
     for the second date, the first clause's names and places belong to another event.
     """
+    if not other_dates:
+        return sentence
     cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)),
             *(m.start() for m in _AND_CLAUSE.finditer(sentence)), len(sentence)]
     text = sentence
