@@ -623,3 +623,10 @@ def test_the_day_s_session_and_its_evening_dinner_are_two_events() -> None:
     events = events_of(text)
     assert [(e["start"], e["title"]) for e in events[1:]] == [
         ("2025-03-19", "Session on grids"), ("2025-03-19", "Summit's gala dinner")]
+
+
+def test_a_month_of_several_matches_gives_way_to_the_dated_matches() -> None:
+    text = ("Chile's rugby team will play two friendlies in Spain next month. "
+            "The squad will face Japan in Madrid on April 12 and Fiji in Valencia on April 19.")
+    events = events_of(text)
+    assert [e["start"] for e in events] == ["2025-04-12", "2025-04-19"]

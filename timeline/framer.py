@@ -600,9 +600,19 @@ def _restates(coarse: Event, fine: Event) -> bool:
         same_head = bool(_happenings(_content_stems(coarse.title))
                          & _happenings(_content_stems(fine_head)))
     same_place = bool(coarse.location) and _place_key(coarse.location) == _place_key(fine.location)
-    one_off_inside = (head in _ONE_OFF_NOUNS and _head_event_noun(fine.title) in (None, head)
+    one_off = head if head in _ONE_OFF_NOUNS else _plural_one_off(coarse.title)
+    one_off_inside = (one_off is not None and _head_event_noun(fine.title) in (None, one_off)
                       and _lies_in(fine.location, coarse.location))
     return same_head or same_place or one_off_inside
+
+
+def _plural_one_off(title: str) -> str | None:
+    """ "will play two friendlies in Spain next month": a series of one-off happenings."""
+    for word in re.findall(r"[a-z]+(?:ies|es|s)\b", title.lower()):
+        for singular in (word[:-3] + "y", word[:-2], word[:-1]):
+            if singular in _ONE_OFF_NOUNS:
+                return singular
+    return None
 
 
 def _lies_in(inner: str | None, outer: str | None) -> bool:
