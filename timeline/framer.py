@@ -608,7 +608,8 @@ def _restates(coarse: Event, fine: Event) -> bool:
 
 def _plural_one_off(title: str) -> str | None:
     """ "will play two friendlies in Spain next month": a series of one-off happenings."""
-    for word in re.findall(r"[a-z]+(?:ies|es|s)\b", title.lower()):
+    for match in re.finditer(r"[a-z]+(?:ies|es|s)\b", title.lower()):
+        word = match.group()
         for singular in (word[:-3] + "y", word[:-2], word[:-1]):
             if singular in _ONE_OFF_NOUNS:
                 return singular
