@@ -630,3 +630,11 @@ def test_a_month_of_several_matches_gives_way_to_the_dated_matches() -> None:
             "The squad will face Japan in Madrid on April 12 and Fiji in Valencia on April 19.")
     events = events_of(text)
     assert [e["start"] for e in events] == ["2025-04-12", "2025-04-19"]
+
+
+def test_an_unplaced_event_takes_a_town_in_its_name_or_the_dateline_s() -> None:
+    text = ("BOISE, Idaho (AP) -- The Legislature will vote on the budget on March 12. "
+            "The Portland Harbour Festival will open on June 3.")
+    events = events_of(text)
+    assert [(e["start"], e["location"]) for e in events] == [
+        ("2025-03-12", "Boise, Idaho"), ("2025-06-03", "Portland")]

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from timeline.document import Document
@@ -322,7 +323,32 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
                 events.append(sequel)
     events = _completed_from_headline(document, events)
     events = _without_restated(events)
-    return [_with_place_in_short_title(e) for e in _inherit_locations(events)]
+    default = _dateline_location(document)
+    return [_with_place_in_short_title(_with_default_place(e, default))
+            for e in _inherit_locations(events)]
+
+
+def _dateline_location(document: Document) -> str | None:
+    """ "SANTA FE, N.M. (AP) --" -> "Santa Fe, N.M.": where the story is told from."""
+    match = _DATELINE_PLACE.match(document.text)
+    if match is None or _DATELINE.match(document.text) is None:
+        return None
+    city = match.group("city").strip()
+    city = city.title() if city.isupper() else city
+    return f"{city}, {match.group('region')}" if match.group("region") else city
+
+
+def _with_default_place(event: Event, dateline: str | None) -> Event:
+    """An event no sentence places: a town its own name holds ("Halifax Jazz Festival"),
+    else the dateline's town, which a local story's events share."""
+    if event.location is not None:
+        return event
+    words = re.findall(r"\b[A-Z][\w'’-]+", event.title)
+    for name in (*(" ".join(pair) for pair in pairwise(words)), *words):
+        place = lookup(name)
+        if place is not None and place.kind in ("city", "capital", "state"):
+            return replace(event, location=name)
+    return replace(event, location=dateline) if dateline else event
 
 
 def _completed_from_headline(document: Document, events: list[Event]) -> list[Event]:
