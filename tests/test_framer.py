@@ -638,3 +638,23 @@ def test_an_unplaced_event_takes_a_town_in_its_name_or_the_dateline_s() -> None:
     events = events_of(text)
     assert [(e["start"], e["location"]) for e in events] == [
         ("2025-03-12", "Boise, Idaho"), ("2025-06-03", "Portland")]
+
+
+def test_a_told_date_does_not_swallow_the_period_it_follows() -> None:
+    # DCT is Wednesday, March 5, 2025; "Monday" dates only the telling.
+    text = "The committee will hold hearings on the bill later this month, its chair said Monday."
+    assert [(e["start"], e["granularity"]) for e in events_of(text)] == [("2025-03", "month")]
+
+
+def test_what_closes_on_a_date_is_a_deadline() -> None:
+    text = "Online registration for the marathon closes on March 20."
+    assert [e["title"] for e in events_of(text)] == [
+        "Deadline: online registration for the marathon"]
+
+
+def test_an_evening_clause_after_a_dated_one_is_its_own_event_that_day() -> None:
+    text = ("The leaders will hold talks at the palace on March 12, and a state banquet will "
+            "follow in the evening.")
+    events = events_of(text)
+    assert [e["start"] for e in events] == ["2025-03-12", "2025-03-12"]
+    assert "banquet" in str(events[1]["title"])

@@ -148,7 +148,12 @@ _ZONE_PHRASE = re.compile(
 )
 _ZONE_INSIDE = re.compile(r"((?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z]+)\s+time$|\b([A-Z]{2,5})$")
 _EXPLICIT_DATE = re.compile(r"\d{1,2}\s*(?:st|nd|rd|th)?\s*,?\s*\d{4}|[A-Z][a-z]{2,}\.?\s+\d")
-_FOLLOW_UP = re.compile(r",\s*after which\s+|,?\s+and then\s+|;\s*then\s+", re.IGNORECASE)
+# ", after which ...", "and then ...", "and a banquet will follow in the evening"
+_FOLLOW_UP = re.compile(
+    r",\s*after which\s+|,?\s+and then\s+|;\s*then\s+"
+    r"|,?\s+and\s+(?=(?:a|an|the)\s[^,;.]*\bin the (?:afternoon|evening)\b)",
+    re.IGNORECASE,
+)
 _NEXT_FOLLOW_UP = re.compile(r",\s*(?:after which|where|which|before)\b|;", re.IGNORECASE)
 _VERB_CUE = re.compile(r"\b(?:will|would|is to|are to|plans? to|is set to|are set to|"
                        r"is scheduled to|are scheduled to|is expected to|are expected to)\b",
@@ -169,6 +174,14 @@ _PLAIN_DATE = re.compile(
 # ", which is the last day to vote": a relative clause that says what the date is.
 _DATE_APPOSITIVE = re.compile(
     r"\s*,\s*which\s+(?:is|was|will\s+be)\s+(?:also\s+)?(?:the|a|an)\s+([^,.;:()]{3,90})"
+)
+# What closes on a date and so ends a window to act: registration, applications, voting.
+_CLOSING_WINDOW = re.compile(
+    r"^(?P<what>(?:[\w'’-]+\s+){0,3}?(?:registration|applications?|nominations?|submissions?|"
+    r"entries|enrollment|enrolment|bidding|sign-ups?|filing|voting|ticket sales)"
+    r"(?:\s+(?:for|of|to|on)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)\s+"
+    r"(?:closes|close|ends|end)\b",
+    re.IGNORECASE,
 )
 _CLOSING_BEFORE = re.compile(
     r"\b(?:close|closes|shut|shuts|end|ends|finish|finishes|wrap up|wraps up)\s+(?:at\s+)?$",
@@ -754,7 +767,11 @@ def _candidates(inside: list[tuple[int, Timex]], text: str, sentence: Sentence) 
                 text, timex.end) and text[max(0, timex.start - 4):timex.start].lower() == "the ":
             continue  # "the 2022 FIFA World Cup": the year names an edition
         candidates.append(Candidate(timex, timex, start, end, granularity))
-    kept = [c for c in candidates if not any(_refined_by(c, other) for other in candidates)]
+    # "later this month, its chairwoman said Thursday": a date of the telling refines nothing
+    told = [c for c in candidates if _REPORTING_BEFORE.search(
+        text[max(sentence.start, c.first.start - 60):c.first.start])]
+    kept = [c for c in candidates if not any(_refined_by(c, other) for other in candidates
+                                             if other not in told)]
     if _ANNIVERSARY.search(sentence.text):
         kept = [c for c in kept if c.granularity != "year"]
     # "trade volume in 2013", "turnout in the 2018 midterm was 61 percent": a figure's period
@@ -912,7 +929,7 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
         second = candidate.last.start - sentence.start
         trigger = (f"{sentence.text[_trigger_start(sentence.text, rel_start):title_end]} | "
                    f"{sentence.text[_trigger_start(sentence.text, second):rel_end]}")
-    title_text = title.text + _day_description(sentence.text[rel_end:])
+    title_text = _as_deadline(title.text) + _day_description(sentence.text[rel_end:])
     if _DEADLINE.match(trigger) and not title_text.startswith("Deadline"):
         title_text, kind = f"Deadline: {title_text[:1].lower()}{title_text[1:]}", "scheduled"
     elif _TARGET.search(trigger) or (_TARGET.search(sentence.text[:rel_start][-40:])
@@ -945,6 +962,14 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
             ),
         ),
     )
+
+
+def _as_deadline(title: str) -> str:
+    """ "Early registration closes" -> "Deadline: early registration"."""
+    match = _CLOSING_WINDOW.match(title)
+    if match is None:
+        return title
+    return f"Deadline: {match.group('what')[:1].lower()}{match.group('what')[1:]}"
 
 
 def _day_description(after: str) -> str:
