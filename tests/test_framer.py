@@ -658,3 +658,14 @@ def test_an_evening_clause_after_a_dated_one_is_its_own_event_that_day() -> None
     events = events_of(text)
     assert [e["start"] for e in events] == ["2025-03-12", "2025-03-12"]
     assert "banquet" in str(events[1]["title"])
+
+
+def test_a_dateline_opening_a_later_paragraph_dates_nothing() -> None:
+    text = ("Ministers met in Oslo on March 3.\n"
+            "BERGEN, March 4 (NTB) -- The harbour will reopen on March 20.")
+    assert [e["start"] for e in events_of(text)] == ["2025-03-03", "2025-03-20"]
+
+
+def test_a_removed_date_leaves_no_stray_comma() -> None:
+    text = "The Feb. 7, 2024, floods killed 12 people in the valley."
+    assert [e["title"] for e in events_of(text)] == ["Floods killed 12 people in the valley"]

@@ -303,8 +303,10 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
         first = cursor
         while cursor < len(timexes) and timexes[cursor].start < sentence.end:
             cursor += 1
-        inside = [(i, timexes[i]) for i in range(first, cursor)
-                  if timexes[i].start >= skip_before]
+        # a dateline that opens a later paragraph ("WASHINGTON, Aug. 8 (Xinhua) --") too
+        inner = _DATELINE.match(sentence.text) if sentence.start > skip_before else None
+        cut = max(skip_before, sentence.start + inner.end() if inner else 0)
+        inside = [(i, timexes[i]) for i in range(first, cursor) if timexes[i].start >= cut]
         passage = Passage(
             sentence, tuple(timexes[first:cursor]),
             tuple(s.text for s in reversed(sentences[max(0, number - _EARLIER_SENTENCES):number])),

@@ -88,6 +88,8 @@ _DATE_LEAD = re.compile(
     r"no later than|sometime in|around|about|(?:starting|beginning|effective)(?:\s+on)?)\s+$",
     re.IGNORECASE,
 )
+_COMMA_AFTER_FUNCTION_WORD = re.compile(r"\b(the|a|an|of|but|and|in|on|at|its|their)\s*,\s*",
+                                        re.IGNORECASE)
 _IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PRONOUN = re.compile(r"(?:it|he|she|they)\s", re.IGNORECASE)
 # "the court said it would ...": the pronoun is the teller itself.
@@ -512,7 +514,10 @@ def _without_dates(sentence: str, start: int, end: int,
         pieces.append(_DATE_LEAD.sub("", sentence[cursor:max(cursor, span_start)]).rstrip())
         cursor = max(cursor, span_end)
     pieces.append(sentence[cursor:end].lstrip())
-    return " ".join(p for p in pieces if p)
+    text = " ".join(p for p in pieces if p)
+    # "The Aug. 7, 1998, bombings" -> "The bombings"; "bombings, on Aug. 7, killed" keeps one comma
+    text = _COMMA_AFTER_FUNCTION_WORD.sub(r"\1 ", text)
+    return re.sub(r"\s*,(?:\s*,)+", ",", re.sub(r"\s+,", ",", text))
 
 
 _FUNCTION_WORDS = frozenset(
