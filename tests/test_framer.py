@@ -669,3 +669,15 @@ def test_a_dateline_opening_a_later_paragraph_dates_nothing() -> None:
 def test_a_removed_date_leaves_no_stray_comma() -> None:
     text = "The Feb. 7, 2024, floods killed 12 people in the valley."
     assert [e["title"] for e in events_of(text)] == ["Floods killed 12 people in the valley"]
+
+
+def test_a_capitalised_word_opening_a_title_is_no_place() -> None:
+    text = "Police and protesters clashed near the port on March 2."
+    assert [e["location"] for e in events_of(text)] == [None]
+
+
+def test_an_underscore_dateline_is_no_part_of_the_title() -> None:
+    text = "CANBERRA, Australia (AP)_ The senate will vote on the bill on March 12."
+    events = events_of(text)
+    assert [(e["title"], e["location"]) for e in events] == [
+        ("Senate votes on the bill", "Canberra, Australia")]

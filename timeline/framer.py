@@ -43,6 +43,7 @@ from timeline.sentences import Sentence, split_sentences
 from timeline.temporal import tag
 from timeline.timex import Timex
 from timeline.titles import (
+    EVENT_NAME,
     EVENT_NOUNS,
     complete_from_headline,
     has_event_complement,
@@ -111,7 +112,7 @@ _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|published|sent|posted)\s+$", 
 # "SEOUL, Oct. 24 (Yonhap) --", "TORONTO, March 14 --", "BERLIN (AP) --"
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}(?:\([^)\n]{1,40}\)|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
-    r"|[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)\s*(?:--|—|–)\s*"
+    r"|[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)\s*(?:--|—|–|_)\s*"
 )
 _YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
 _WEEKDAY_ONLY = re.compile(r"(?:(?:from|on|to|through|until)\s+)?[A-Z][a-z]+day", re.IGNORECASE)
@@ -358,7 +359,8 @@ def _with_default_place(event: Event, dateline: str | None) -> Event:
     else the dateline's town, which a local story's events share."""
     if event.location is not None:
         return event
-    words = re.findall(r"\b[A-Z][\w'’-]+", event.title)
+    named = EVENT_NAME.search(event.title)  # only inside a name: "Halifax Jazz Festival"
+    words = named.group("before").split() if named else []
     for name in (*(" ".join(pair) for pair in pairwise(words)), *words):
         place = lookup(name)
         if place is not None and place.kind in ("city", "capital", "state"):

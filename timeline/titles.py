@@ -32,7 +32,7 @@ _HOST = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:[A-Z][A-Za-z .'-]*, )?[A-Z][a-z]{2,}\.? \d{1,2} \([^)]*\)\s*(?:--|—|–)\s*"  # dateline
     r"|[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^)]*\))?\s*"
-    r"(?:--|—|–)\s*"  # "SANTA FE, N.M. --"
+    r"(?:--|—|–|_)\s*"  # "SANTA FE, N.M. --", "CANBERRA, Australia (AP)_"
     r"|(?:on|in|at|by|from|during|later|earlier|then|meanwhile|also|however|according to|"
     r"hosted by|headed by|led by|organi[sz]ed by)\b[^,]{0,80},\s*)",
     re.IGNORECASE,
@@ -217,6 +217,11 @@ _DEFINITE_EVENT_NOUN = re.compile(
 _CAPITALISED_EVENT_NOUN = re.compile(
     r"\b(?:" + "|".join(sorted((n.capitalize() for n in EVENT_NOUNS), key=len, reverse=True))
     + r")\b"
+)
+#: A capitalised event name and the capitalised words before its noun ("Halifax Jazz").
+EVENT_NAME = re.compile(
+    r"(?P<before>(?:[A-Z][\w'’-]+\s+)+)(?:"
+    + "|".join(sorted((n.capitalize() for n in EVENT_NOUNS), key=len, reverse=True)) + r")\b"
 )
 _HEADLINE_COMPLEMENT = re.compile(
     rf"\b(?:{_EVENT_NOUN_ALTERNATIVES})s?\s+(?:{_COMPLEMENT_LEAD})\s", re.IGNORECASE)
