@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -247,7 +248,7 @@ class Store:
             raise StoreError(f"{target}: cannot open: {exc}") from None
         store = cls(connection, target, clock=clock, timeout=timeout, on_wait=on_wait)
         try:
-            store._claim(migrations)
+            store._claim_when_free(migrations)
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise StoreError(f"{target}: not a timeline store or corrupt ({exc})") from None
@@ -255,6 +256,26 @@ class Store:
             connection.close()
             raise
         return store
+
+    def _claim_when_free(self, migrations: tuple[str, ...]) -> None:
+        """Claim the file, trying again while another process holds it.
+
+        Two processes that create one store at once can meet SQLite's immediate "database
+        is locked" (switching to WAL, or a lock upgrade it refuses rather than deadlock),
+        which no busy timeout waits out; that is a wait, never a corrupt file.
+        """
+        deadline = time.monotonic() + self.timeout
+        pause = 0.02
+        while True:
+            try:
+                self._claim(migrations)
+                return
+            except sqlite3.OperationalError as exc:
+                locked = "locked" in str(exc) or "busy" in str(exc)
+                if not locked or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
     def _claim(self, migrations: tuple[str, ...]) -> None:
         """Check the file is ours (or empty) before anything writes to it, then migrate."""
