@@ -681,3 +681,15 @@ def test_an_underscore_dateline_is_no_part_of_the_title() -> None:
     events = events_of(text)
     assert [(e["title"], e["location"]) for e in events] == [
         ("Senate votes on the bill", "Canberra, Australia")]
+
+
+def test_he_after_a_possessive_subject_is_that_subject() -> None:
+    text = ("Peru's president will arrive in Lima on March 10. "
+            "He will hold talks with the mayor on March 11.")
+    assert [e["title"] for e in events_of(text)][1] == "Peru's president holds talks with the mayor"
+
+
+def test_the_same_actor_does_not_make_two_happenings_one() -> None:
+    text = ("The president will open the trade fair in Lima on March 3. "
+            "The president will attend a state banquet at the palace on March 3.")
+    assert len(events_of(text)) == 2

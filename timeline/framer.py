@@ -1258,7 +1258,9 @@ _GENERIC_WORDS = frozenset(
     that with from into their there they them then than have been being were which while
     about after before over under more most other some such only when where what held
     hold holds take takes took make makes made open opens day days week year years month
-    time times people official officials government""".split()
+    time times people official officials government president prime minister ministers
+    leader leaders chairman chairwoman mayor governor king queen team side squad company
+    counterpart""".split()
 )
 
 

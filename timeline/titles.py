@@ -101,6 +101,11 @@ _PROPER_SUBJECT = re.compile(
     r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has|have|had|is|are|was|were|will|would|"
     r"[a-z]+ed|(?!(?:this|thus|its|his|hers|ours|yours|less|news)\b)[a-z]{3,}s)\b"
 )
+# "Chile's president will arrive ...": a possessive name and its head noun.
+_POSSESSIVE_SUBJECT = re.compile(
+    r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?:[a-z]+\s+)?[a-z]+)\s+"
+    r"(?:has|have|had|is|are|was|were|will|would)\b"
+)
 _NOT_A_NAME_START = frozenset(
     "with in on at for by from after before the a an this that these those as but and if when "
     "while during under over since until".split()
@@ -461,7 +466,8 @@ def _resolve_pronoun(title: str, sentences: tuple[str, ...]) -> str:
         noun = teller.group(1)  # "the court said it would rule": the court rules
         return noun[:1].upper() + noun[1:] + title[pronoun.end() - 1:]
     for sentence in sentences:
-        subject = _PROPER_SUBJECT.match(_strip_frames(sentence))
+        opening = _strip_frames(sentence)
+        subject = _PROPER_SUBJECT.match(opening) or _POSSESSIVE_SUBJECT.match(opening)
         if subject is None:
             continue
         name = subject.group(1)
