@@ -898,11 +898,15 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
                    if t.type in ("DATE", "TIME") and t is not candidate.first
                    and t is not candidate.last and _PLAIN_DATE.search(t.text))
     # "on June 3 brings Fournier to the hall, with the show starting at 8 p.m.": two parts
+    # the second part starts at the first timex after the first ("from 9 a.m. to 5 p.m.")
+    second = min((t.start for t in passage.timexes
+                  if candidate.first.end <= t.start and t.end <= candidate.last.end),
+                 default=candidate.last.start) - sentence.start
     apart = _WORDS_BETWEEN.search(sentence.text, rel_start + len(candidate.first.text),
-                                  candidate.last.start - sentence.start) is not None
+                                  second) is not None
     title_end = rel_start + len(candidate.first.text) if apart else rel_end
     if apart:
-        others = (*others, (candidate.last.start - sentence.start, rel_end))
+        others = (*others, (second, rel_end))
     title = make_title(sentence.text, rel_start, title_end, others, passage.earlier[:2])
     # A dated subject ("The meeting, set for May 2, follows protests in France") happens
     # where its own words say, not where the rest of the sentence points.
@@ -930,7 +934,6 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
                  candidate.granularity, document)
     trigger = sentence.text[_trigger_start(sentence.text, rel_start):rel_end]
     if apart:
-        second = candidate.last.start - sentence.start
         trigger = (f"{sentence.text[_trigger_start(sentence.text, rel_start):title_end]} | "
                    f"{sentence.text[_trigger_start(sentence.text, second):rel_end]}")
     title_text = _as_deadline(title.text) + _day_description(sentence.text[rel_end:])
