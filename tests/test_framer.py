@@ -693,3 +693,31 @@ def test_the_same_actor_does_not_make_two_happenings_one() -> None:
     text = ("The president will open the trade fair in Lima on March 3. "
             "The president will attend a state banquet at the palace on March 3.")
     assert len(events_of(text)) == 2
+
+
+def test_each_town_in_a_list_of_dates_is_that_date_s_place() -> None:
+    text = "The band will then play Berlin on May 2, Paris on May 5 and Madrid on May 9."
+    assert [e["location"] for e in events_of(text)] == ["Berlin", "Paris", "Madrid"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This year also marks a decade since the band's first album.",
+        "The race is being staged for the 50th time this year.",
+        "The ministry will publish its May jobs report on Friday.",
+    ],
+)
+def test_anniversaries_and_report_months_are_no_events(text: str) -> None:
+    assert all(e["granularity"] in ("day", "time") for e in events_of(text))
+
+
+def test_a_season_named_with_its_dated_break_gives_way_to_the_dates() -> None:
+    text = "The campus will close for winter break from Dec. 22 to Jan. 2."
+    events = events_of(text, datetime(2025, 11, 20, tzinfo=UTC))
+    assert [(e["start"], e["end"]) for e in events] == [("2025-12-22", "2026-01-02")]
+
+
+def test_last_year_s_event_keeps_its_noun() -> None:
+    text = "Last year's conference, held in June in Seattle, drew about 6,000 attendees."
+    assert str(events_of(text)[-1]["title"]).startswith("Conference")

@@ -85,6 +85,7 @@ _STATISTIC_WORD = re.compile(
     r"\b(?:share|volume|total|totals|amounted|accounted|average|rate|grew|"
     r"grown|rose|risen|fell|fallen|increased|decreased|declined|reached|budget|turnout|"
     r"attendance|revenue|revenues|sales|profit|profits|deficit|surplus|exports|imports|trade|"
+    r"sold|stood at|up from|down from|enrollment|enrolment|"
     r"rainfall|temperatures?|population|unemployment|inflation|scored|record|had access)\b",
     re.IGNORECASE,
 )
@@ -97,8 +98,8 @@ _AMOUNT = re.compile(
 )
 # "its fiscal third-quarter results": the period of a figure, not a date of something.
 _FIGURE_NOUN_AFTER = re.compile(
-    r"\s+(?:results|earnings|revenue|revenues|sales|profit|profits|loss|losses|figures|growth|"
-    r"GDP|output|numbers|data|budget|forecast|guidance)\b"
+    r"\s+(?:[a-z]+\s+)?(?:results|earnings|revenue|revenues|sales|profit|profits|loss|losses|"
+    r"figures|growth|GDP|output|numbers|data|budget|forecast|guidance|report|statistics)\b"
 )
 _DEADLINE = re.compile(r"^(?:by|no later than)\b", re.IGNORECASE)
 _TARGET = re.compile(r"^within\b|\b(?:goal|target|aim)\b", re.IGNORECASE)
@@ -116,8 +117,12 @@ _DATELINE = re.compile(
 )
 _YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
 _WEEKDAY_ONLY = re.compile(r"(?:(?:from|on|to|through|until)\s+)?[A-Z][a-z]+day", re.IGNORECASE)
-_ANNIVERSARY = re.compile(r"\banniversary\b|\bturns? (?:\d+|[a-z]+)\b(?! (?:to|into|out)\b)",
-                          re.IGNORECASE)
+_ANNIVERSARY = re.compile(
+    r"\banniversary\b|\bturns? (?:\d+|[a-z]+)\b(?! (?:to|into|out)\b)"
+    r"|\bmarks? (?:a|one|two|three|four|five|ten|\d+) (?:decades?|years?|centur(?:y|ies)) since\b"
+    r"|\bfor the \d+(?:st|nd|rd|th) time\b",
+    re.IGNORECASE,
+)
 _YEAR_IN_NAME = re.compile(r"\d{4}")
 _NAME_AFTER_YEAR = re.compile(r"\s+[A-Z][\w.-]*")
 _DATELINE_PLACE = re.compile(
@@ -198,6 +203,8 @@ _START_OR_END = re.compile(
 _DEFINITE_SUBJECT = re.compile(r"^\s*(?:It|They|(?:The|This|That)\s+(?P<noun>[a-z]+))\b")
 # Four or more words between the two parts of one date: they are quoted apart.
 _WORDS_BETWEEN = re.compile(r"(?:\S+\s+){4,}")
+_PLACE_THEN_DATE = re.compile(r"(?:[,;]\s*|\band\s+|\bplay\s+)"
+                              r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s+on\s+$")
 _ENDING_LEAD = re.compile(r"\b(?:until|till|through|to|ending|ended|ends|by)\s+$",
                           re.IGNORECASE)
 _OTHER_HAPPENING_LEAD = re.compile(r"\b(?:ahead of|before|after|following|prior to)\b",
@@ -857,10 +864,9 @@ def _refined_by(coarse: Candidate, fine: Candidate) -> bool:
     """ "December 18 this year": the year only restates the finer date next to it."""
     if coarse is fine or _finer_or_same(coarse.granularity, fine.granularity):
         return False
-    if coarse.end is not None:
-        return False
     first = day_of(coarse.start)
-    last = period_last_day(first, coarse.granularity)
+    last = period_last_day(day_of(coarse.end) if coarse.end is not None else first,
+                           coarse.granularity)  # "winter break from Dec. 22": the season
     return first <= day_of(fine.start) <= last and abs(fine.first.start - coarse.last.end) < 25
 
 
@@ -911,8 +917,9 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
     # A dated subject ("The meeting, set for May 2, follows protests in France") happens
     # where its own words say, not where the rest of the sentence points.
     own = without_other_dated_clauses(sentence.text, rel_start, title_end, others)
-    location = find_location(sentence.text[:rel_end] if title.source == "dated subject"
-                             else own)
+    listed = _place_before(sentence.text[:rel_start]) if others else None
+    location = listed or find_location(
+        sentence.text[:rel_end] if title.source == "dated subject" else own)
     start, end = candidate.start, candidate.end
     tz: str | None = None
     if candidate.granularity == "time" or isinstance(end, datetime):
@@ -990,6 +997,15 @@ def _day_description(after: str) -> str:
                   default=8)
         words = words[:cut]
     return "; " + " ".join(words)
+
+
+def _place_before(before: str) -> str | None:
+    """ "play Berlin on May 2, Paris on May 5 and Madrid on May 9": each date's own town."""
+    match = _PLACE_THEN_DATE.search(before)
+    if match is None:
+        return None
+    place = lookup(match.group("name"))
+    return match.group("name") if place is not None and place.kind != "country" else None
 
 
 def _lasting_days(sentence: Sentence, timexes: tuple[Timex, ...], candidate: Candidate) -> int:

@@ -177,6 +177,9 @@ def place_in(name: str, region: str | None) -> Place | None:
         found = _regional_index().get((name.strip().lower(), code))
         if found is not None:
             return found
+    if area is None and state is not None:  # "MAPLE FALLS, Ore.": a town too small, a state
+        area = next((lookup(full) for full, code in _us_state_codes().items() if code == state),
+                    None)
     return area or lookup(name)
 
 
@@ -219,7 +222,7 @@ VENUE_NOUNS = frozenset(
     """academy arena auditorium building campus capitol castle cathedral center centre chamber
     church college complex court courthouse embassy garden gardens hall headquarters hospital
     hotel house institute library ministry museum office palace park plaza resort room school
-    square stadium studio temple theater theatre tower university""".split()
+    square stadium studio temple theater theatre tower university club course""".split()
 )
 _CAP = r"[A-Z][\w'’.-]*"
 _CAP_SEQUENCE = (

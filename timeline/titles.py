@@ -13,7 +13,8 @@ from itertools import pairwise
 
 #: Nouns that name a happening; a capitalised name ending in one is an event's name.
 EVENT_NOUNS = frozenset(
-    """address assembly auction awards briefing ceremony championship championships
+    """address assembly auction awards briefing ceremony championship championships classic
+    derby invitational regatta
     concert conference convention cup dialogue dinner debate deadline
     election elections event exhibition expo fair festival final finals forum friendly
     gala game games hearing inauguration launch lecture lunch luncheon marathon match
@@ -72,7 +73,8 @@ _CLAUSE_BREAK = re.compile(
 _AND_CLAUSE = re.compile(
     r",?\s+and\s+(?=(?:(?:a|an|the|its|their)\s+(?:[\w-]+\s+){1,2}|"
     r"[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?)(?:will|would|is|are|was|were|has|have|had)\b"
-    r"|[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?[a-z]{3,}(?:s|ed)\b)"
+    r"|(?:[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?|(?:its|their|his|her)\s+(?:[\w-]+\s+){1,2})"
+    r"[a-z]{3,}(?:s|ed)\b)"
 )
 _AUXILIARY = re.compile(
     r"\b(?:(?:is|are|was|were)(?:\s+also)? (?:set|scheduled|due|expected|going|slated|"
@@ -525,6 +527,8 @@ def _without_dates(sentence: str, start: int, end: int,
         pieces.append(_DATE_LEAD.sub("", sentence[cursor:max(cursor, span_start)]).rstrip())
         cursor = max(cursor, span_end)
     pieces.append(sentence[cursor:end].lstrip())
+    # "Last year's conference" without its date is "conference", not "'s conference"
+    pieces = [re.sub(r"^['’]s\s+", "", p) for p in pieces]
     text = " ".join(p for p in pieces if p)
     # "The Aug. 7, 1998, bombings" -> "The bombings"; "bombings, on Aug. 7, killed" keeps one comma
     text = _COMMA_AFTER_FUNCTION_WORD.sub(r"\1 ", text)
