@@ -721,3 +721,8 @@ def test_a_season_named_with_its_dated_break_gives_way_to_the_dates() -> None:
 def test_last_year_s_event_keeps_its_noun() -> None:
     text = "Last year's conference, held in June in Seattle, drew about 6,000 attendees."
     assert str(events_of(text)[-1]["title"]).startswith("Conference")
+
+
+def test_a_plural_head_before_a_place_keeps_the_verb_plural() -> None:
+    text = "Voters in Chile will choose a new parliament on March 16."
+    assert [e["title"] for e in events_of(text)] == ["Voters in Chile choose a new parliament"]

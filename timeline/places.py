@@ -118,7 +118,9 @@ def gazetteer() -> dict[str, Place]:
     for alias, target in (("u.s.", "united states"), ("us", "united states"),
                           ("america", "united states"), ("korea", "south korea"),
                           ("uk", "united kingdom"), ("u.k.", "united kingdom"),
-                          ("britain", "united kingdom"), ("uae", "united arab emirates")):
+                          ("britain", "united kingdom"), ("uae", "united arab emirates"),
+                          ("england", "united kingdom"), ("scotland", "united kingdom"),
+                          ("wales", "united kingdom")):
         if target in places:
             places[alias] = places[target]
     return places

@@ -92,6 +92,10 @@ _DATE_LEAD = re.compile(
 )
 _COMMA_AFTER_FUNCTION_WORD = re.compile(r"\b(the|a|an|of|but|and|in|on|at|its|their)\s*,\s*",
                                         re.IGNORECASE)
+_PLURAL_HEAD = re.compile(
+    r"^\s*(?:the\s+)?(?:[a-z]+\s+)?[A-Za-z]+[^s\W]s\s+(?:in|of|from|at|for|across)\s",
+    re.IGNORECASE,
+)
 _IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PRONOUN = re.compile(r"(?:it|he|she|they)\s", re.IGNORECASE)
 # "the court said it would ...": the pronoun is the teller itself.
@@ -625,7 +629,9 @@ def _third_person(match: re.Match[str]) -> str:
     perfect = verb == "have" and following.endswith(("ed", "en", "wn", "ne"))
     if verb == "be" or perfect or verb.endswith(("ed", "ing")):
         return match.group(0)  # passive or perfect: the auxiliary pass drops the helpers
-    if subject.lower() in ("they", "we", "i", "you") or (
+    # "Voters in Montenegro will choose": the head noun, not the last name, is the subject
+    head = _PLURAL_HEAD.match(match.string)
+    if subject.lower() in ("they", "we", "i", "you") or head is not None or (
         subject.endswith("s") and not subject.endswith(("ss", "'s", "us"))
     ):
         return f"{subject} {verb}"
