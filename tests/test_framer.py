@@ -726,3 +726,15 @@ def test_last_year_s_event_keeps_its_noun() -> None:
 def test_a_plural_head_before_a_place_keeps_the_verb_plural() -> None:
     text = "Voters in Chile will choose a new parliament on March 16."
     assert [e["title"] for e in events_of(text)] == ["Voters in Chile choose a new parliament"]
+
+
+def test_days_of_a_multi_day_event_keep_its_venue_and_a_venue_takes_the_dateline_s_town() -> None:
+    text = ("CHARLESTON, S.C. (AP) -- The Harbour Open will run at Kiawah Golf Club from "
+            "March 13 to 16. The final round will be played on March 16.")
+    events = events_of(text)
+    assert [e["location"] for e in events] == ["Kiawah Golf Club, Charleston, S.C."] * 2
+
+
+def test_an_accented_dateline_town_places_the_story() -> None:
+    text = "SAINT-ÉTIENNE, France -- The town hall will reopen on March 20."
+    assert [e["location"] for e in events_of(text)] == ["Saint-Étienne, France"]

@@ -113,7 +113,7 @@ _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|published|sent|posted)\s+$", 
 # "SEOUL, Oct. 24 (Yonhap) --", "TORONTO, March 14 --", "BERLIN (AP) --"
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}(?:\([^)\n]{1,40}\)|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
-    r"|[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)\s*(?:--|—|–|_)\s*"
+    r"|[A-Z][A-ZÀ-Þ .'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)\s*(?:--|—|–|_)\s*"
 )
 _YEAR_WORDS = re.compile(r",?\s*\b(?:(?:this|next|last) year|\d{4})\b,?")
 _WEEKDAY_ONLY = re.compile(r"(?:(?:from|on|to|through|until)\s+)?[A-Z][a-z]+day", re.IGNORECASE)
@@ -363,8 +363,12 @@ def _dateline_location(document: Document) -> str | None:
 
 def _with_default_place(event: Event, dateline: str | None) -> Event:
     """An event no sentence places: a town its own name holds ("Halifax Jazz Festival"),
-    else the dateline's town, which a local story's events share."""
+    else the dateline's town, which a local story's events share; a venue named without
+    its town is in the dateline's."""
     if event.location is not None:
+        venue = event.location
+        if dateline and "," not in venue and VENUE_NOUNS.intersection(venue.lower().split()):
+            return replace(event, location=f"{venue}, {dateline}")  # the venue's town
         return event
     named = EVENT_NAME.search(event.title)  # only inside a name: "Halifax Jazz Festival"
     words = named.group("before").split() if named else []
@@ -714,7 +718,9 @@ def _inherit_locations(events: list[Event]) -> list[Event]:
                 event = replace(event, location=previous.location)
             else:  # another day: the city or region still holds, the venue may not
                 first = previous.location.split(",")[0].lower().split()
-                if not VENUE_NOUNS.intersection(first):
+                within = (previous.end is not None and previous.first_day <= event.first_day
+                          <= previous.last_day)  # a day of a multi-day event at its venue
+                if not VENUE_NOUNS.intersection(first) or within:
                     event = replace(event, location=previous.location)
                 else:
                     area = previous.location.split(",")[-1].strip()
