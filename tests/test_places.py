@@ -65,3 +65,8 @@ def test_a_county_or_city_council_is_read_whole(sentence: str, place: str) -> No
 
 def test_the_gazetteer_is_built_once() -> None:
     assert gazetteer() is gazetteer()
+
+
+def test_a_small_town_in_a_known_state_is_a_place() -> None:
+    sentence = "Central bankers will meet in Jackson Hole, Wyoming, on Aug. 22."
+    assert find_location(sentence) == "Jackson Hole, Wyoming"

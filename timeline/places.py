@@ -270,6 +270,13 @@ def find_location(text: str) -> str | None:
             # "in Orange County" is the county, not the town of Orange
             place = _county_or_town(text[match.start("name"):]) or name
             continue
+        if place is None and lookup(name) is None and len(words) > 1:
+            # "in Jackson Hole, Wyoming": a town too small for the gazetteer, in a known state
+            region = _REGION_AFTER.match(text, match.end("name"))
+            area = lookup(region.group(1)) if region else None
+            if region and area is not None and area.kind in ("state", "country"):
+                place = f"{name}, {region.group(1)}"
+                continue
         known = lookup(name) or lookup(words[0])
         if known is not None and place is None:
             place = _display_name(name if lookup(name) else words[0])
@@ -297,6 +304,9 @@ def _away_side(text: str) -> str | None:
         return None
     known = lookup(match.group("side"))
     return known.name if known is not None and known.kind == "country" else None
+
+
+_REGION_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
 def _display_name(name: str) -> str:
