@@ -738,3 +738,14 @@ def test_days_of_a_multi_day_event_keep_its_venue_and_a_venue_takes_the_dateline
 def test_an_accented_dateline_town_places_the_story() -> None:
     text = "SAINT-ÉTIENNE, France -- The town hall will reopen on March 20."
     assert [e["location"] for e in events_of(text)] == ["Saint-Étienne, France"]
+
+
+def test_a_which_clause_title_names_what_it_is_about() -> None:
+    text = "The city upgraded its tram signalling system, which entered service in January."
+    assert [e["title"] for e in events_of(text)] == [
+        "Tram signalling system entered service"]
+
+
+def test_an_after_clause_with_its_own_verb_is_the_dated_event() -> None:
+    text = "A former mayor faces prison after a jury convicted him of bribery on Monday."
+    assert [e["title"] for e in events_of(text)] == ["Jury convicted him of bribery"]

@@ -67,6 +67,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+since\s+(?=(?:it|he|she|they|we|the|a|an)\b)|,?\s+and that\s+"
     r"|\s(?:in order to|so as to|to discuss|to talk|as part of|in a bid to|when|after which)\s"
     r"|,\s*(?!including\b|according\b)[a-z]+ing\b|,\s+followed by\b"
+    r"|\s+after\s+(?=(?:a|an|the)\s+[a-z]+\s+[a-z]+ed\b)"
     r"|,\s+with\s+(?:the|a|an|its|their)\s+[\w-]+\s+[a-z]+ing\b"
 )
 # "... in early 2025 and the stadium would open in 2027": a second clause with its own verb.
@@ -115,6 +116,10 @@ _POSSESSIVE_SUBJECT = re.compile(
 _NOT_A_NAME_START = frozenset(
     "with in on at for by from after before the a an this that these those as but and if when "
     "while during under over since until".split()
+)
+_RELATIVE_ANTECEDENT = re.compile(
+    r"(?:\b(?:the|its|their|his|her|a|an)\s+)?(?P<noun>(?:[\w'’-]+\s+){0,3}[\w'’-]+)"
+    r"\s*,\s*(?:which|who)\s*$"
 )
 _FINITE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had)\b")
 _CONDITION = re.compile(r"^\s*(if|unless)\s+([^,]{2,40}),\s*", re.IGNORECASE)
@@ -383,6 +388,9 @@ def _clause_title(sentence: str, trigger_start: int, trigger_end: int,
     """Cut the sentence to the clause that holds the date, without any date in it."""
     start, end = _clause_bounds(sentence, trigger_start, trigger_end, other_dates)
     shared_subject = ""
+    antecedent = _RELATIVE_ANTECEDENT.search(sentence[:start]) if start > 0 else None
+    if antecedent is not None:  # "its AI assistant, which entered a preview in January"
+        shared_subject = antecedent.group("noun")
     joint = sentence.rfind(" and ", 0, start + 1)
     if start > 0 and joint >= 0 and not sentence[joint + 5:start].strip() and \
             _AND_VERB_PHRASE.match(sentence, joint):
@@ -574,8 +582,9 @@ def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int,
             content = [w for w in re.findall(r"[A-Za-z]{2,}", rest)
                        if w.lower() not in _FUNCTION_WORDS]
             nominal = any(f"be {verb}" in rest for verb in _NOMINALS)
-            finite = (len(content) >= 2 and _FINITE.search(rest) is not None
-                      and _AND_CLAUSE.match(sentence, start) is not None)
+            finite = len(content) >= 2 and (
+                (_FINITE.search(rest) is not None and _AND_CLAUSE.match(sentence, start))
+                or re.match(r",\s*(?:which|who)\s+[a-z]+ed\b", sentence[start:]) is not None)
             if len(content) >= 3 or index == 0 or nominal or finite:
                 return _skip_break(sentence, start), end
             return segments[0]
