@@ -749,3 +749,8 @@ def test_a_which_clause_title_names_what_it_is_about() -> None:
 def test_an_after_clause_with_its_own_verb_is_the_dated_event() -> None:
     text = "A former mayor faces prison after a jury convicted him of bribery on Monday."
     assert [e["title"] for e in events_of(text)] == ["Jury convicted him of bribery"]
+
+
+def test_a_bare_city_dateline_places_the_story() -> None:
+    text = "WASHINGTON -- The Federal Reserve will hold its next policy meeting on March 18-19."
+    assert [e["location"] for e in events_of(text)] == ["Washington"]

@@ -128,7 +128,8 @@ _NAME_AFTER_YEAR = re.compile(r"\s+[A-Z][\w.-]*")
 _DATELINE_PLACE = re.compile(
     r"^(?P<city>[A-Z][\w .'’-]{1,40}?)\s*"
     r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
-    r"(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)\s*(?=\(|--|—|–|,)|\s*(?=,|\())"
+    r"(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)\s*(?=\(|--|—|–|_|,)"
+    r"|\s*(?=,|\(|--|—|–|_))"
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$", re.IGNORECASE)
 _FUTURE = re.compile(
