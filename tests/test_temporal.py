@@ -1072,6 +1072,82 @@ CLOCK_AFTER_DATE: list[tuple[str, str, Expected]] = [
     ),
 ]
 
+# A weekday before a British day-month is part of the date, not a day of its own.
+WEEKDAY_DAY_MONTH: list[tuple[str, str, Expected]] = [
+    (
+        "The inquest was adjourned until Thursday 13 February at 2pm.",
+        DCT,
+        [("Thursday 13 February", "DATE", "2025-02-13"), ("2pm", "TIME", "2025-02-13T14:00")],
+    ),
+    ("The council meets on Monday, 10 March.", DCT, [("Monday, 10 March", "DATE", "2025-03-10")]),
+    (
+        "Rehearsals finish on Saturday the 15th of February.",
+        DCT,
+        [("Saturday the 15th of February", "DATE", "2025-02-15")],
+    ),
+    ("On Friday 12 members resigned.", DCT, [("Friday", "DATE", "2025-01-31")]),
+]
+
+# A clock time takes a date of its sentence only next to it, not past a clause boundary.
+CLOCK_CLAUSE: list[tuple[str, str, Expected]] = [
+    (
+        "Gates open at 8:30 a.m., with the main race on Saturday.",
+        DCT,
+        [("8:30 a.m.", "TIME", "2025-02-04T08:30"), ("Saturday", "DATE", "2025-02-08")],
+    ),
+    (
+        "Counting starts at 9 p.m., and the results are due the following day.",
+        DCT,
+        [("9 p.m.", "TIME", "2025-02-04T21:00"), ("the following day", "DATE", "2025-02-05")],
+    ),
+    (
+        "Voting ends at 6 p.m.; the count begins on Wednesday.",
+        DCT,
+        [("6 p.m.", "TIME", "2025-02-04T18:00"), ("Wednesday", "DATE", "2025-02-05")],
+    ),
+    (
+        "The ferry leaves on March 3 at 9 a.m. and returns two days later.",
+        DCT,
+        [
+            ("March 3", "DATE", "2025-03-03"),
+            ("9 a.m.", "TIME", "2025-03-03T09:00"),
+            ("two days later", "DATE", "2025-03-05"),
+        ],
+    ),
+]
+
+# A present perfect dates the act; the span it sets ("from ... until ...") is in force from
+# now on. The closing half of a span points the way its opening half does.
+PERFECT_SPAN: list[tuple[str, str, Expected]] = [
+    (
+        "The ministry has declared a heat alert from Thursday afternoon until Saturday night.",
+        DCT,
+        [
+            ("Thursday afternoon", "TIME", "2025-02-06TAF"),
+            ("Saturday night", "TIME", "2025-02-08TNI"),
+        ],
+    ),
+    (
+        "Police have closed the park from Friday through Sunday.",
+        DCT,
+        [("Friday", "DATE", "2025-02-07"), ("Sunday", "DATE", "2025-02-09")],
+    ),
+    (
+        "The station shut the line from Friday to Sunday.",
+        DCT,
+        [("Friday", "DATE", "2025-01-31"), ("Sunday", "DATE", "2025-02-02")],
+    ),
+    (
+        "A storm watch has been posted for the coast and the islands from Thursday morning "
+        "through Friday evening.",
+        DCT,
+        [
+            ("Thursday morning", "TIME", "2025-02-06TMO"),
+            ("Friday evening", "TIME", "2025-02-07TEV"),
+        ],
+    ),
+]
+
 CASES = (
     ABSOLUTE
     + QUARTERS
@@ -1098,6 +1174,9 @@ CASES = (
     + REPORTING
     + PRESENT_TENSE
     + CLOCK_AFTER_DATE
+    + WEEKDAY_DAY_MONTH
+    + CLOCK_CLAUSE
+    + PERFECT_SPAN
 )
 
 

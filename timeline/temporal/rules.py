@@ -343,7 +343,7 @@ MONTH_DAY = compile_rule(
 
 
 def _parse_day_month(m: re.Match[str], _: str) -> list[Part] | None:
-    if not is_capitalised(m["mon"]):
+    if not is_capitalised(m["mon"]) or (m["wd"] and not is_capitalised(m["wd"])):
         return None
     month, day = month_number(m["mon"]), int(m["d"])
     if not 1 <= day <= 31:
@@ -354,7 +354,8 @@ def _parse_day_month(m: re.Match[str], _: str) -> list[Part] | None:
 
 DAY_MONTH = compile_rule(
     "day_month",
-    rf"(?<![\d.,$£€/:-])(?:the\s+)?(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+    # "Friday 3 December": a weekday before a British date is part of it, not a day apart.
+    rf"(?<![\d.,$£€/:-])(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
     rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?(?!\s*\d)",
     _parse_day_month,
 )

@@ -276,6 +276,15 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 _NEXT_TO = re.compile(r"\W*(?:(?:at|on|about|around|shortly|just|before|after)\s+)*$")
 
 
+#: A clause boundary between a clock time and a date: "starts at 7:15 a.m., with the second
+#: round on Friday", "close at 8 p.m., and results come the following day". A date past it
+#: belongs to its own clause, not to the time.
+_CLAUSE_BREAK = re.compile(
+    r"[,;]\s+(?:with|and|but|while|whereas|although|though|then|plus|before|after)\b|;",
+    re.IGNORECASE,
+)
+
+
 def _fill_times(
     text: str,
     out: list[Timex],
@@ -298,10 +307,11 @@ def _fill_times(
                 if j < i:
                     continue
                 break
-            if j in reports:
-                lo, hi = (other.end, t.start) if j < i else (t.end, other.start)
-                if not _NEXT_TO.match(text, lo, hi):
-                    continue
+            lo, hi = (other.end, t.start) if j < i else (t.end, other.start)
+            if j in reports and not _NEXT_TO.match(text, lo, hi):
+                continue
+            if _CLAUSE_BREAK.search(text, lo, hi):
+                continue
             m = _DAY.match(other.value)
             if m:
                 best = (m.group(0), j)

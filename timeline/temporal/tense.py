@@ -150,6 +150,17 @@ _DEADLINE_VERB = re.compile(
     re.IGNORECASE,
 )
 
+# A span the clause sets ("from Tuesday evening until Thursday morning"): after a present
+# perfect ("has issued a warning from ...") it is the act's result, in force from now on,
+# so it lies ahead even though the act is done.
+_SPAN_FROM = re.compile(r"\bfrom\s+$|\bfrom\b.*\b(?:until|till|through|to)\s+$", re.IGNORECASE)
+# The closing half of such a span points the way its opening half does: "from Tuesday
+# evening until Thursday morning".
+_SPAN_CLOSE = re.compile(
+    r"\bfrom\s+(?P<open>(?-i:[A-Z])[^,;]{1,40}?)\s+(?:until|till|through|to)\s+$", re.IGNORECASE
+)
+_PERFECT = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:been\s+)?$", re.IGNORECASE)
+
 
 def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
     """The clause text before and after a span, cut at sentence ends (bounded in length)."""
@@ -187,6 +198,13 @@ def _sign(m: re.Match[str]) -> int:
     return -1 if m.group("past") or m.group("modal") else 1
 
 
+def _present_perfect(left: str, marker: re.Match[str]) -> bool:
+    """True if the past marker is a present perfect: "has issued", "have been ordered"."""
+    if re.match(r"(?:has|have)\s+been$", marker.group(0), re.IGNORECASE):
+        return True
+    return bool(_PERFECT.search(left, 0, marker.start()))
+
+
 def direction(text: str, start: int, end: int) -> int:
     """+1 if the clause around ``text[start:end]`` speaks of the future, -1 past, 0 unknown."""
     left, right = sentence_window(text, start, end)
@@ -200,6 +218,10 @@ def direction(text: str, start: int, end: int) -> int:
         return -1
     if _UNTIL.search(left) and _DEADLINE_VERB.search(left):
         return 1
+    span = _SPAN_CLOSE.search(left)
+    if span is not None:
+        opening = start - len(left) + span.start("open")
+        return direction(text, opening, opening + len(span.group("open")))
     nearest = None
     sign = 0
     for m in _MARKER.finditer(left, max(0, len(left) - 90)):
@@ -232,6 +254,8 @@ def direction(text: str, start: int, end: int) -> int:
         if close is not None:
             return _sign(close)
     if nearest is not None:
+        if sign < 0 and _present_perfect(left, nearest) and _SPAN_FROM.search(left, nearest.end()):
+            return 1
         return sign
     for after in _MARKER.finditer(right[:60]):
         if not after.group("infinitive") and not after.group("present"):
