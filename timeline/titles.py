@@ -91,6 +91,9 @@ _DATE_LEAD = re.compile(
     r"no later than|sometime in|around|about|(?:starting|beginning|effective)(?:\s+on)?)\s+$",
     re.IGNORECASE,
 )
+_POSSESSIVE_REST = re.compile(r"^['’]s\s+")
+_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
+_REPEATED_COMMA = re.compile(r"\s*,(?:\s*,)+")
 _COMMA_AFTER_FUNCTION_WORD = re.compile(r"\b(the|a|an|of|but|and|in|on|at|its|their)\s*,\s*",
                                         re.IGNORECASE)
 _PLURAL_HEAD = re.compile(
@@ -121,6 +124,7 @@ _RELATIVE_ANTECEDENT = re.compile(
     r"(?:\b(?:the|its|their|his|her|a|an)\s+)?(?P<noun>(?:[\w'’-]+\s+){0,3}[\w'’-]+)"
     r"\s*,\s*(?:which|who)\s*$"
 )
+_WHICH_PAST = re.compile(r",\s*(?:which|who)\s+[a-z]+ed\b")
 _FINITE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had)\b")
 _CONDITION = re.compile(r"^\s*(if|unless)\s+([^,]{2,40}),\s*", re.IGNORECASE)
 _DATED_OPENING_EVENT = re.compile(
@@ -540,11 +544,13 @@ def _without_dates(sentence: str, start: int, end: int,
         cursor = max(cursor, span_end)
     pieces.append(sentence[cursor:end].lstrip())
     # "Last year's conference" without its date is "conference", not "'s conference"
-    pieces = [re.sub(r"^['’]s\s+", "", p) for p in pieces]
+    pieces = [_POSSESSIVE_REST.sub("", p) for p in pieces]
     text = " ".join(p for p in pieces if p)
+    if "," not in text:
+        return text
     # "The Aug. 7, 1998, bombings" -> "The bombings"; "bombings, on Aug. 7, killed" keeps one comma
     text = _COMMA_AFTER_FUNCTION_WORD.sub(r"\1 ", text)
-    return re.sub(r"\s*,(?:\s*,)+", ",", re.sub(r"\s+,", ",", text))
+    return _REPEATED_COMMA.sub(",", _SPACE_BEFORE_COMMA.sub(",", text))
 
 
 _FUNCTION_WORDS = frozenset(
@@ -584,7 +590,7 @@ def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int,
             nominal = any(f"be {verb}" in rest for verb in _NOMINALS)
             finite = len(content) >= 2 and (
                 (_FINITE.search(rest) is not None and _AND_CLAUSE.match(sentence, start))
-                or re.match(r",\s*(?:which|who)\s+[a-z]+ed\b", sentence[start:]) is not None)
+                or _WHICH_PAST.match(sentence, start) is not None)
             if len(content) >= 3 or index == 0 or nominal or finite:
                 return _skip_break(sentence, start), end
             return segments[0]
