@@ -23,6 +23,7 @@ EVENT_NOUNS = frozenset(
     signing speech strike summit symposium talks tournament tour trial trip verdict visit
     vote voting walkout week workshop""".split()
 )
+_EVENT_NOUN_ALTERNATIVES = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
 _NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "&", "de", "in"})
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*|&")
@@ -129,7 +130,7 @@ _FINITE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had)\b")
 _CONDITION = re.compile(r"^\s*(if|unless)\s+([^,]{2,40}),\s*", re.IGNORECASE)
 _DATED_OPENING_EVENT = re.compile(
     r"^\s*(?:At|During)\s+(?P<phrase>(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
-    rf"(?:{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))}))\s+(?:on|in|at)?\s*$"
+    rf"(?:{_EVENT_NOUN_ALTERNATIVES}))\s+(?:on|in|at)?\s*$"
 )
 _DATED_SUBJECT = re.compile(
     r"^\s*(?P<subject>(?:The|This|That|Its|Their|His|Her)\s+[^,]{2,60}?),\s*(?:which\s+is\s+)?"
@@ -196,7 +197,7 @@ _LIGHT_VERB_EVENT = re.compile(
     r"\b(?:makes?|made|making|pays?|paid|paying|goes on|went on|go on|embarks? on|embarked on|"
     r"undertakes?|undertook|begins?|began|starts?|started)\s+"
     r"(?P<owner>his|her|their|its|a|an|the)\s+(?P<np>(?:[\w-]+\s+){0,3}?"
-    rf"(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))})\b)"
+    rf"(?P<noun>{_EVENT_NOUN_ALTERNATIVES})\b)"
     r"(?P<tail>\s+(?:to|in|with|of|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
 )
 _HONORIFIC = re.compile(
@@ -226,7 +227,6 @@ def _light_verb_event(sentence: str) -> str | None:
     return None
 
 
-_EVENT_NOUN_ALTERNATIVES = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
 _COMPLEMENT_LEAD = "of|with|in|on|against|between|over|for"
 # "the 12th round", "their summit": a definite event noun that refers back to a named one.
 _DEFINITE_EVENT_NOUN = re.compile(
@@ -234,15 +234,11 @@ _DEFINITE_EVENT_NOUN = re.compile(
     rf"(?P<noun>{_EVENT_NOUN_ALTERNATIVES}))\b(?![-'’]|\s+(?:{_COMPLEMENT_LEAD})\b)",
     re.IGNORECASE,
 )
-_CAPITALISED_EVENT_NOUN = re.compile(
-    r"\b(?:" + "|".join(sorted((n.capitalize() for n in EVENT_NOUNS), key=len, reverse=True))
-    + r")\b"
-)
+_CAPITALISED_NOUNS = "|".join(sorted((n.capitalize() for n in EVENT_NOUNS), key=len,
+                                      reverse=True))
+_CAPITALISED_EVENT_NOUN = re.compile(rf"\b(?:{_CAPITALISED_NOUNS})\b")
 #: A capitalised event name and the capitalised words before its noun ("Halifax Jazz").
-EVENT_NAME = re.compile(
-    r"(?P<before>(?:[A-Z][\w'’-]+\s+)+)(?:"
-    + "|".join(sorted((n.capitalize() for n in EVENT_NOUNS), key=len, reverse=True)) + r")\b"
-)
+EVENT_NAME = re.compile(rf"(?P<before>(?:[A-Z][\w'’-]+\s+)+)(?:{_CAPITALISED_NOUNS})\b")
 _HEADLINE_COMPLEMENT = re.compile(
     rf"\b(?:{_EVENT_NOUN_ALTERNATIVES})s?\s+(?:{_COMPLEMENT_LEAD})\s", re.IGNORECASE)
 # Where a headline's phrase after an event noun ends: the next preposition or verb.
