@@ -1025,13 +1025,12 @@ def _lasting_days(sentence: Sentence, timexes: tuple[Timex, ...], candidate: Can
     rel_start, rel_end = candidate.first.start - sentence.start, candidate.last.end - sentence.start
     if _ENDING_LEAD.search(text[:rel_start]):
         return 0
-    clause = _tense_window(text, rel_start, rel_end)
-    clause_start = text.find(clause)
+    clause_start, clause_end = _tense_bounds(text, rel_start, rel_end)
     for timex in timexes:
         if timex.type != "DURATION":
             continue
         at = timex.start - sentence.start
-        if not clause_start <= at < clause_start + len(clause):
+        if not clause_start <= at < clause_end:
             continue
         days = _duration_days(timex.value)
         if _OTHER_HAPPENING_LEAD.search(text[max(0, at - 25):at]):
@@ -1128,9 +1127,14 @@ def _zone_clues(document: Document, passage: Passage,
 def _tense_window(sentence: str, start: int, end: int) -> str:
     """The clause around a date, whose verbs say when it is ("voted on Monday to advance the
     plan, which would cost ...": "voted" counts, "would" belongs to another clause)."""
+    left, right = _tense_bounds(sentence, start, end)
+    return sentence[left:right]
+
+
+def _tense_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _TENSE_BREAK.finditer(sentence, 0, start)), default=0)
     right = next((m.start() for m in _TENSE_BREAK.finditer(sentence, end)), len(sentence))
-    return sentence[left:right]
+    return left, right
 
 
 def _kind(sentence: str, start: When, end: When | None, granularity: Granularity,

@@ -180,8 +180,8 @@ def place_in(name: str, region: str | None) -> Place | None:
         if found is not None:
             return found
     if area is None and state is not None:  # "MAPLE FALLS, Ore.": a town too small, a state
-        area = next((lookup(full) for full, code in _us_state_codes().items() if code == state),
-                    None)
+        name_of_state = {code: full for full, code in _us_state_codes().items()}.get(state)
+        area = lookup(name_of_state) if name_of_state else None
     return area or lookup(name)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 #: Nouns that name a happening; a capitalised name ending in one is an event's name.
@@ -593,6 +594,7 @@ def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int,
     return 0, len(sentence)
 
 
+@lru_cache(maxsize=64)  # the framer asks for the title's clause and then for its place
 def without_other_dated_clauses(sentence: str, trigger_start: int, trigger_end: int,
                                 other_dates: tuple[tuple[int, int], ...]) -> str:
     """The sentence with the clauses that hold other dates blanked out (same length).
