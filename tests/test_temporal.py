@@ -1148,6 +1148,37 @@ PERFECT_SPAN: list[tuple[str, str, Expected]] = [
     ),
 ]
 
+# A date that opens its sentence takes the tense of the main clause after it, however far
+# away its verb is, and not of a relative clause in between.
+FRONTED = [
+    (
+        "On Thursday, the National Council of Pharmacy Boards plans to hold a hearing.",
+        DCT,
+        [("Thursday", "DATE", "2025-02-06")],
+    ),
+    (
+        "On Thursday, the national council of pharmacy boards held a long hearing.",
+        DCT,
+        [("Thursday", "DATE", "2025-01-30")],
+    ),
+    (
+        "On Friday, at a hearing in Denver that lasted three hours, the lawyers will "
+        "argue the appeal.",
+        DCT,
+        [("Friday", "DATE", "2025-02-07"), ("three hours", "DURATION", "PT3H")],
+    ),
+    (
+        "Late Monday, firefighters in the hills above the town said the blaze was contained.",
+        DCT,
+        [("Monday", "DATE", "2025-02-03")],
+    ),
+    (
+        "On Saturday the committee, which has met twice, opens its public inquiry.",
+        DCT,
+        [("Saturday", "DATE", "2025-02-08")],
+    ),
+]
+
 CASES = (
     ABSOLUTE
     + QUARTERS
@@ -1177,6 +1208,7 @@ CASES = (
     + WEEKDAY_DAY_MONTH
     + CLOCK_CLAUSE
     + PERFECT_SPAN
+    + FRONTED
 )
 
 

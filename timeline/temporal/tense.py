@@ -257,7 +257,30 @@ def direction(text: str, start: int, end: int) -> int:
         if sign < 0 and _present_perfect(left, nearest) and _SPAN_FROM.search(left, nearest.end()):
             return 1
         return sign
+    if _CLAUSE_OPEN.match(left):
+        return _fronted_direction(right)
     for after in _MARKER.finditer(right[:60]):
         if not after.group("infinitive") and not after.group("present"):
             return _sign(after)
+    return 0
+
+
+# A verb inside a relative clause is not the main clause's: "On Wednesday, at a hearing
+# that lasted four hours, lawyers will argue".
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whose|where|when)\s+(?:[\w'’-]+\s+){0,2}$")
+
+
+def _fronted_direction(right: str) -> int:
+    """The tense of the main clause after a date that opens its sentence: "On Tuesday, the
+    league plans to hold a news conference" (its verb may come long after the date)."""
+    for after in _MARKER.finditer(right):
+        if after.group("infinitive") or _RELATIVE_BEFORE.search(right, 0, after.start()):
+            continue
+        if after.group("past") and (passive := _PASSIVE.search(right, 0, after.start())):
+            if passive.group(1).lower() in ("is", "are"):
+                return 1
+            continue
+        if after.group("present") and _AUX_OR_NOT.search(right, 0, after.start()):
+            continue
+        return _sign(after)
     return 0
