@@ -1179,6 +1179,40 @@ FRONTED = [
     ),
 ]
 
+# A clock time named with its part of the day; a weekday fixed by its week or by its day of
+# the month; a slash date written year first.
+CLOCK_AND_WEEKDAY_FORMS = [
+    (
+        "The ferry leaves at 4:30 in the afternoon.",
+        DCT,
+        [("4:30 in the afternoon", "TIME", "2025-02-04T16:30")],
+    ),
+    (
+        "Doors open at 8 in the evening.",
+        DCT,
+        [("8 in the evening", "TIME", "2025-02-04T20:00")],
+    ),
+    (
+        "The alarm went off around 2 at night.",
+        DCT,
+        [("around 2 at night", "TIME", "2025-02-04T02:00")],
+    ),
+    ("The shift ends at 11 at night.", DCT, [("11 at night", "TIME", "2025-02-04T23:00")]),
+    # A number before "at night" that no preposition makes a time is no time.
+    ("The home side scored 3 at night in the rain.", DCT, []),
+    ("The vote is on Friday next week.", DCT, [("Friday next week", "DATE", "2025-02-14")]),
+    ("They met on Monday last week.", DCT, [("Monday last week", "DATE", "2025-01-27")]),
+    (
+        "The board meets on Thursday this week.",
+        DCT,
+        [("Thursday this week", "DATE", "2025-02-06")],
+    ),
+    ("The final is on Sunday 16th.", DCT, [("Sunday 16th", "DATE", "2025-02-16")]),
+    ("Talks resumed on Friday the 31st.", DCT, [("Friday the 31st", "DATE", "2025-01-31")]),
+    ("The court sits again on Monday, the 3rd.", DCT, [("Monday, the 3rd", "DATE", "2025-02-03")]),
+    ("The figures were released on 2025/01/28.", DCT, [("2025/01/28", "DATE", "2025-01-28")]),
+]
+
 CASES = (
     ABSOLUTE
     + QUARTERS
@@ -1209,6 +1243,7 @@ CASES = (
     + CLOCK_CLAUSE
     + PERFECT_SPAN
     + FRONTED
+    + CLOCK_AND_WEEKDAY_FORMS
 )
 
 

@@ -230,6 +230,9 @@ ISO = compile_rule(
 
 
 def _parse_slash(m: re.Match[str], _: str) -> list[Part] | None:
+    if m["y0"]:
+        d = dates.safe_date(int(m["y0"]), int(m["m0"]), int(m["d0"]))
+        return one(m, fixed(dates.day_value(d))) if d else None
     a, b = int(m["a"]), int(m["b"])
     year = to_year(m["y"])
     if year is None:
@@ -241,7 +244,9 @@ def _parse_slash(m: re.Match[str], _: str) -> list[Part] | None:
 
 SLASH = compile_rule(
     "slash",
-    r"(?<![\w/.$-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)",
+    r"(?<![\w/.$-])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})"
+    # "2018/08/05", as East Asian agencies write it.
+    r"|(?P<y0>(?:19|20)\d\d)/(?P<m0>0?[1-9]|1[0-2])/(?P<d0>[0-2]?\d|3[01]))(?![\w/]|\.\d)",
     _parse_slash,
 )
 
@@ -885,8 +890,19 @@ def _parse_weekday(m: re.Match[str], text: str) -> list[Part] | None:
         return one(m, fixed(f"XXXX-WXX-{weekday}{suffix}", "SET"))
     mod = mod_of(m["m"])
 
+    week = {"last": -1, "this": 0, "next": 1}.get((m["wk"] or "").lower())
+    day_of_month = int(m["dom"]) if m["dom"] else None
+
     def resolve(ctx: Context) -> Resolved:
         dct = ctx.dct
+        if week is not None:
+            # "Friday next week": that weekday of the week named.
+            monday = dct - timedelta(days=dct.weekday()) + timedelta(weeks=week)
+            return _with_daypart(monday + timedelta(days=weekday - 1), part, ANCHOR_DCT, mod)
+        if day_of_month is not None and (
+            day := _weekday_of_month_day(weekday, day_of_month, dct, ctx.direction)
+        ):
+            return _with_daypart(day, part, ANCHOR_DCT, mod)
         if rel in ("the following", "the next", "the previous", "the same"):
             base, anchor = ctx.story_day()
             if rel == "the previous":
@@ -915,12 +931,32 @@ def _parse_weekday(m: re.Match[str], text: str) -> list[Part] | None:
     return one(m, resolve)
 
 
+def _weekday_of_month_day(weekday: int, day: int, dct: date, direction: int) -> date | None:
+    """The date nearest the DCT whose day of the month is ``day`` and whose weekday is
+    ``weekday`` ("Sunday 18th"), looking up to three months either way; the tense breaks a
+    tie."""
+    found: list[date] = []
+    for delta in range(-3, 4):
+        year, month = dates.shift_months(dct.year, dct.month, delta)
+        candidate = dates.safe_date(year, month, day)
+        if candidate is not None and candidate.isoweekday() == weekday:
+            found.append(candidate)
+    if not found:
+        return None
+    return min(found, key=lambda d: (abs((d - dct).days), (d < dct) == (direction > 0)))
+
+
 WEEKDAY = compile_rule(
     "weekday",
     r"(?<![\w-])(?:(?P<m>early|mid)\s+)?"
     r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous"
     r"|the\s+following|the\s+next|the\s+same)\s+)?"
-    rf"(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:\s+(?P<dp>{DAYPART_RE})s?)?(?![\w-])",
+    rf"(?P<wd>{WEEKDAY_RE})(?P<pl>s)?"
+    # "Sunday 18th", "Tuesday, the 13th": a day of the month without its month.
+    rf"(?:,?\s+(?:the\s+)?(?P<dom>[1-3]?\d)(?:st|nd|rd|th)(?!\s+(?:of\s+)?{MONTH_RE})\b)?"
+    rf"(?:\s+(?P<dp>{DAYPART_RE})s?)?"
+    # "Friday next week", "Monday last week".
+    r"(?:\s+(?P<wk>next|last|this)\s+week)?(?![\w-])",
     _parse_weekday,
 )
 
@@ -1503,6 +1539,9 @@ _ZONE_RE = (
 _AMPM = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b|[aApP]\.[mM]\b)"
 
 
+_CLOCK_BEFORE = re.compile(r"\b(?:at|around|about|from|until|till|to|by|before|after)\s+$", re.I)
+
+
 def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
     if m["word"] and previous_word(text, m.start()).lower() == "high":
         return None  # "high noon": the idiom, or the film
@@ -1521,10 +1560,25 @@ def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
         part = (m["dp"] or "").lower()
         if part in ("afternoon", "evening", "night") and hour < 12:
             hour += 12
+    elif m["hb"]:
+        # "at 8 in the evening", "around 10 at night": a bare hour named with its part of
+        # the day, after a word that makes it a time (not "scored 1 at night").
+        if not m["mod"] and not _CLOCK_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            return None
+        hour, minute = int(m["hb"]), 0
+        if m["dp"].lower() == "night" and hour == 12:
+            hour = 0
+        elif m["dp"].lower() in ("afternoon", "evening") or (
+            m["dp"].lower() == "night" and hour >= 5
+        ):
+            hour = hour + 12 if hour < 12 else hour
     else:
         hour, minute = int(m["h24"]), int(m["mi24"])
+        part = (m["dp"] or "").lower()
+        if part in ("afternoon", "evening", "night") and hour < 12:
+            hour += 12
         before = text[max(0, m.start() - 12) : m.start()]
-        if not m["zone"] and not re.search(
+        if not m["zone"] and not part and not re.search(
             r"\b(?:at|by|from|until|till|to|around|before|after)"
             r"\s+$",
             before,
@@ -1571,9 +1625,10 @@ TIME = compile_rule(
     r"(?<![\w:.,$-])(?:(?P<mod>[Aa]round|[Aa]pproximately)\s+)?"
     r"(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>" + _AMPM + r"|o['’]clock)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+    r"|(?P<hb>1[0-2]|0?[1-9])(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)"
     r"|(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday|[Mm]id-day))"
     rf"(?:\s+(?P<zone>{_ZONE_RE}))?"
-    r"(?:\s+in\s+the\s+(?P<dp>morning|afternoon|evening|night))?"
+    r"(?:\s+(?:in\s+the|at)\s+(?P<dp>morning|afternoon|evening|night))?"
     rf"(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})(?![\w-])|(?P<rd>[Tt]oday|[Tt]omorrow|[Yy]esterday)"
     rf"|(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})(?![\d:])(?:,\s+(?P<y>{YEAR_RE}))?))?",
     _parse_time,
@@ -1708,7 +1763,11 @@ _DIGIT_TRIGGER = (
 _TRIGGERS: dict[str, tuple[str, bool]] = {
     "iso": (_DIGIT_TRIGGER, False),
     "slash": (_DIGIT_TRIGGER, False),
-    "time": (r"(?:am\b)|(?:pm\b)|(?::\d\d)|.m.|noon|idnight|idday|id-day|clock", False),
+    "time": (
+        r"(?:am\b)|(?:pm\b)|(?::\d\d)|.m.|noon|idnight|idday|id-day|clock|in the morning"
+        r"|in the afternoon|in the evening|at night",
+        False,
+    ),
     "month_day": (_MONTH_TRIGGER, True),
     "day_month": (_MONTH_TRIGGER, True),
     "month": (_MONTH_TRIGGER, True),
