@@ -1213,6 +1213,25 @@ CLOCK_AND_WEEKDAY_FORMS = [
     ("The figures were released on 2025/01/28.", DCT, [("2025/01/28", "DATE", "2025-01-28")]),
 ]
 
+# "the day before" right before a dated day names the day next to it.
+DAY_NEXT_TO = [
+    (
+        "The talks resume the day after Christmas.",
+        "2024-12-10",
+        [("the day after Christmas", "DATE", "2024-12-26")],
+    ),
+    (
+        "Delegates arrive the night before Feb. 19.",
+        DCT,
+        [("the night before Feb. 19", "TIME", "2025-02-18TNI")],
+    ),
+    (
+        "The day before last Tuesday's hearing, the lawyers met.",
+        "2025-02-06",
+        [("The day before last Tuesday", "DATE", "2025-02-03")],
+    ),
+]
+
 CASES = (
     ABSOLUTE
     + QUARTERS
@@ -1244,6 +1263,7 @@ CASES = (
     + PERFECT_SPAN
     + FRONTED
     + CLOCK_AND_WEEKDAY_FORMS
+    + DAY_NEXT_TO
 )
 
 

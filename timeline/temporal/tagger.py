@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from timeline.temporal.context import Context, Narrative, Part, Resolved
 from timeline.temporal.rules import RULES, Rule
@@ -333,6 +333,38 @@ def _fill_times(
         )
 
 
+#: "the day before Christmas", "the night after the Feb. 19 dinner" is cut short by
+#: the rule for "the day before" (which counts from the story); right before a dated day
+#: it names the day next to that one.
+_DAY_NEXT_TO = re.compile(r"\bthe\s+(?P<unit>day|night)\s+(?P<dir>before|after)\s+$", re.I)
+
+
+def _day_next_to(text: str, out: list[Timex]) -> None:
+    """Fold "the day before" into the day timex right after it, one day earlier or later."""
+    for i, t in enumerate(out):
+        m = _DAY.match(t.value)
+        if not m or len(t.value) != 10:
+            continue
+        before = _DAY_NEXT_TO.search(text, max(0, t.start - 24), t.start)
+        if before is None or (i > 0 and out[i - 1].end > before.start()):
+            continue
+        step = -1 if before["dir"].lower() == "before" else 1
+        day = date.fromisoformat(t.value) + timedelta(days=step)
+        night = before["unit"].lower() == "night"
+        value = day.isoformat() + ("TNI" if night else "")
+        out[i] = Timex(
+            start=before.start(),
+            end=t.end,
+            text=text[before.start() : t.end],
+            type="TIME" if night else "DATE",
+            value=value,
+            granularity=granularity_of(value),
+            anchor=t.anchor,
+            range_start=t.range_start,
+            mod=t.mod,
+        )
+
+
 def aware_dct(dct: datetime) -> datetime:
     """The DCT as an aware datetime; a naive one is taken as UTC (the JSONL convention)."""
     return dct if dct.tzinfo is not None else dct.replace(tzinfo=UTC)
@@ -390,4 +422,5 @@ def tag(text: str, dct: datetime) -> list[Timex]:
                 ctx.narrative.long_period = True
             previous_index = index
     _fill_times(text, out, ctx.dct, story_at, reports)
+    _day_next_to(text, out)
     return out
