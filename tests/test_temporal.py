@@ -1232,6 +1232,42 @@ DAY_NEXT_TO = [
     ),
 ]
 
+# Clauses that point ahead though a past form stands in them, and their look-alikes.
+AHEAD_OF_THE_ACT = [
+    # "-ed" after a preposition is an adjective, not a past verb.
+    (
+        "Trains would run at reduced speed from Thursday evening.",
+        DCT,
+        [("Thursday evening", "TIME", "2025-02-06TEV")],
+    ),
+    # A plan changed for a day, a time allowed until a day.
+    ("All sailings have been cancelled for Thursday.", DCT, [("Thursday", "DATE", "2025-02-06")]),
+    (
+        "Residents had until 7 a.m. Thursday to get out.",
+        DCT,
+        [("7 a.m. Thursday", "TIME", "2025-02-06T07:00")],
+    ),
+    # "have" with an object is no perfect.
+    (
+        "The coach said the striker would have surgery Thursday.",
+        DCT,
+        [("Thursday", "DATE", "2025-02-06")],
+    ),
+    ("The striker would have played Thursday.", DCT, [("Thursday", "DATE", "2025-01-30")]),
+    # A span that opens on the day, with no past verb, runs from now on.
+    (
+        "The warning is in force from 18:00 on Thursday.",
+        DCT,
+        [("18:00", "TIME", "2025-02-06T18:00"), ("Thursday", "DATE", "2025-02-06")],
+    ),
+    (
+        "A yellow warning covers the coast from early Thursday.",
+        DCT,
+        [("early Thursday", "DATE", "2025-02-06")],
+    ),
+    ("Prices have come down from Thursday's peak.", DCT, [("Thursday", "DATE", "2025-01-30")]),
+]
+
 CASES = (
     ABSOLUTE
     + QUARTERS
@@ -1264,6 +1300,7 @@ CASES = (
     + FRONTED
     + CLOCK_AND_WEEKDAY_FORMS
     + DAY_NEXT_TO
+    + AHEAD_OF_THE_ACT
 )
 
 

@@ -68,7 +68,9 @@ _PRESENT_LIKE_PAST = (
 )
 # Modals before "have" speak of the past ("may have been set afire"), as does "could not".
 _PAST_MODAL = (
-    r"(?:could|may|might|would|should|must)(?:\s+not)?\s+have|could\s+not|couldn't"
+    # "have" with an object is the main verb, not the perfect: "would have surgery".
+    r"(?:could|may|might|would|should|must)(?:\s+not)?\s+have(?!\s+(?:a|an|the|to|no|its|his"
+    r"|her|their|our|some|any|surgery|talks)\b)|could\s+not|couldn't"
     r"|had\s+(?:been\s+)?(?:due|scheduled|expected|set|slated|planned|supposed)"
 )
 _FUTURE_WORDS = (
@@ -88,7 +90,11 @@ _NOT_VERB = (
     r"|them|him|record|levels?|highs?|lows?|nearly|almost|just|only|roughly"
 )
 # An "-ed" word after these is an adjective, not a past verb ("a still unspecified date").
-_ADJECTIVE_BEFORE = r"(?<!will\s)(?<!\bto\s)(?<!\bbe\s)(?<!\ba\s)(?<!\ban\s)(?<!the\s)(?<!still\s)"
+_ADJECTIVE_BEFORE = (
+    r"(?<!will\s)(?<!\bto\s)(?<!\bbe\s)(?<!\ba\s)(?<!\ban\s)(?<!the\s)(?<!still\s)"
+    # ... or after a preposition: "run at reduced speed", "sold in limited numbers".
+    r"(?<!\bat\s)(?<!\bin\s)(?<!\bwith\s)(?<!\bof\s)"
+)
 _NOT_PAST_ED = r"hundred|indeed|need|speed|seed|feed|breed|proceed|succeed|exceed|shed|embed"
 # Present tense of the verbs that schedule things: news announces with them ("the show
 # opens Friday", "tickets go on sale Monday", "the deadline is Friday"), so they point
@@ -144,6 +150,22 @@ _COMMITMENT = re.compile(
 # Tuesday", "extended the loans through January") lies after the act that set it, and news
 # reports such acts while the deadline is still ahead.
 _UNTIL = re.compile(r"\b(?:until|till|through)\s*$", re.IGNORECASE)
+# "residents had until 7 a.m. Thursday to leave", "sailings have been cancelled for
+# Wednesday": a time allowed, or the day a changed plan was for, lies ahead of the telling.
+_AHEAD_OF_ACT = re.compile(
+    r"\b(?:ha(?:ve|s|d)|given)\s+until\s*$"
+    r"|\b(?:cancell?ed|called\s+off|postponed|rescheduled|delayed|moved|booked|reserved)"
+    r"\s+for\s*$",
+    re.IGNORECASE,
+)
+# A span that opens on the date ("in force from 18:00 on Tuesday", "covers the coast from
+# early Tuesday"): with no past verb before it, it runs from now on.
+_OPENS_SPAN = re.compile(
+    r"\bfrom\s+(?:(?:early|late)\s+|(?:\d{1,2}[:.]\d\d|noon|midnight)\s+(?:[A-Z]{2,4}\s+)?on\s+)?$",
+    re.IGNORECASE,
+)
+# "prices have come down from the middle of October": a perfect looks back.
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'ve)\b", re.IGNORECASE)
 _DEADLINE_VERB = re.compile(
     r"\b(?:gave|given|give[sn]?|extend(?:ed|s)?|postpone[sd]?|delay(?:ed|s)?|defer(?:red|s)?"
     r"|adjourn(?:ed|s)?|put\s+off|push(?:ed|es)?\s+back)\b",
@@ -216,7 +238,7 @@ def direction(text: str, start: int, end: int) -> int:
     if re.match(r"['’]s\b|\W*(?:said|says|announced|reported|told)\b", right, re.IGNORECASE):
         # "Tuesday's vote" names an event already known: the past.
         return -1
-    if _UNTIL.search(left) and _DEADLINE_VERB.search(left):
+    if (_UNTIL.search(left) and _DEADLINE_VERB.search(left)) or _AHEAD_OF_ACT.search(left):
         return 1
     span = _SPAN_CLOSE.search(left)
     if span is not None:
@@ -259,6 +281,8 @@ def direction(text: str, start: int, end: int) -> int:
         return sign
     if _CLAUSE_OPEN.match(left):
         return _fronted_direction(right)
+    if _OPENS_SPAN.search(left) and not _PERFECT_BEFORE.search(left):
+        return 1
     for after in _MARKER.finditer(right[:60]):
         if not after.group("infinitive") and not after.group("present"):
             return _sign(after)
