@@ -754,3 +754,10 @@ def test_an_after_clause_with_its_own_verb_is_the_dated_event() -> None:
 def test_a_bare_city_dateline_places_the_story() -> None:
     text = "WASHINGTON -- The Federal Reserve will hold its next policy meeting on March 18-19."
     assert [e["location"] for e in events_of(text)] == ["Washington"]
+
+
+def test_midnight_ending_a_day_starts_the_next_one() -> None:
+    events = events_of("The nurses' strike will begin at midnight Friday in Boston.")
+    assert len(events) == 1
+    assert events[0]["start"] == "2025-03-08T00:00"  # Friday 7 March, as it ends
+    assert events[0]["granularity"] == "time"

@@ -404,7 +404,18 @@ TIMES: list[tuple[str, str, Expected]] = [
         DCT,
         [("4:15 a.m. Monday", "TIME", "2025-02-03T04:15")],
     ),
-    ("Polls close at midnight.", DCT, [("midnight", "TIME", "2025-02-04T00:00")]),
+    # Midnight ends the day it is named with; "after midnight on Sunday" starts Sunday.
+    ("Polls close at midnight.", DCT, [("midnight", "TIME", "2025-02-04T24:00")]),
+    (
+        "The deal expires at midnight Friday.",
+        DCT,
+        [("midnight Friday", "TIME", "2025-02-07T24:00")],
+    ),
+    (
+        "The strike began shortly after midnight on Sunday.",
+        DCT,
+        [("midnight", "TIME", "2025-02-02T00:00"), ("Sunday", "DATE", "2025-02-02")],
+    ),
     (
         "The flight lands at 6:45 a.m. tomorrow.",
         DCT,

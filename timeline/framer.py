@@ -266,8 +266,9 @@ def value_to_when(value: str) -> tuple[When, Granularity, When | None] | None:
         if week:
             return date.fromisocalendar(int(year), int(week), 1), "week", None
         if hour:
-            moment = datetime(int(year), int(month), int(day), int(hour), int(minute))  # noqa: DTZ001
-            return moment, "time", None
+            # "T24:00" (midnight at the end of the day) is the next day's first moment.
+            moment = datetime(int(year), int(month), int(day), int(hour) % 24, int(minute))  # noqa: DTZ001
+            return moment + timedelta(days=int(hour) // 24), "time", None
         if day:
             return date(int(year), int(month), int(day)), "day", None
         if month:

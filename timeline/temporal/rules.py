@@ -1539,6 +1539,7 @@ _ZONE_RE = (
 _AMPM = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b|[aApP]\.[mM]\b)"
 
 
+_DAY_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:{WEEKDAY_RE}|{MONTH_RE}\s*\d)")
 _CLOCK_BEFORE = re.compile(r"\b(?:at|around|about|from|until|till|to|by|before|after)\s+$", re.I)
 
 
@@ -1547,7 +1548,14 @@ def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
         return None  # "high noon": the idiom, or the film
     if m["word"]:
         w = m["word"].lower().replace("-", "")
-        hour, minute = (0, 0) if w == "midnight" else (12, 0)
+        # Midnight ends the day it is named with ("midnight Friday" is the night after
+        # Friday), as TimeML writes it: T24:00.
+        # "Just after midnight on Sunday" is the start of the day it names.
+        hour, minute = (24, 0) if w == "midnight" else (12, 0)
+        if w == "midnight" and (
+            m["wd"] or m["rd"] or m["mon"] or _DAY_AFTER.match(text, m.end())
+        ) and previous_word(text, m.start()).lower() == "after":
+            hour = 0
     elif m["h"]:
         hour, minute = int(m["h"]), int(m["mi"] or 0)
         ampm = (m["ap"] or "").lower()
