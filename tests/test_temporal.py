@@ -1181,7 +1181,7 @@ FRONTED = [
     (
         "Late Monday, firefighters in the hills above the town said the blaze was contained.",
         DCT,
-        [("Monday", "DATE", "2025-02-03")],
+        [("Late Monday", "DATE", "2025-02-03")],
     ),
     (
         "On Saturday the committee, which has met twice, opens its public inquiry.",
@@ -1277,6 +1277,12 @@ AHEAD_OF_THE_ACT = [
         [("early Thursday", "DATE", "2025-02-06")],
     ),
     ("Prices have come down from Thursday's peak.", DCT, [("Thursday", "DATE", "2025-01-30")]),
+    # "late" belongs to the day it modifies, like "early".
+    (
+        "The storm is on track to hit the coast late Thursday or early Friday.",
+        DCT,
+        [("late Thursday", "DATE", "2025-02-06"), ("early Friday", "DATE", "2025-02-07")],
+    ),
 ]
 
 CASES = (

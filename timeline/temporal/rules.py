@@ -948,7 +948,7 @@ def _weekday_of_month_day(weekday: int, day: int, dct: date, direction: int) -> 
 
 WEEKDAY = compile_rule(
     "weekday",
-    r"(?<![\w-])(?:(?P<m>early|mid)\s+)?"
+    r"(?<![\w-])(?:(?P<m>early|late|mid)\s+)?"
     r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous"
     r"|the\s+following|the\s+next|the\s+same)\s+)?"
     rf"(?P<wd>{WEEKDAY_RE})(?P<pl>s)?"
