@@ -1285,6 +1285,57 @@ AHEAD_OF_THE_ACT = [
     ),
 ]
 
+# Which day a clock time is on: the day right after it, and not a day the tense of its own
+# clause rules out.
+CLOCK_DAY = [
+    (
+        "The next meeting is on 20 March. The pound fell 0.4% by 15:30 as traders scaled back "
+        "their bets.",
+        DCT,
+        [("20 March", "DATE", "2025-03-20"), ("15:30", "TIME", "2025-02-04T15:30")],
+    ),
+    (
+        "The rocket is due to leave the pad at 21:14 local time on Friday (00:14 GMT on "
+        "Saturday).",
+        DCT,
+        [
+            ("21:14 local time", "TIME", "2025-02-07T21:14"),
+            ("Friday", "DATE", "2025-02-07"),
+            ("00:14 GMT", "TIME", "2025-02-08T00:14"),
+            ("Saturday", "DATE", "2025-02-08"),
+        ],
+    ),
+    (
+        "The programme, released on Saturday evening, says the guests will be greeted at 12:30.",
+        DCT,
+        [
+            ("Saturday evening", "TIME", "2025-02-01TEV"),
+            ("12:30", "TIME", "2025-02-04T12:30"),
+        ],
+    ),
+    # The closing half of a span or a pair points the way its opening half does.
+    (
+        "The warning is in force from 18:00 on Thursday until midnight on Friday.",
+        DCT,
+        [
+            ("18:00", "TIME", "2025-02-06T18:00"),
+            ("Thursday", "DATE", "2025-02-06"),
+            ("midnight", "TIME", "2025-02-07T24:00"),
+            ("Friday", "DATE", "2025-02-07"),
+        ],
+    ),
+    (
+        "The storm strengthened on Monday and was on track to hit the coast late Thursday or "
+        "early Friday.",
+        DCT,
+        [
+            ("Monday", "DATE", "2025-02-03"),
+            ("late Thursday", "DATE", "2025-02-06"),
+            ("early Friday", "DATE", "2025-02-07"),
+        ],
+    ),
+]
+
 CASES = (
     ABSOLUTE
     + QUARTERS
@@ -1318,6 +1369,7 @@ CASES = (
     + CLOCK_AND_WEEKDAY_FORMS
     + DAY_NEXT_TO
     + AHEAD_OF_THE_ACT
+    + CLOCK_DAY
 )
 
 

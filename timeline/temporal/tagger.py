@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from timeline.temporal.context import Context, Narrative, Part, Resolved
 from timeline.temporal.rules import RULES, Rule
-from timeline.timex import ANCHOR_DCT, Timex, TimexGranularity
+from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, Timex, TimexGranularity
 
 _GRANULARITY: tuple[tuple[re.Pattern[str], TimexGranularity], ...] = (
     (re.compile(r"\d{4}-\d\d-\d\dT"), "time"),
@@ -285,23 +285,53 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+#: What may stand between a clock time and the day it is on: "at 21:14 on Tuesday",
+#: "00:14 GMT on Wednesday".
+_DAY_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:on\s+)?")
+_TIME_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?")
+
+
+def _against(tense: int, day: str, dct: date) -> bool:
+    """True if a day lies on the other side of the DCT from the tense of a clock's clause."""
+    value = day[:10]
+    return (tense < 0 and value > dct.isoformat()) or (tense > 0 and value < dct.isoformat())
+
+
+def _last_day_on_side(earlier: list[Timex], dct: date, tense: int) -> tuple[date, str]:
+    """The last day among ``earlier`` timexes on the tense's side of the DCT (the DCT
+    counts for both sides), with its anchor; else the DCT."""
+    for j in range(len(earlier) - 1, -1, -1):
+        value = earlier[j].value
+        if _DAY.match(value) and len(value) == 10 and not _against(tense, value, dct):
+            return date.fromisoformat(value), f"timex:{j}"
+    return dct, ANCHOR_DCT
+
+
 def _fill_times(
     text: str,
     out: list[Timex],
     dct: date,
     story: dict[int, tuple[date, str]],
     reports: set[int],
+    clock_tense: dict[int, int],
 ) -> None:
     """Give clock times without a date the date of their clause, else the story's day.
 
     A date that only dates a report in the clause ("the company said Monday the stream
-    begins at 10 a.m.") gives its day only to a time right next to it.
+    begins at 10 a.m.") gives its day only to a time right next to it. A day named right
+    after the time ("at 21:14 on Tuesday") is its day. A time in a past clause ("the pound
+    fell by 15:30") takes no day still ahead, earlier in its sentence or as the story's
+    day: it takes the last day up to the DCT the story named, else the DCT; a time in a
+    future clause likewise takes no day gone by.
     """
     for i, t in enumerate(out):
         if not t.value.startswith("T"):
             continue
         best: tuple[str, int] | None = None
-        for j in [*range(i - 1, -1, -1), *range(i + 1, len(out))]:
+        following = [i + 1] if i + 1 < len(out) else []
+        if following and not _DAY_RIGHT_AFTER.fullmatch(text, t.end, out[i + 1].start):
+            following = []
+        for j in [*following, *range(i - 1, -1, -1), *range(i + 1, len(out))]:
             other = out[j]
             if not _same_sentence(text, t.start, other.start):
                 if j < i:
@@ -313,6 +343,17 @@ def _fill_times(
             if _CLAUSE_BREAK.search(text, lo, hi):
                 continue
             m = _DAY.match(other.value)
+            # A day before the time that the tense placed on the other side of the DCT is
+            # not the time's day, unless the time follows it ("Thursday 13 February at 2pm").
+            right_before = j == i - 1 and _TIME_RIGHT_AFTER.fullmatch(text, other.end, t.start)
+            if (
+                m
+                and j < i
+                and not right_before
+                and other.anchor != ANCHOR_NONE
+                and _against(clock_tense.get(i, 0), other.value, dct)
+            ):
+                continue
             if m:
                 best = (m.group(0), j)
                 break
@@ -320,6 +361,8 @@ def _fill_times(
             value, anchor = best[0] + t.value, f"timex:{best[1]}"
         else:
             day, anchor = story.get(i, (dct, ANCHOR_DCT))
+            if _against(clock_tense.get(i, 0), day.isoformat(), dct):
+                day, anchor = _last_day_on_side(out[:i], dct, clock_tense[i])
             value = day.isoformat() + t.value
         out[i] = Timex(
             start=t.start,
@@ -382,6 +425,7 @@ def tag(text: str, dct: datetime) -> list[Timex]:
     out: list[Timex] = []
     story_at: dict[int, tuple[date, str]] = {}
     reports: set[int] = set()
+    clock_tense: dict[int, int] = {}
     for parts in _select(_candidates(text)):
         previous_index: int | None = None
         for part in parts:
@@ -392,6 +436,8 @@ def tag(text: str, dct: datetime) -> list[Timex]:
             index = len(out)
             if resolved.value.startswith("T"):
                 story_at[index] = ctx.story_day()
+                if ctx.direction:
+                    clock_tense[index] = ctx.direction
             out.append(
                 Timex(
                     start=part.start,
@@ -421,6 +467,6 @@ def tag(text: str, dct: datetime) -> list[Timex]:
                 ctx.narrative.quarter = ctx.narrative.quarter_index = None
                 ctx.narrative.long_period = True
             previous_index = index
-    _fill_times(text, out, ctx.dct, story_at, reports)
+    _fill_times(text, out, ctx.dct, story_at, reports, clock_tense)
     _day_next_to(text, out)
     return out

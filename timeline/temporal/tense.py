@@ -179,7 +179,17 @@ _SPAN_FROM = re.compile(r"\bfrom\s+$|\bfrom\b.*\b(?:until|till|through|to)\s+$",
 # The closing half of such a span points the way its opening half does: "from Tuesday
 # evening until Thursday morning".
 _SPAN_CLOSE = re.compile(
-    r"\bfrom\s+(?P<open>(?-i:[A-Z])[^,;]{1,40}?)\s+(?:until|till|through|to)\s+$", re.IGNORECASE
+    r"\bfrom\s+(?P<open>(?:(?:\d{1,2}[:.]\d\d|noon|midnight)\s+(?:[A-Z]{2,4}\s+)?on\s+)?"
+    r"(?-i:[A-Z])[^,;]{1,40}?)\s+(?:until|till|through|to)\s+"
+    r"(?:(?:\d{1,2}[:.]\d\d|noon|midnight)\s+(?:[A-Z]{2,4}\s+)?on\s+)?$",
+    re.IGNORECASE,
+)
+# The second of two days offered as alternatives or a pair points the way the first does:
+# "on track to hit the coast late Thursday or early Friday".
+_PAIR_CLOSE = re.compile(
+    r"(?P<open>(?:(?:early|late|mid)\s+)?(?-i:[A-Z][a-z]+day)(?:\s+(?:morning|afternoon|evening"
+    r"|night))?)\s+(?:or|and)\s+(?:(?:early|late|mid)\s+)?$",
+    re.IGNORECASE,
 )
 _PERFECT = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:been\s+)?$", re.IGNORECASE)
 
@@ -240,7 +250,7 @@ def direction(text: str, start: int, end: int) -> int:
         return -1
     if (_UNTIL.search(left) and _DEADLINE_VERB.search(left)) or _AHEAD_OF_ACT.search(left):
         return 1
-    span = _SPAN_CLOSE.search(left)
+    span = _SPAN_CLOSE.search(left) or _PAIR_CLOSE.search(left)
     if span is not None:
         opening = start - len(left) + span.start("open")
         return direction(text, opening, opening + len(span.group("open")))
