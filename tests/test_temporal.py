@@ -1313,6 +1313,19 @@ CLOCK_DAY = [
             ("12:30", "TIME", "2025-02-04T12:30"),
         ],
     ),
+    # Anaphora in a future clause go on from the story's last day ahead, not from a day
+    # gone by that came between.
+    (
+        "The president will arrive in London on Thursday for a state visit, the palace said "
+        "on Sunday. The programme was released on Saturday. A banquet will be held that evening.",
+        DCT,
+        [
+            ("Thursday", "DATE", "2025-02-06"),
+            ("Sunday", "DATE", "2025-02-02"),
+            ("Saturday", "DATE", "2025-02-01"),
+            ("that evening", "TIME", "2025-02-06TEV"),
+        ],
+    ),
     # The closing half of a span or a pair points the way its opening half does.
     (
         "The warning is in force from 18:00 on Thursday until midnight on Friday.",

@@ -43,6 +43,11 @@ class Narrative:
     #: only while the story has named no day of its own.
     report_day: date | None = None
     report_index: int | None = None
+    #: The last day named up to the DCT and from it on: a clause in the other tense from
+    #: the story's last day goes on from the last day on its own side ("The programme was
+    #: released on Saturday. A banquet will be held that evening" after "arrives Tuesday").
+    past_day: tuple[date, int] | None = None
+    future_day: tuple[date, int] | None = None
 
 
 @dataclass(slots=True)
@@ -73,6 +78,10 @@ class Context:
         """The last day the story named, else the last report's day, else the DCT; with anchor."""
         n = self.narrative
         if n.day is not None and n.day_index is not None:
+            if n.day < self.dct and n.future_day is not None and self.direction > 0:
+                return n.future_day[0], f"timex:{n.future_day[1]}"
+            if n.day > self.dct and n.past_day is not None and self.direction < 0:
+                return n.past_day[0], f"timex:{n.past_day[1]}"
             return n.day, f"timex:{n.day_index}"
         if n.report_day is not None and n.report_index is not None:
             return n.report_day, f"timex:{n.report_index}"

@@ -238,7 +238,12 @@ def _remember(
         if report:
             narrative.report_day, narrative.report_index = date(y, mo, d), index
         else:
-            narrative.day, narrative.day_index = date(y, mo, d), index
+            day = date(y, mo, d)
+            narrative.day, narrative.day_index = day, index
+            if day <= dct:
+                narrative.past_day = (day, index)
+            if day >= dct:
+                narrative.future_day = (day, index)
         narrative.month, narrative.month_index = (y, mo), index
         narrative.year, narrative.year_index = y, index
         return
@@ -297,11 +302,15 @@ def _against(tense: int, day: str, dct: date) -> bool:
     return (tense < 0 and value > dct.isoformat()) or (tense > 0 and value < dct.isoformat())
 
 
-def _last_day_on_side(earlier: list[Timex], dct: date, tense: int) -> tuple[date, str]:
-    """The last day among ``earlier`` timexes on the tense's side of the DCT (the DCT
-    counts for both sides), with its anchor; else the DCT."""
+def _last_day_on_side(
+    earlier: list[Timex], dct: date, tense: int, reports: set[int]
+) -> tuple[date, str]:
+    """The last day of the story among ``earlier`` timexes on the tense's side of the DCT
+    (the DCT counts for both sides), with its anchor; else the DCT."""
     for j in range(len(earlier) - 1, -1, -1):
         value = earlier[j].value
+        if j in reports:
+            continue
         if _DAY.match(value) and len(value) == 10 and not _against(tense, value, dct):
             return date.fromisoformat(value), f"timex:{j}"
     return dct, ANCHOR_DCT
@@ -362,7 +371,7 @@ def _fill_times(
         else:
             day, anchor = story.get(i, (dct, ANCHOR_DCT))
             if _against(clock_tense.get(i, 0), day.isoformat(), dct):
-                day, anchor = _last_day_on_side(out[:i], dct, clock_tense[i])
+                day, anchor = _last_day_on_side(out[:i], dct, clock_tense[i], reports)
             value = day.isoformat() + t.value
         out[i] = Timex(
             start=t.start,
