@@ -46,6 +46,9 @@ class Narrative:
     #: The last day named up to the DCT and from it on: a clause in the other tense from
     #: the story's last day goes on from the last day on its own side ("The programme was
     #: released on Saturday. A banquet will be held that evening" after "arrives Tuesday").
+    #: The last quarter named at all, an outlook included: "the same period last year"
+    #: compares with it.
+    named_quarter: tuple[tuple[int, int], int] | None = None
     past_day: tuple[date, int] | None = None
     future_day: tuple[date, int] | None = None
 
@@ -106,9 +109,12 @@ class Context:
             return n.year, f"timex:{n.year_index}"
         return self.dct.year, ANCHOR_DCT
 
-    def story_quarter(self) -> tuple[tuple[int, int], str] | None:
-        """The last quarter the text named, if any ("the quarter" refers back to it)."""
+    def story_quarter(self, *, any_named: bool = False) -> tuple[tuple[int, int], str] | None:
+        """The last reported quarter the text named, if any ("the quarter" refers back to
+        it); with ``any_named``, the last quarter named at all ("the same period")."""
         n = self.narrative
+        if any_named and n.named_quarter is not None:
+            return n.named_quarter[0], f"timex:{n.named_quarter[1]}"
         if n.quarter is not None and n.quarter_index is not None:
             return n.quarter, f"timex:{n.quarter_index}"
         return None

@@ -574,8 +574,19 @@ _YEAR_AGO = re.compile(
 )
 
 
+# Results are reported once their quarter is over: "will report fourth-quarter results on
+# Jan. 29" in January names the quarter just ended, not the coming one.
+_RESULTS_AFTER = re.compile(r"[\s-]+(?:financial\s+|earnings\s+|operating\s+)?results\b", re.I)
+
+
 def _quarter_resolver(
-    ordinal: int | None, unit: str, year: int | None, rel: str, full: str
+    ordinal: int | None,
+    unit: str,
+    year: int | None,
+    rel: str,
+    full: str,
+    *,
+    results: bool = False,
 ) -> Resolver:
     """Resolve a quarter or half; without a year it refers back or to the latest one."""
     year_ago = bool(_YEAR_AGO.search(full))
@@ -594,7 +605,7 @@ def _quarter_resolver(
                 y = dct.year + (-1 if rel == "last" else 1)
             else:
                 y = dct.year
-                if n > current and ctx.direction <= 0:
+                if n > current and (ctx.direction <= 0 or results):
                     y -= 1
                 back = ctx.story_quarter()
                 if back is not None and "this" not in rel and year_ago:
@@ -670,8 +681,14 @@ def _parse_quarter(m: re.Match[str], text: str) -> list[Part] | None:
     if m["ry"] or m["ry2"]:
         rel_year = (m["ry"] or m["ry2"]).lower()
 
+        same = re.search(r"\bsame\b", m["adj"] or "", re.IGNORECASE) is not None
+
         def with_rel_year(ctx: Context) -> Resolved | None:
             y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel_year]
+            # "the same period last year": the period last named, in that year.
+            named = ctx.story_quarter(any_named=True) if same and ordinal is None else None
+            if named is not None and unit == "Q":
+                return Resolved(f"{y:04d}-Q{named[0][1]}", "DATE", named[1])
             # The relative year already says which year: no further year-ago shift.
             return _quarter_resolver(ordinal, unit, y, "", "")(ctx)
 
@@ -694,10 +711,14 @@ def _parse_quarter(m: re.Match[str], text: str) -> list[Part] | None:
         and text[m.end("ord")] == "-"
     ):
         # "the third-quarter loss": the adjectival quarter leaves the article out.
-        return [
-            Part(m.start("adj"), m.end(), _quarter_resolver(ordinal, unit, year, rel, m.group()))
-        ]
-    return one(m, _quarter_resolver(ordinal, unit, year, rel, m.group()), group)
+        resolver = _quarter_resolver(
+            ordinal, unit, year, rel, m.group(), results=bool(_RESULTS_AFTER.match(text, m.end()))
+        )
+        return [Part(m.start("adj"), m.end(), resolver)]
+    results = bool(_RESULTS_AFTER.match(text, m.end()))
+    return one(
+        m, _quarter_resolver(ordinal, unit, year, rel, m.group(), results=results), group
+    )
 
 
 QUARTER = compile_rule(

@@ -255,6 +255,7 @@ def _remember(
     m3 = re.match(r"(\d{4})-Q(\d)$", value)
     if m3:
         quarter = (int(m3.group(1)), int(m3.group(2)))
+        narrative.named_quarter = (quarter, index)
         # Results are reported for quarters that are over; the current or a coming quarter
         # ("a charge in the fourth quarter") is an outlook, not what "a year ago" compares.
         # The story reports on the latest of them: an earlier one is background ("after a
