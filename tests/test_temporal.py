@@ -725,6 +725,28 @@ TENSE: list[tuple[str, str, Expected]] = [
 # or with the whole period once it talks of nine months or a year.
 NOV = "2024-11-06"
 EARNINGS: list[tuple[str, str, Expected]] = [
+    # Results come out once their quarter is over; an outlook names the quarter ahead.
+    (
+        "Lumina will report fourth-quarter results on Jan. 29.",
+        "2026-01-13",
+        [("fourth-quarter", "DATE", "2025-Q4"), ("Jan. 29", "DATE", "2026-01-29")],
+    ),
+    (
+        "The company expects fourth-quarter sales to be flat.",
+        "2026-01-13",
+        [("fourth-quarter", "DATE", "2026-Q4")],
+    ),
+    # "the same period" is the period last named, an outlook included.
+    (
+        "Third-quarter profit rose 5%. The company expects fourth-quarter sales to be flat "
+        "compared with the same period last year.",
+        "2011-10-24",
+        [
+            ("Third-quarter", "DATE", "2011-Q3"),
+            ("fourth-quarter", "DATE", "2011-Q4"),
+            ("the same period last year", "DATE", "2010-Q4"),
+        ],
+    ),
     (
         "Net rose in the third quarter from a year ago.",
         NOV,
