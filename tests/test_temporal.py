@@ -93,6 +93,23 @@ ABSOLUTE: list[tuple[str, str, Expected]] = [
     ("Christmas 2023 was quiet.", DCT, [("Christmas 2023", "DATE", "2023-12-25")]),
     ("The vote falls on Election Day 2024.", DCT, [("Election Day 2024", "DATE", "2024-11-05")]),
     ("Families gathered on Thanksgiving 2024.", DCT, [("Thanksgiving 2024", "DATE", "2024-11-28")]),
+    # Holidays fixed by a weekday of their month, and national days.
+    (
+        "Because of the Presidents Day holiday, the update will be posted Tuesday.",
+        "2024-02-17",
+        [("Presidents Day", "DATE", "2024-02-19"), ("Tuesday", "DATE", "2024-02-20")],
+    ),
+    (
+        "Offices close on Martin Luther King Jr. Day 2024.",
+        DCT,
+        [("Martin Luther King Jr. Day 2024", "DATE", "2024-01-15")],
+    ),
+    ("Columbus Day 2023 fell early.", DCT, [("Columbus Day 2023", "DATE", "2023-10-09")]),
+    ("Sales peaked on Mother's Day 2024.", DCT, [("Mother's Day 2024", "DATE", "2024-05-12")]),
+    ("Paris paraded on Bastille Day 2024.", DCT, [("Bastille Day 2024", "DATE", "2024-07-14")]),
+    ("Easter Monday 2024 was warm.", DCT, [("Easter Monday 2024", "DATE", "2024-04-01")]),
+    # A present-tense fixture list looks ahead.
+    ("Every side plays on Boxing Day.", "2017-06-14", [("Boxing Day", "DATE", "2017-12-26")]),
     (
         "The protest happened in the winter of 2018.",
         DCT,

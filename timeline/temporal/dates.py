@@ -186,6 +186,15 @@ def holiday(name: str, year: int) -> date | None:
         "veterans day": (11, 11),
         "boxing day": (12, 26),
         "st. patricks day": (3, 17),
+        "st patricks day": (3, 17),
+        "saint patricks day": (3, 17),
+        "juneteenth": (6, 19),
+        "remembrance day": (11, 11),
+        "armistice day": (11, 11),
+        "bastille day": (7, 14),
+        "canada day": (7, 1),
+        "australia day": (1, 26),
+        "anzac day": (4, 25),
     }
     if key in fixed:
         month, day = fixed[key]
@@ -200,6 +209,20 @@ def holiday(name: str, year: int) -> date | None:
         return nth_weekday(year, 5, 1, -1)
     if key == "labor day":
         return nth_weekday(year, 9, 1, 1)
+    if key in ("presidents day", "washingtons birthday"):
+        return nth_weekday(year, 2, 1, 3)
+    if key in ("martin luther king day", "martin luther king jr. day", "mlk day"):
+        return nth_weekday(year, 1, 1, 3)
+    if key == "columbus day":
+        return nth_weekday(year, 10, 1, 2)
+    if key == "mothers day":
+        return nth_weekday(year, 5, 7, 2)
+    if key == "fathers day":
+        return nth_weekday(year, 6, 7, 3)
+    if key == "easter monday":
+        return easter(year) + timedelta(days=1)
+    if key == "ash wednesday":
+        return easter(year) - timedelta(days=46)
     if key == "election day":
         return nth_weekday(year, 11, 1, 1) + timedelta(days=1)
     return None

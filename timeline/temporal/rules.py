@@ -1024,8 +1024,13 @@ HOLIDAY = compile_rule(
     "holiday",
     r"(?<![\w-])(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
     r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|New\s+Year['’]?s(?:\s+(?:Day|Eve))"
-    r"|Easter(?:\s+Sunday)?|Good\s+Friday|Memorial\s+Day|Labor\s+Day|Election\s+Day"
-    r"|Independence\s+Day|Valentine['’]?s\s+Day|Halloween|Veterans\s+Day|Boxing\s+Day)"
+    r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Ash\s+Wednesday|Memorial\s+Day"
+    r"|Labor\s+Day|Election\s+Day|Independence\s+Day|Valentine['’]?s\s+Day|Halloween"
+    r"|Veterans\s+Day|Boxing\s+Day|Presidents['’]?\s+Day|Washington['’]s\s+Birthday"
+    r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|MLK\s+Day|Columbus\s+Day"
+    r"|Mother['’]?s\s+Day|Father['’]?s\s+Day|(?:St\.?|Saint)\s+Patrick['’]?s\s+Day|Juneteenth"
+    r"|Remembrance\s+Day|Armistice\s+Day|Bastille\s+Day|Canada\s+Day|Australia\s+Day"
+    r"|Anzac\s+Day)"
     r"(?:\s+(?P<wk>week))?"
     rf"(?:,?\s+(?P<y>{YEAR_RE}))?(?![\w-])",
     _parse_holiday,
@@ -1802,7 +1807,10 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "month": (_MONTH_TRIGGER, True),
     "holiday": (
         r"Christmas|Thanksgiving|New Year|Easter|Good Friday|Memorial Day|Labor Day"
-        r"|Election Day|Independence Day|Valentine|Halloween|Veterans Day|Boxing Day",
+        r"|Election Day|Independence Day|Valentine|Halloween|Veterans Day|Boxing Day"
+        r"|Presidents|Washington|Martin Luther King|MLK|Columbus Day|Mother|Father"
+        r"|Patrick|Juneteenth|Remembrance Day|Armistice Day|Bastille Day|Canada Day"
+        r"|Australia Day|Anzac Day|Ash Wednesday",
         True,
     ),
     "quarter": (r"quarter|period|half|Quarter|Period|Half|Q1|Q2|Q3|Q4|H1|H2", False),

@@ -104,7 +104,7 @@ _NOT_PAST_ED = r"hundred|indeed|need|speed|seed|feed|breed|proceed|succeed|excee
 _PRESENT = (
     r"(?<!the\s)(?<!\ba\s)(?<!\ban\s)(?<!its\s)(?<!their\s)(?<!his\s)(?<!her\s)(?<!'s\s)"
     r"(?-i:(?:is|are)(?=\s+(?:on\s+|until\s+)?$)|(?:re)?opens?|begins?|starts?|go|goes"
-    r"|meets?|play|faces?|takes?|kicks?|closes?|ends?|arrives?|leaves|depart|departs|returns?"
+    r"|meets?|play|plays|faces?|takes?|kicks?|closes?|ends?|arrives?|leaves|depart|departs|returns?"
     r"|resumes?|launch|launches|debuts?|premieres?|airs|hosts?|visits?|heads|travels?|flies"
     r"|expires?|convenes?|testif(?:y|ies)|appears?|speaks?|performs?|wraps?|concludes?|finish"
     r"|finishes|comes?|gathers?|holds?|hits|gets?\s+under\s?way)"
