@@ -91,6 +91,11 @@ class Context:
         return self.dct, ANCHOR_DCT
 
     @property
+    def strongly_future(self) -> bool:
+        """True if "will" or a present-tense schedule governs the span's clause."""
+        return tense.strongly_future(self.text, self.start, self.end)
+
+    @property
     def reporting(self) -> bool:
         """True if the span dates only the telling of the story ("said Thursday")."""
         return tense.reporting(self.text, self.start, self.end)

@@ -260,6 +260,9 @@ def _nearest_day(month: int, day: int, ctx: Context, lean: int) -> date | None:
     if lean:
         return dates.day_on_side(month, day, ctx.dct, lean)
     near = dates.nearest_day(month, day, ctx.dct, 0)
+    if near is not None and near < ctx.dct and ctx.strongly_future:
+        # "The final will be played on 26 May", written in June: next year's.
+        return dates.day_on_side(month, day, ctx.dct, 1)
     if near is None or abs((near - ctx.dct).days) <= dates.NEAR_DAYS:
         return near
     return dates.nearest_day(month, day, ctx.dct, ctx.direction)

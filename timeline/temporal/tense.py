@@ -318,3 +318,23 @@ def _fronted_direction(right: str) -> int:
             continue
         return _sign(after)
     return 0
+
+
+# A modal of the future, or a schedule, governing the date in its own clause: "the final
+# will be played in Kyiv on 26 May", "the vote is scheduled for March 3".
+_STRONG_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are)\s+(?:scheduled|due|set|slated|expected)|is\s+to|are\s+to)"
+    r"\b(?![^,;()]*\b(?:was|were|had|said|ago)\b)[^,;()]{0,70}$",
+    re.IGNORECASE,
+)
+
+
+def strongly_future(text: str, start: int, end: int) -> bool:
+    """True if the date's own clause is governed by "will" or a present-tense schedule.
+
+    Weaker future cues (an infinitive, "could", "expects") do not outweigh a year-less
+    date's nearness to the DCT; these do.
+    """
+    left, _ = sentence_window(text, start, end)
+    return direction(text, start, end) > 0 and _STRONG_FUTURE.search(left) is not None
+
