@@ -109,7 +109,11 @@ ABSOLUTE: list[tuple[str, str, Expected]] = [
     ("Paris paraded on Bastille Day 2024.", DCT, [("Bastille Day 2024", "DATE", "2024-07-14")]),
     ("Easter Monday 2024 was warm.", DCT, [("Easter Monday 2024", "DATE", "2024-04-01")]),
     # "will" in the date's own clause outweighs the nearness of last year's day.
-    ("The final will be played in Kyiv on 26 May.", "2017-06-14", [("26 May", "DATE", "2018-05-26")]),
+    (
+        "The final will be played in Kyiv on 26 May.",
+        "2017-06-14",
+        [("26 May", "DATE", "2018-05-26")],
+    ),
     ("The final was played in Kyiv on 26 May.", "2017-06-14", [("26 May", "DATE", "2017-05-26")]),
     (
         "The team said it will review the match it lost on 26 May.",
