@@ -1400,6 +1400,29 @@ CLOCK_DAY = [
     ),
 ]
 
+# A month that is a person's name, counted sets, and parts of a century or decade.
+NAMES_SETS_AND_CENTURIES = [
+    ("Sir Geoffrey May stood down. May, who watched the count, was pleased.", DCT, []),
+    ("May said the vote was close.", DCT, []),
+    ("The vote was held in May, when turnout fell.", DCT, [("May", "DATE", "2024-05")]),
+    ("The Bank sets rates eight times a year.", DCT, [("eight times a year", "SET", "P1Y")]),
+    (
+        "Pledges put the world on course for 2.6C of warming by the end of the century.",
+        DCT,
+        [("the end of the century", "DATE", "20")],
+    ),
+    (
+        "Most aim for net zero by the middle of the century.",
+        DCT,
+        [("the middle of the century", "DATE", "20")],
+    ),
+    (
+        "Sales should double by the end of the decade.",
+        DCT,
+        [("the end of the decade", "DATE", "202")],
+    ),
+]
+
 CASES = (
     ABSOLUTE
     + QUARTERS
@@ -1434,6 +1457,7 @@ CASES = (
     + DAY_NEXT_TO
     + AHEAD_OF_THE_ACT
     + CLOCK_DAY
+    + NAMES_SETS_AND_CENTURIES
 )
 
 

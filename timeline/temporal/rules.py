@@ -393,6 +393,12 @@ def _month_year_resolver(
     return resolve
 
 
+_PERSON_AFTER = re.compile(
+    r",\s+who\b|['’]s\s+(?:government|cabinet|wife|husband|office|spokesman|spokeswoman)\b"
+    r"|\s+(?:said|says|told|added|argued|insisted|wrote|replied|declined)\b"
+)
+
+
 def _parse_month(m: re.Match[str], text: str) -> list[Part] | None:
     word = m["mon"]
     if not is_capitalised(word):
@@ -421,6 +427,8 @@ def _parse_month(m: re.Match[str], text: str) -> list[Part] | None:
             return None
         if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", after):
             return None  # "the March for Life", "the March of the Mothers": a name
+        if _PERSON_AFTER.match(text, m.end()):
+            return None  # "May, who watched the count", "May said": a person
     year = to_year(m["y"]) if m["y"] else None
     return one(
         m, _month_year_resolver(month_number(word), year, m["rel"], m["ry"], mod_of(m["pre"]))
@@ -537,7 +545,19 @@ DECADE = compile_rule(
 )
 
 
+_PART_MOD = {"end": "END", "close": "END", "middle": "MID", "start": "START", "beginning": "START"}
+
+
 def _parse_century(m: re.Match[str], _: str) -> list[Part] | None:
+    if m["part"]:
+        # "by the end of the century", "the middle of this decade": the DCT's, with a mod.
+        part_mod = _PART_MOD[m["part"].lower()]
+        digits = 2 if m["unit"].lower() == "century" else 3
+
+        def resolve_part(ctx: Context) -> Resolved:
+            return Resolved(str(ctx.dct.year)[:digits], "DATE", ANCHOR_DCT, part_mod)
+
+        return one(m, resolve_part)
     mod = mod_of(m["pre"])
     if m["rel"]:
         rel = m["rel"].lower()
@@ -565,7 +585,9 @@ CENTURY = compile_rule(
     r"(?:(?P<rel>this|last|next|past|previous)|(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third"
     r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
     r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first"
-    r"|twenty-second))[\s-]+century\b",
+    r"|twenty-second))[\s-]+century\b"
+    r"|(?:the\s+)?(?P<part>end|close|middle|start|beginning)\s+of\s+(?:the|this)\s+"
+    r"(?P<unit>century|decade)\b",
     _parse_century,
 )
 
@@ -1773,7 +1795,8 @@ SET = compile_rule(
     # "annually" and "quarterly" stay out: news uses them for rates and dividends ("rise 8%
     # annually", "a quarterly dividend"), which TimeML leaves unmarked.
     r"(?<![\w-])(?:(?P<adv>daily|nightly|weekly|biweekly|monthly|yearly|hourly)"
-    r"|(?:(?:every|each)|(?:once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|every))\s+"
+    r"|(?:(?:every|each)|(?:once|twice|(?:three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|several|\d+)\s+times)\s+(?:a|an|per|every))\s+"
     rf"(?:(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_FULL_RE})|(?P<dp>{DAYPART_RE})|(?P<other>other\s+)?"
     rf"(?:(?P<n>{NUMBER_RE})\s+)?(?P<u>{UNIT_RE})))(?![\w-])",
     _parse_set,
@@ -1819,7 +1842,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "quarter": (r"quarter|period|half|Quarter|Period|Half|Q1|Q2|Q3|Q4|H1|H2", False),
     "season": (r"spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter", True),
     "decade": (r"0s|ties", False),
-    "century": (r"century|Century", False),
+    "century": (r"century|Century|of the decade|of this decade", False),
     "year": (_DIGIT_TRIGGER, False),
     "year_end": (
         r"ear-end|ear end|ear's end|ear’s end|nd of the year|nd of the month"
