@@ -765,6 +765,17 @@ EARNINGS: list[tuple[str, str, Expected]] = [
         "2026-01-13",
         [("fourth-quarter", "DATE", "2026-Q4")],
     ),
+    # A month named in the clause after the quarter is what "a year earlier" compares.
+    (
+        "Exports rose 7% in the first quarter. In March alone, exports fell 2.7 percent from "
+        "a year earlier.",
+        "2018-04-13",
+        [
+            ("the first quarter", "DATE", "2018-Q1"),
+            ("March", "DATE", "2018-03"),
+            ("a year earlier", "DATE", "2017-03"),
+        ],
+    ),
     # "the same period" is the period last named, an outlook included.
     (
         "Third-quarter profit rose 5%. The company expects fourth-quarter sales to be flat "

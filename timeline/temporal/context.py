@@ -49,6 +49,9 @@ class Narrative:
     #: The last quarter named at all, an outlook included: "the same period last year"
     #: compares with it.
     named_quarter: tuple[tuple[int, int], int] | None = None
+    #: The last month named as a month ("In March alone"), not as part of a day: (year,
+    #: month), the timex's index and where it starts.
+    named_month: tuple[tuple[int, int], int, int] | None = None
     past_day: tuple[date, int] | None = None
     future_day: tuple[date, int] | None = None
 

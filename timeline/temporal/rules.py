@@ -1306,9 +1306,19 @@ YEAR_END = compile_rule(
 )
 
 
+_SENTENCE_GAP = re.compile(r"[.!?]\s+[A-Z]|\n\s*\n")
+
+
 def _ago_value(unit: str, n: int, base: date, anchor: str, sign: int, ctx: Context) -> Resolved:
     if unit == "year" and n == 1:
         back = ctx.story_quarter()
+        month = ctx.narrative.named_month
+        quarter_index = ctx.narrative.quarter_index
+        if back is not None and month is not None and quarter_index is not None:
+            (y, mo), index, start = month
+            if index > quarter_index and not _SENTENCE_GAP.search(ctx.text, start, ctx.start):
+                # "In March alone, exports fell from a year earlier": the month of the clause.
+                return Resolved(dates.month_value(y - 1, mo), "DATE", f"timex:{index}")
         if back is not None:
             (y, q), q_anchor = back
             return Resolved(f"{y - 1:04d}-Q{q}", "DATE", q_anchor)

@@ -225,7 +225,13 @@ _LONG_PERIOD = re.compile(r"P(?:[69]|12)M$|P1Y$")
 
 
 def _remember(
-    narrative: Narrative, value: str, index: int, dct: date, *, report: bool = False
+    narrative: Narrative,
+    value: str,
+    index: int,
+    dct: date,
+    *,
+    report: bool = False,
+    start: int = 0,
 ) -> None:
     """Update what the story last named from a resolved DATE or TIME value.
 
@@ -250,6 +256,7 @@ def _remember(
     m2 = re.match(r"(\d{4})-(\d\d)$", value)
     if m2:
         narrative.month, narrative.month_index = (int(m2.group(1)), int(m2.group(2))), index
+        narrative.named_month = narrative.month, index, start
         narrative.year, narrative.year_index = int(m2.group(1)), index
         return
     m3 = re.match(r"(\d{4})-Q(\d)$", value)
@@ -472,7 +479,9 @@ def tag(text: str, dct: datetime) -> list[Timex]:
                 report = bool(_DAY.match(resolved.value)) and ctx.reporting
                 if report:
                     reports.add(index)
-                _remember(ctx.narrative, resolved.value, index, ctx.dct, report=report)
+                _remember(
+                    ctx.narrative, resolved.value, index, ctx.dct, report=report, start=part.start
+                )
             elif resolved.type == "DURATION" and _LONG_PERIOD.match(resolved.value):
                 ctx.narrative.quarter = ctx.narrative.quarter_index = None
                 ctx.narrative.long_period = True
