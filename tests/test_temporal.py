@@ -241,7 +241,14 @@ RELATIVE: list[tuple[str, str, Expected]] = [
     ("A new model is due next year.", DCT, [("next year", "DATE", "2026")]),
     ("The plan was drafted earlier this year.", DCT, [("earlier this year", "DATE", "2025")]),
     ("The company was founded two years ago.", DCT, [("two years ago", "DATE", "2023")]),
-    ("The fire started two weeks ago.", DCT, [("two weeks ago", "DATE", "2025-W04")]),
+    # A week or two is counted in days, more weeks as a week.
+    ("The fire started two weeks ago.", DCT, [("two weeks ago", "DATE", "2025-01-21")]),
+    ("The fire started six weeks ago.", DCT, [("six weeks ago", "DATE", "2024-W52")]),
+    (
+        "The museum offered a reward on Aug. 13. A week later, a dealer called.",
+        "2021-08-28",
+        [("Aug. 13", "DATE", "2021-08-13"), ("A week later", "DATE", "2021-08-20")],
+    ),
     ("The fire started three days ago.", DCT, [("three days ago", "DATE", "2025-02-01")]),
     ("The law passed six months ago.", DCT, [("six months ago", "DATE", "2024-08")]),
     ("The team will return in three days.", DCT, [("three days", "DATE", "2025-02-07")]),
@@ -369,7 +376,7 @@ ANAPHORIC: list[tuple[str, str, Expected]] = [
     (
         "The plant opened on April 2, 2018. A week later it closed.",
         DCT,
-        [("April 2, 2018", "DATE", "2018-04-02"), ("A week later", "DATE", "2018-W15")],
+        [("April 2, 2018", "DATE", "2018-04-02"), ("A week later", "DATE", "2018-04-09")],
     ),
     (
         "The accord was signed on Sept. 1, 2016. The previous day, talks nearly failed.",

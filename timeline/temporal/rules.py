@@ -1330,9 +1330,10 @@ def _ago_value(unit: str, n: int, base: date, anchor: str, sign: int, ctx: Conte
     if unit == "century":
         return Resolved(f"{base.year + sign * 100 * n:04d}", "DATE", anchor)
     day = dates.shift(base, unit, sign * n)
-    return Resolved(
-        _unit_value(unit if unit not in ("night", "fortnight") else "day", day), "DATE", anchor
-    )
+    # "A week later", "two weeks ago": a story counts a week or two in days; "six weeks ago"
+    # is as coarse as its count, a week.
+    counted = "day" if unit in ("night", "fortnight") or (unit == "week" and n <= 2) else unit
+    return Resolved(_unit_value(counted, day), "DATE", anchor)
 
 
 def _parse_ago(m: re.Match[str], _: str) -> list[Part] | None:
