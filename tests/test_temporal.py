@@ -1364,8 +1364,7 @@ CLOCK_DAY = [
         [("20 March", "DATE", "2025-03-20"), ("15:30", "TIME", "2025-02-04T15:30")],
     ),
     (
-        "The rocket is due to leave the pad at 21:14 local time on Friday (00:14 GMT on "
-        "Saturday).",
+        "The rocket is due to leave the pad at 21:14 local time on Friday (00:14 GMT on Saturday).",
         DCT,
         [
             ("21:14 local time", "TIME", "2025-02-07T21:14"),
@@ -1441,6 +1440,71 @@ NAMES_SETS_AND_CENTURIES = [
     ),
 ]
 
+# Wire copy: datelines, report tags, four-digit clocks with a zone, city clocks, and
+# sentence ends after a clock time.
+WIRE_CLOCKS = [
+    # The dateline's date dates the filing: a clock time later goes with the story's day.
+    (
+        "SEOUL, Feb. 4 (Yonhap) -- The leaders will hold talks on Thursday. They will meet "
+        "the press at 12:30 p.m., a spokesman told reporters.",
+        DCT,
+        [
+            ("Feb. 4", "DATE", "2025-02-04"),
+            ("Thursday", "DATE", "2025-02-06"),
+            ("12:30 p.m.", "TIME", "2025-02-06T12:30"),
+        ],
+    ),
+    # ", it said" after the date is the telling, not the clause's verb.
+    (
+        "The signal was likely to be hoisted between 2 a.m. and 5 a.m. Thursday, it said.",
+        DCT,
+        [("2 a.m.", "TIME", "2025-02-06T02:00"), ("5 a.m. Thursday", "TIME", "2025-02-06T05:00")],
+    ),
+    # "followed by a ..." is no past verb; "last" after "and" is the verb.
+    (
+        "The talks will open on Thursday at 10 a.m. and last two hours, followed by a press "
+        "conference at 12:30 p.m.",
+        DCT,
+        [
+            ("Thursday", "DATE", "2025-02-06"),
+            ("10 a.m.", "TIME", "2025-02-06T10:00"),
+            ("two hours", "DURATION", "PT2H"),
+            ("12:30 p.m.", "TIME", "2025-02-06T12:30"),
+        ],
+    ),
+    (
+        "The six-day show, held every two years, runs until Sunday.",
+        DCT,
+        [
+            ("six-day", "DURATION", "P6D"),
+            ("every two years", "SET", "P2Y"),
+            ("Sunday", "DATE", "2025-02-09"),
+        ],
+    ),
+    # "p.m." then a sentence opener ends the sentence.
+    (
+        "The observatory will raise the signal at 4 p.m. The next one may follow on Thursday.",
+        DCT,
+        [("4 p.m.", "TIME", "2025-02-04T16:00"), ("Thursday", "DATE", "2025-02-06")],
+    ),
+    # A later clock time keeps its own day, unless the two make a range.
+    (
+        "At 5 p.m., the dollar fetched 96.85 yen, up from 93.20 yen at 5 p.m. Monday.",
+        DCT,
+        [("5 p.m.", "TIME", "2025-02-04T17:00"), ("5 p.m. Monday", "TIME", "2025-02-03T17:00")],
+    ),
+    (
+        "The talks will begin at 10 a.m. Seoul time (0100 GMT) on Thursday.",
+        DCT,
+        [
+            ("10 a.m. Seoul time", "TIME", "2025-02-06T10:00"),
+            ("0100 GMT", "TIME", "2025-02-06T01:00"),
+            ("Thursday", "DATE", "2025-02-06"),
+        ],
+    ),
+    ("Residents can call the line on 1800 226 216.", DCT, []),
+]
+
 CASES = (
     ABSOLUTE
     + QUARTERS
@@ -1476,6 +1540,7 @@ CASES = (
     + AHEAD_OF_THE_ACT
     + CLOCK_DAY
     + NAMES_SETS_AND_CENTURIES
+    + WIRE_CLOCKS
 )
 
 

@@ -468,7 +468,8 @@ def _parse_year(m: re.Match[str], text: str) -> list[Part] | None:
         return None
     after = text[m.end() : m.end() + 30]
     if re.match(
-        r"\s*(?:%|percent|per\s+cent|[.,]\d|-\d{3}|\s*(?:million|billion|thousand|"
+        # "1800 226 216": a phone number.
+        r"\s*(?:%|percent|per\s+cent|[.,]\d|-\d{3}|\s\d{3,4}\b|\s*(?:million|billion|thousand|"
         r"hundred|trillion|shares|people|workers|jobs|troops|soldiers|votes|points|feet|"
         r"miles|meters|metres|tons|tonnes|barrels|dollars|yen|euros|marks|francs|cars|"
         r"units|employees|students|members|acres|homes|residents|copies|pounds)\b)",
@@ -1449,6 +1450,13 @@ _SOMEDAY_BEFORE = re.compile(
 )
 
 
+# Words before "last" that make it the verb: "will last", "to last", "and last".
+_VERB_LAST_BEFORE = re.compile(
+    r"\b(?:will|would|could|can|may|might|should|must|to|and|'ll|did|does|do|not)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     unit = unit_key(m["u"])
     n_raw = m["n"].lower()
@@ -1498,6 +1506,9 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     in_before = re.search(r"\bin\s+$", before, re.IGNORECASE) is not None
     rel = (m["rel"] or "").lower()
     det = (m["det"] or "").lower()
+    if rel == "last" and not det and not m["mod"] and _VERB_LAST_BEFORE.search(before):
+        # "the talks will last two hours": the verb, outside the extent.
+        return [Part(m.start("n"), m.end(), fixed(value, "DURATION", mod=mod))]
 
     def resolve(ctx: Context) -> Resolved:
         if (
@@ -1596,7 +1607,10 @@ _ZONE_RE = (
     r"(?:(?:[ECMPA][SD]?T|GMT|UTC|BST|CET|CEST|KST|JST|IST|HKT|SGT|AEST|AEDT|MSK|WET|EET|PHT"
     r"|WIB|ICT)\b|local\s+time|(?:Eastern|Central|Mountain|Pacific|Greenwich\s+Mean|Atlantic"
     r"|British\s+Summer|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?:(?:[Ss]tandard|[Dd]aylight)\s+)?"
-    r"[Tt]ime)"
+    r"[Tt]ime"
+    # "10 a.m. Seoul time", "9 p.m. Hong Kong time": a city's clock.
+    r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time\b)"
 )
 _AMPM = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b|[aApP]\.[mM]\b)"
 
@@ -1642,6 +1656,8 @@ def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
             m["dp"].lower() == "night" and hour >= 5
         ):
             hour = hour + 12 if hour < 12 else hour
+    elif m["hz"]:
+        hour, minute = int(m["hz"]), int(m["miz"])
     else:
         hour, minute = int(m["h24"]), int(m["mi24"])
         part = (m["dp"] or "").lower()
@@ -1695,6 +1711,8 @@ TIME = compile_rule(
     r"(?<![\w:.,$-])(?:(?P<mod>[Aa]round|[Aa]pproximately)\s+)?"
     r"(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>" + _AMPM + r"|o['’]clock)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+    # "0100 GMT", "1930 GMT": wire copy's four-digit clock, only with its zone.
+    r"|(?P<hz>[01]\d|2[0-3])(?P<miz>[0-5]\d)(?=\s+(?:GMT|UTC|EDT|EST|BST|KST|JST|CET|CEST)\b)"
     r"|(?P<hb>1[0-2]|0?[1-9])(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)"
     r"|(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday|[Mm]id-day))"
     rf"(?:\s+(?P<zone>{_ZONE_RE}))?"
@@ -1836,6 +1854,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "slash": (_DIGIT_TRIGGER, False),
     "time": (
         r"(?:am\b)|(?:pm\b)|(?::\d\d)|.m.|noon|idnight|idday|id-day|clock|in the morning"
+        r"|(?:\d\d\d\d\s+(?:GMT|UTC|EDT|EST|BST|KST|JST|CET|CEST)\b)"
         r"|in the afternoon|in the evening|at night",
         False,
     ),

@@ -33,7 +33,11 @@ _GRANULARITY: tuple[tuple[re.Pattern[str], TimexGranularity], ...] = (
     (re.compile(r"\d{2}$"), "century"),
 )
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
-_SENTENCE_BREAK = re.compile(r"(?<!\.[mM])(?<!\b[A-Z])[.!?][\"'”’)]*\s+[A-Z\"“`(]|\n\s*\n")
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\.[mM])(?<!\b[A-Z])[.!?][\"'”’)]*\s+[A-Z\"“`(]|\n\s*\n"
+    r"|(?<=[aApP]\.[mM])\.\s+(?:The|A|An|He|She|It|They|We|This|That|These|Those|But"
+    r"|In|On|At|By|For|If|When|Its|His|Her|Their|Our|There)\b"
+)
 
 
 def granularity_of(value: str) -> TimexGranularity | None:
@@ -302,6 +306,8 @@ _CLAUSE_BREAK = re.compile(
 #: "00:14 GMT on Wednesday".
 _DAY_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:on\s+)?")
 _TIME_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?")
+_CLOCK_VALUE = re.compile(r"T\d")
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|or|-|–)\s*")
 
 
 def _against(tense: int, day: str, dct: date) -> bool:
@@ -363,6 +369,14 @@ def _fill_times(
             # A day before the time that the tense placed on the other side of the DCT is
             # not the time's day, unless the time follows it ("Thursday 13 February at 2pm").
             right_before = j == i - 1 and _TIME_RIGHT_AFTER.fullmatch(text, other.end, t.start)
+            if (
+                j > i
+                and _CLOCK_VALUE.search(other.value)
+                and not _RANGE_JOIN.fullmatch(text, t.end, other.start)
+            ):
+                # "At 5 p.m. the dollar fetched 96.85 yen, up from 93.20 at 5 p.m. Thursday":
+                # a later time's day is its own, unless the two make a range.
+                continue
             if (
                 m
                 and j < i

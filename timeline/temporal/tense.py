@@ -16,7 +16,12 @@ import re
 
 # A sentence ends at . ! ? followed by space and a capital or quote, or at a blank line;
 # abbreviations like "Feb." are followed by a digit or lower-case word and do not end it.
-_SENTENCE_END = re.compile(r"(?<!\.[mM])(?<!\b[A-Z])[.!?;][\"'”’)]*\s+(?=[A-Z\"“`(])|\n\s*\n")
+_SENTENCE_END = re.compile(
+    r"(?<!\.[mM])(?<!\b[A-Z])[.!?;][\"'”’)]*\s+(?=[A-Z\"“`(])|\n\s*\n"
+    # "at 4 p.m. The signal ...": a clock time ends the sentence when a sentence opener follows.
+    r"|(?<=[aApP]\.[mM])\.\s+(?=(?:The|A|An|He|She|It|They|We|This|That|These|Those|But"
+    r"|In|On|At|By|For|If|When|Its|His|Her|Their|Our|There)\b)"
+)
 
 _REPORTING_VERB = (
     r"said|says|told|announced|reported|added|stated|declared|noted|confirmed|denied|disclosed"
@@ -107,6 +112,7 @@ _PRESENT = (
     r"|meets?|play|plays|faces?|takes?|kicks?|closes?|ends?|arrives?|leaves|depart|departs|returns?"
     r"|resumes?|launch|launches|debuts?|premieres?|airs|hosts?|visits?|heads|travels?|flies"
     r"|expires?|convenes?|testif(?:y|ies)|appears?|speaks?|performs?|wraps?|concludes?|finish"
+    r"|runs|lasts|continues"
     r"|finishes|comes?|gathers?|holds?|hits|gets?\s+under\s?way)"
 )
 # One pass finds every marker; the group that matched says which way it points.
@@ -114,11 +120,14 @@ _MARKER = re.compile(
     rf"\b(?:(?P<modal>{_PAST_MODAL})|(?P<future>{_FUTURE_WORDS})"
     rf"|(?P<infinitive>to\s+(?:be\s+)?(?!(?:{_NOT_VERB})\b)(?-i:[a-z]{{3,}}))"
     rf"|(?P<past>{_IRREGULAR_PAST}|{_PRESENT_LIKE_PAST}|has\s+been|have\s+been"
-    rf"|{_ADJECTIVE_BEFORE}(?!(?:{_NOT_PAST_ED})\b)(?-i:[a-z]{{2,}}ed))"
+    rf"|{_ADJECTIVE_BEFORE}(?!(?:{_NOT_PAST_ED})\b)(?-i:[a-z]{{2,}}ed)(?!\s+by\s+(?:a|an)\b))"
     rf"|(?P<present>{_PRESENT}))\b",
     re.IGNORECASE,
 )
 
+
+# ", it said", ", officials said": the telling, not the clause's own verb.
+_REPORT_TAG = re.compile(rf",\s+(?:[\w.'’-]+\s+){{1,3}}(?:{_REPORTING_VERB})\b", re.IGNORECASE)
 
 _PASSIVE = re.compile(r"\b(be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
 # A plain verb after an auxiliary or a negation takes their tense: "did not meet Friday",
@@ -210,6 +219,21 @@ def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
     return left, right
 
 
+# "SEOUL, Sept. 16 (Yonhap) --", "WASHINGTON, March 14 -": the date of the filing.
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)\s*[A-Z][A-Z.'’ -]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s*$"
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|-|_)")
+
+
+def dateline(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` is the date of a dateline ("SEOUL, Sept. 16 (Yonhap) --")."""
+    return bool(
+        _DATELINE_BEFORE.search(text, max(0, start - 60), start)
+        and _DATELINE_AFTER.match(text, end)
+    )
+
+
 def reporting(text: str, start: int, end: int) -> bool:
     """True if ``text[start:end]`` dates only the telling: "said Thursday", "On Tuesday, the
     ministry said", "in a statement on Monday", "Friday's announcement".
@@ -217,6 +241,8 @@ def reporting(text: str, start: int, end: int) -> bool:
     Such a date is news about the report, not a date of the story it tells, so anaphora
     ("that afternoon", "the following day") must not count from it.
     """
+    if dateline(text, start, end):
+        return True
     left, right = sentence_window(text, start, end)
     report = _REPORTING_BEFORE.search(left)
     if report and not _AUX_BEFORE.search(left, 0, report.start()):
@@ -283,7 +309,7 @@ def direction(text: str, start: int, end: int) -> int:
         # A finite verb right after the date outweighs an infinitive before it: "the
         # countries to join on Friday were Poland and Hungary".
         close = next((a for a in _MARKER.finditer(right[:20]) if not a.group("infinitive")), None)
-        if close is not None:
+        if close is not None and not _REPORT_TAG.match(right):
             return _sign(close)
     if nearest is not None:
         if sign < 0 and _present_perfect(left, nearest) and _SPAN_FROM.search(left, nearest.end()):
