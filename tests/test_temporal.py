@@ -1295,6 +1295,12 @@ CLOCK_AND_WEEKDAY_FORMS = [
 
 # "the day before" right before a dated day names the day next to it.
 DAY_NEXT_TO = [
+    # "the evening of" a dated day is that part of it.
+    (
+        "Trading opens on the evening of March 15.",
+        "2017-03-06",
+        [("the evening of March 15", "TIME", "2017-03-15TEV")],
+    ),
     (
         "The talks resume the day after Christmas.",
         "2024-12-10",

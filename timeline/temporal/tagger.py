@@ -413,11 +413,32 @@ def _fill_times(
 _DAY_NEXT_TO = re.compile(r"\bthe\s+(?P<unit>day|night)\s+(?P<dir>before|after)\s+$", re.I)
 
 
+#: "the evening of March 15", "the night of Oct. 23": that part of the day.
+_PART_OF = re.compile(r"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+$", re.I)
+_PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
 def _day_next_to(text: str, out: list[Timex]) -> None:
-    """Fold "the day before" into the day timex right after it, one day earlier or later."""
+    """Fold "the day before" into the day timex right after it, one day earlier or later;
+    and "the evening of" into it as that part of the day."""
     for i, t in enumerate(out):
         m = _DAY.match(t.value)
         if not m or len(t.value) != 10:
+            continue
+        part = _PART_OF.search(text, max(0, t.start - 24), t.start)
+        if part is not None and not (i > 0 and out[i - 1].end > part.start()):
+            value = f"{t.value}T{_PART_CODE[part['part'].lower()]}"
+            out[i] = Timex(
+                start=part.start(),
+                end=t.end,
+                text=text[part.start() : t.end],
+                type="TIME",
+                value=value,
+                granularity=granularity_of(value),
+                anchor=t.anchor,
+                range_start=t.range_start,
+                mod=t.mod,
+            )
             continue
         before = _DAY_NEXT_TO.search(text, max(0, t.start - 24), t.start)
         if before is None or (i > 0 and out[i - 1].end > before.start()):
