@@ -224,7 +224,19 @@ RELATIVE: list[tuple[str, str, Expected]] = [
     ("The minister arrives today.", DCT, [("today", "DATE", "2025-02-04")]),
     ("The minister arrives tomorrow.", DCT, [("tomorrow", "DATE", "2025-02-05")]),
     ("The minister arrived yesterday.", DCT, [("yesterday", "DATE", "2025-02-03")]),
-    ("The minister speaks tonight.", DCT, [("tonight", "DATE", "2025-02-04")]),
+    # "tonight" is the night of the DCT; "overnight" the night just past, or the story's.
+    ("The minister speaks tonight.", DCT, [("tonight", "TIME", "2025-02-04TNI")]),
+    (
+        "In New York overnight, the dollar jumped.",
+        DCT,
+        [("overnight", "TIME", "2025-02-03TNI")],
+    ),
+    (
+        "Rescuers reached the mine on Jan. 23 and worked overnight to free them.",
+        DCT,
+        [("Jan. 23", "DATE", "2025-01-23"), ("overnight", "TIME", "2025-01-23TNI")],
+    ),
+    ("An overnight curfew was imposed.", DCT, []),
     ("Markets were calm this week.", DCT, [("this week", "DATE", "2025-W06")]),
     ("Markets were calm last week.", DCT, [("last week", "DATE", "2025-W05")]),
     ("Markets may rally next week.", DCT, [("next week", "DATE", "2025-W07")]),

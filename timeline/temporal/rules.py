@@ -854,15 +854,28 @@ def _with_daypart(
     return Resolved(dates.day_value(day), "DATE", anchor, mod)
 
 
-def _parse_day_word(m: re.Match[str], _: str) -> list[Part] | None:
+def _parse_day_word(m: re.Match[str], text: str) -> list[Part] | None:
     word = m["w"].lower()
     if "before" in word:
         offset = -2
     elif "after" in word:
         offset = 2
+    elif word == "overnight":
+        if not _OVERNIGHT_ADVERB.match(text, m.end()):
+            return None  # "an overnight curfew": an adjective, no time of its own
+
+        def resolve_night(ctx: Context) -> Resolved:
+            # The night just past in a report, the story's night in a narrative.
+            day, anchor = ctx.story_day()
+            if anchor == ANCHOR_DCT and ctx.direction <= 0:
+                day -= timedelta(days=1)
+            return Resolved(dates.day_value(day) + "TNI", "TIME", anchor)
+
+        return one(m, resolve_night)
     else:
         offset = _DAY_WORD_OFFSET[word]
-    part = m["dp"]
+    # "tonight" is a part of the day, as "Monday night" is.
+    part = m["dp"] or ("night" if word == "tonight" else None)
     mod = mod_of(m["m"])
 
     def resolve(ctx: Context) -> Resolved:
@@ -871,10 +884,16 @@ def _parse_day_word(m: re.Match[str], _: str) -> list[Part] | None:
     return one(m, resolve)
 
 
+# "overnight" as an adverb: before punctuation, a preposition or a clause.
+_OVERNIGHT_ADVERB = re.compile(
+    r"\s*(?:[,.;:)!?]|$|(?:and|as|when|after|before|in|on|at|to|the|a|from|while|but)\b)"
+)
+
+
 DAY_WORD = compile_rule(
     "day_word",
     r"(?<![\w-])(?:(?P<m>early|late)\s+)?"
-    r"(?P<w>today|tomorrow|yesterday|tonight|the\s+day\s+before\s+yesterday"
+    r"(?P<w>today|tomorrow|yesterday|tonight|overnight|the\s+day\s+before\s+yesterday"
     r"|the\s+day\s+after\s+tomorrow)"
     rf"(?:\s+(?P<dp>{DAYPART_RE}))?(?![\w-])",
     _parse_day_word,
@@ -1885,7 +1904,10 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "day_before": (r"day before|day after|night before|night after", True),
     "ago": (r"ago|earlier|later|from now|hence", True),
     "year_ago": (r"year-ago|year-earlier|year ago|year earlier|Year-ago|Year-earlier", True),
-    "day_word": (r"today|tomorrow|yesterday|tonight|Today|Tomorrow|Yesterday|Tonight", True),
+    "day_word": (
+        r"today|tomorrow|yesterday|tonight|overnight|Today|Tomorrow|Yesterday|Tonight|Overnight",
+        True,
+    ),
     "mid_daypart": (r"mid", True),
     "weekday": (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", False),
     "relative_unit": (_UNIT_TRIGGER, True),
