@@ -1521,6 +1521,29 @@ WIRE_CLOCKS = [
         ],
     ),
     ("Residents can call the line on 1800 226 216.", DCT, []),
+    # What is forecast to happen lies ahead.
+    (
+        "The storm is forecast to make landfall in the south on Thursday night.",
+        DCT,
+        [("Thursday night", "TIME", "2025-02-06TNI")],
+    ),
+    # "that summer" is the summer of the year the story named.
+    (
+        "The firm listed in June 2018, and its shares peaked that summer.",
+        DCT,
+        [("June 2018", "DATE", "2018-06"), ("that summer", "DATE", "2018-SU")],
+    ),
+    # An infinitive is too weak a cue to leave the story's past day for a later one.
+    (
+        "The miners finished work at 6 a.m. Friday. The roof gave way Sunday night, and "
+        "rescuers were ordered to pull back the next morning.",
+        "2025-02-07",
+        [
+            ("6 a.m. Friday", "TIME", "2025-02-07T06:00"),
+            ("Sunday night", "TIME", "2025-02-02TNI"),
+            ("the next morning", "TIME", "2025-02-03TMO"),
+        ],
+    ),
 ]
 
 CASES = (

@@ -84,7 +84,7 @@ class Context:
         """The last day the story named, else the last report's day, else the DCT; with anchor."""
         n = self.narrative
         if n.day is not None and n.day_index is not None:
-            if n.day < self.dct and n.future_day is not None and self.direction > 0:
+            if n.day < self.dct and n.future_day is not None and self.strongly_future:
                 return n.future_day[0], f"timex:{n.future_day[1]}"
             if n.day > self.dct and n.past_day is not None and self.direction < 0:
                 return n.past_day[0], f"timex:{n.past_day[1]}"

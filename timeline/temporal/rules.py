@@ -819,6 +819,10 @@ def _parse_season(m: re.Match[str], text: str) -> list[Part] | None:
             return Resolved(f"{year:04d}-{code}", "DATE", ANCHOR_NONE, mod)
         if ry:
             y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[ry]
+        elif "that" in dets:
+            # "in June 2018 ... that summer": the season of the year the story named.
+            y, anchor = ctx.story_year()
+            return Resolved(f"{y:04d}-{code}", "DATE", anchor, mod)
         else:
             y = _season_year(code, ctx.dct, rel, ctx.direction)
         return Resolved(f"{y:04d}-{code}", "DATE", ANCHOR_DCT, mod)

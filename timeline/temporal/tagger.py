@@ -325,8 +325,8 @@ def _last_day_on_side(
         value = earlier[j].value
         if j in reports:
             continue
-        if _DAY.match(value) and len(value) == 10 and not _against(tense, value, dct):
-            return date.fromisoformat(value), f"timex:{j}"
+        if _DAY.match(value) and not _against(tense, value, dct):
+            return date.fromisoformat(value[:10]), f"timex:{j}"
     return dct, ANCHOR_DCT
 
 
