@@ -795,6 +795,17 @@ EARNINGS: list[tuple[str, str, Expected]] = [
             ("a year earlier", "DATE", "2017-03"),
         ],
     ),
+    # A quarter or half named by its months.
+    (
+        "Profit in the April-June quarter rose 40%.",
+        "2021-07-29",
+        [("the April-June quarter", "DATE", "2021-Q2")],
+    ),
+    (
+        "Sales in the July-December 2020 half fell.",
+        "2021-07-29",
+        [("the July-December 2020 half", "DATE", "2020-H2")],
+    ),
     # "the same period" is the period last named, an outlook included.
     (
         "Third-quarter profit rose 5%. The company expects fourth-quarter sales to be flat "

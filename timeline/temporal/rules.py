@@ -675,6 +675,37 @@ def _quarter_resolver(
     return resolve
 
 
+def _parse_month_span(m: re.Match[str], _: str) -> list[Part] | None:
+    """ "the April-June quarter", "the January-March period": a quarter or half by months."""
+    first, last = month_number(m["m1"]), month_number(m["m2"])
+    if first % 3 == 1 and last == first + 2:
+        unit, n = "Q", (first + 2) // 3
+    elif first in (1, 7) and last == first + 5:
+        unit, n = "H", 1 if first == 1 else 2
+    else:
+        return None
+    year = to_year(m["y"]) if m["y"] else None
+
+    def resolve(ctx: Context) -> Resolved:
+        if year is not None:
+            return Resolved(f"{year:04d}-{unit}{n}", "DATE", ANCHOR_NONE)
+        y = ctx.dct.year
+        if first > ctx.dct.month and ctx.direction <= 0:
+            y -= 1
+        return Resolved(f"{y:04d}-{unit}{n}", "DATE", ANCHOR_DCT)
+
+    return one(m, resolve)
+
+
+MONTH_SPAN = compile_rule(
+    "month_span",
+    rf"(?<![\w-])(?:the\s+)?(?P<m1>{MONTH_FULL_RE})\s*[-–]\s*(?P<m2>{MONTH_FULL_RE})"
+    rf"(?:\s+(?P<y>{YEAR_RE}))?\s+(?:quarter|period|half)\b",
+    _parse_month_span,
+    ignore_case=False,
+)
+
+
 def _parse_quarter(m: re.Match[str], text: str) -> list[Part] | None:
     if m["qu"] and not m["qu"].isupper():
         return None
@@ -1893,6 +1924,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
         True,
     ),
     "quarter": (r"quarter|period|half|Quarter|Period|Half|Q1|Q2|Q3|Q4|H1|H2", False),
+    "month_span": (r"quarter|period|half", False),
     "season": (r"spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter", True),
     "decade": (r"0s|ties", False),
     "century": (r"century|Century|of the decade|of this decade", False),
@@ -2048,6 +2080,7 @@ RULES: tuple[Rule, ...] = tuple(
         MONTH_DAY,
         DAY_MONTH,
         HOLIDAY,
+        MONTH_SPAN,
         QUARTER,
         MONTH,
         SEASON,
