@@ -518,7 +518,10 @@ DURATIONS: list[tuple[str, str, Expected]] = [
     ("The drought lasted two decades.", DCT, [("two decades", "DURATION", "P20Y")]),
     ("Talks went on for a few days.", DCT, [("a few days", "DURATION", "PXD")]),
     ("The trial lasted nearly five weeks.", DCT, [("nearly five weeks", "DURATION", "P5W")]),
-    ("The region has been at peace for centuries.", DCT, [("centuries", "DURATION", "PXCE")]),
+    # Decades and centuries count in years, known or not.
+    ("The region has been at peace for centuries.", DCT, [("centuries", "DURATION", "PXY")]),
+    ("It ended a decades-long feud.", DCT, [("decades-long", "DURATION", "PXY")]),
+    ("The feud lasted two decades.", DCT, [("two decades", "DURATION", "P20Y")]),
     ("Workers walked out for 24 hours.", DCT, [("24 hours", "DURATION", "PT24H")]),
     ("The firm was fined within 30 days.", DCT, [("30 days", "DURATION", "P30D")]),
     ("It is a four-year term.", DCT, [("four-year", "DURATION", "P4Y")]),

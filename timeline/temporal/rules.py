@@ -1443,18 +1443,13 @@ AGO = compile_rule(
 def duration_value(number: float | None, unit: str) -> str:
     """TIMEX3 duration ("P3D", "PT2H30M", "PXY") for an amount of a unit."""
     code = UNIT_CODE[unit]
-    if unit == "decade":
-        return (
-            "PXDE"
-            if number is None
-            else f"P{int(number * 10)}Y"
-            if (number * 10).is_integer()
-            else "PXDE"
-        )
-    if unit == "century":
-        return "PXCE" if number is None else f"P{int(number * 100)}Y"
-    if unit == "millennium":
-        return "PXML" if number is None else f"P{int(number * 1000)}Y"
+    # Decades, centuries and millennia count in years ("two decades" is P20Y), so an
+    # unknown number of them is an unknown number of years, as the corpora write it.
+    years = {"decade": 10, "century": 100, "millennium": 1000}.get(unit)
+    if years is not None:
+        if number is None or not (number * years).is_integer():
+            return "PXY"
+        return f"P{int(number * years)}Y"
     if unit == "fortnight":
         return "PXW" if number is None else f"P{int(number * 2)}W"
     if unit == "weekend":
