@@ -522,6 +522,7 @@ DURATIONS: list[tuple[str, str, Expected]] = [
     ("The region has been at peace for centuries.", DCT, [("centuries", "DURATION", "PXY")]),
     ("It ended a decades-long feud.", DCT, [("decades-long", "DURATION", "PXY")]),
     ("The feud lasted two decades.", DCT, [("two decades", "DURATION", "P20Y")]),
+    ("Reid signed a four-year, $100 million contract.", DCT, [("four-year", "DURATION", "P4Y")]),
     ("Workers walked out for 24 hours.", DCT, [("24 hours", "DURATION", "PT24H")]),
     ("The firm was fined within 30 days.", DCT, [("30 days", "DURATION", "P30D")]),
     ("It is a four-year term.", DCT, [("four-year", "DURATION", "P4Y")]),
@@ -797,6 +798,12 @@ EARNINGS: list[tuple[str, str, Expected]] = [
             ("March", "DATE", "2018-03"),
             ("a year earlier", "DATE", "2017-03"),
         ],
+    ),
+    # "of the year" belongs to the half or quarter; "should" looks ahead.
+    (
+        "Growth should moderate in the second half of the year.",
+        "2021-01-10",
+        [("the second half of the year", "DATE", "2021-H2")],
     ),
     # A quarter or half named by its months.
     (

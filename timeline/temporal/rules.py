@@ -790,7 +790,9 @@ QUARTER = compile_rule(
     rf"|(?P<unit2>quarter|period|half)(?![\w-])(?!\s+(?:of|a|an|point)\b)"
     r"|(?P<qu>[QH])(?P<qn>[1-4])\b)"
     rf"(?:(?:\s+(?:of|in|for)\s+(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+)?|,?\s+)"
-    rf"(?P<y>{YEAR_RE})(?![\d%])|\s+(?:of\s+)?(?P<ry2>this|last|next)\s+year)?)",
+    rf"(?P<y>{YEAR_RE})(?![\d%])|\s+(?:of\s+)?(?P<ry2>this|last|next)\s+year"
+    # "the second half of the year": the year of the DCT, as with no year at all.
+    r"|\s+of\s+the\s+year\b)?)",
     _parse_quarter,
 )
 
@@ -1622,7 +1624,7 @@ def _parse_unit_adjective(m: re.Match[str], text: str) -> list[Part] | None:
 UNIT_ADJECTIVE = compile_rule(
     "unit_adjective",
     rf"(?<![\w$£€.,-])(?:(?P<n>\d+(?:\.\d+)?|{NUMBER_WORDS_RE}|half)[\s-])?"
-    rf"(?P<u>{UNIT_ADJ_RE})(?P<pl>s)?(?:-long\b|(?(n)(?=[\s-])|(?!)))(?!-old\b)"
+    rf"(?P<u>{UNIT_ADJ_RE})(?P<pl>s)?(?:-long\b|(?(n)(?=[\s,-])|(?!)))(?!-old\b)"
     r"(?!-(?:point|mile|inch|foot|meter|high|low|ton))",
     _parse_unit_adjective,
 )

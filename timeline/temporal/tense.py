@@ -83,7 +83,8 @@ _FUTURE_WORDS = (
     r"|planning|planned\s+for|supposed\s+to|slated|expects?|(?<!than\s)(?<!\bas\s)expected|intends?"
     r"|set\s+(?:to|for)|upcoming|coming"
     r"|(?:forecast|projected|poised|on\s+track|on\s+course)\s+to"
-    r"|tomorrow|as\s+(?:early|soon)\s+as|can|could|may|might|ready\s+to|hopes?\s+to|aims?\s+to"
+    r"|tomorrow|as\s+(?:early|soon)\s+as|can|could|may|might|should|ready\s+to|hopes?\s+to"
+    r"|aims?\s+to"
     r"|starting|beginning|due(?!\s+to\s+(?:the|a|an|its|their|his|her|our|this|that|these"
     r"|those)\b)"
 )
