@@ -1542,6 +1542,14 @@ WIRE_CLOCKS = [
         ],
     ),
     ("Residents can call the line on 1800 226 216.", DCT, []),
+    ("Brent was down 41 cents by 1132 GMT.", DCT, [("1132 GMT", "TIME", "2025-02-04T11:32")]),
+    # "Thursday's vote" is past unless its own clause schedules it.
+    (
+        "Thursday's vote is scheduled for 2:15 p.m., aides said.",
+        DCT,
+        [("Thursday", "DATE", "2025-02-06"), ("2:15 p.m.", "TIME", "2025-02-06T14:15")],
+    ),
+    ("Thursday's vote was close.", DCT, [("Thursday", "DATE", "2025-01-30")]),
     # What is forecast to happen lies ahead.
     (
         "The storm is forecast to make landfall in the south on Thursday night.",

@@ -1905,7 +1905,8 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "slash": (_DIGIT_TRIGGER, False),
     "time": (
         r"(?:am\b)|(?:pm\b)|(?::\d\d)|.m.|noon|idnight|idday|id-day|clock|in the morning"
-        r"|(?:\d\d\d\d\s+(?:GMT|UTC|EDT|EST|BST|KST|JST|CET|CEST)\b)"
+        # (run on the lower-cased text, as this rule's literals are)
+        r"|(?:(?<=\d\d\d\d )(?:gmt|utc|edt|est|bst|kst|jst|cet|cest)\b)"
         r"|in the afternoon|in the evening|at night",
         False,
     ),

@@ -273,9 +273,12 @@ def direction(text: str, start: int, end: int) -> int:
     report = _REPORTING.search(stripped)
     if report and not _AUX_BEFORE.search(stripped, 0, report.start()):
         return -1
-    if re.match(r"['’]s\b|\W*(?:said|says|announced|reported|told)\b", right, re.IGNORECASE):
-        # "Tuesday's vote" names an event already known: the past.
+    if re.match(r"\W*(?:said|says|announced|reported|told)\b", right, re.IGNORECASE):
         return -1
+    if re.match(r"['’]s\b", right):
+        # "Tuesday's vote" names an event already known: the past, unless its own clause
+        # schedules it ("Thursday's match kicks off at 8:30 p.m.").
+        return _possessive_direction(right)
     if (_UNTIL.search(left) and _DEADLINE_VERB.search(left)) or _AHEAD_OF_ACT.search(left):
         return 1
     span = _SPAN_CLOSE.search(left) or _PAIR_CLOSE.search(left)
@@ -330,6 +333,22 @@ def direction(text: str, start: int, end: int) -> int:
 # A verb inside a relative clause is not the main clause's: "On Wednesday, at a hearing
 # that lasted four hours, lawyers will argue".
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whose|where|when)\s+(?:[\w'’-]+\s+){0,2}$")
+
+
+def _possessive_direction(right: str) -> int:
+    """The tense of the clause "Thursday's vote ..." opens: ahead only when its verb is a
+    future or a present-tense schedule."""
+    for after in _MARKER.finditer(right, 0, 80):
+        if after.group("infinitive") or _RELATIVE_BEFORE.search(right, 0, after.start()):
+            continue
+        if after.group("past") and (passive := _PASSIVE.search(right, 0, after.start())):
+            if passive.group(1).lower() in ("is", "are"):
+                return 1
+            continue
+        if after.group("present") and _AUX_OR_NOT.search(right, 0, after.start()):
+            continue
+        return _sign(after)
+    return -1
 
 
 def _fronted_direction(right: str) -> int:
