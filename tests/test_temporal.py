@@ -1556,6 +1556,23 @@ WIRE_CLOCKS = [
         DCT,
         [("Thursday night", "TIME", "2025-02-06TNI")],
     ),
+    # "that June", "the following May" count from the story's month.
+    (
+        "The scheme unraveled on March 3, 2022. Keel was arrested that June at his home.",
+        DCT,
+        [("March 3, 2022", "DATE", "2022-03-03"), ("that June", "DATE", "2022-06")],
+    ),
+    (
+        "Talks began in October 2020 and stalled the following May.",
+        DCT,
+        [("October 2020", "DATE", "2020-10"), ("the following May", "DATE", "2021-05")],
+    ),
+    ("He said that May would resign.", DCT, []),
+    (
+        "Prices rose at the start of the month.",
+        DCT,
+        [("the start of the month", "DATE", "2025-02")],
+    ),
     # "that summer" is the summer of the year the story named.
     (
         "The firm listed in June 2018, and its shares peaked that summer.",

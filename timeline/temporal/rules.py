@@ -386,6 +386,16 @@ def _month_year_resolver(
             y = dct.year if month < dct.month else dct.year - 1
         elif rel and rel.lower().split()[-1] in ("next", "coming"):
             y = dct.year if month > dct.month else dct.year + 1
+        elif rel and rel.lower() in ("that", "the following", "the next", "the previous"):
+            # "arrested that June", "the following May": counted from the story's month.
+            (sy, sm), anchor = ctx.story_month()
+            if rel.lower() == "that":
+                y = sy
+            elif rel.lower() == "the previous":
+                y = sy if month < sm else sy - 1
+            else:
+                y = sy if month > sm else sy + 1
+            return Resolved(dates.month_value(y, month), "DATE", anchor, mod)
         else:
             y = dct.year if month == dct.month else dates.nearest_month(month, dct, ctx.direction)
         return Resolved(dates.month_value(y, month), "DATE", ANCHOR_DCT, mod)
@@ -399,12 +409,23 @@ _PERSON_AFTER = re.compile(
 )
 
 
+# What follows "that June" when it is a month: punctuation or a preposition, not a verb.
+_AFTER_STORY_MONTH = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:at|in|on|when|and|but|as|after|before|to|from|for|with|by|the|a|an)\b)"
+)
+
+
 def _parse_month(m: re.Match[str], text: str) -> list[Part] | None:
     word = m["mon"]
     if not is_capitalised(word):
         return None
     if not (m["y"] or m["ry"]) and re.match(r"\s*\d{1,2}(?!\d)", text[m.end() :]):
         return None  # "last Oct. 23": the day rule takes "Oct. 23"
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if rel in ("that", "the following", "the next", "the previous") and not (
+        m["y"] or m["ry"] or _AFTER_STORY_MONTH.match(text, m.end())
+    ):
+        return None  # "said that May would resign": a person
     bare = not (m["pre"] or m["rel"] or m["y"] or m["ry"])
     if bare:
         if looks_like_name(text, m.start()):
@@ -439,7 +460,8 @@ MONTH = compile_rule(
     "month",
     r"(?<!\w)(?:(?P<pre>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close)\s+of|early|mid|late"
     r"|the\s+(?:early|late)\s+part\s+of)(?:\s+|-)?)?"
-    r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?"
+    r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming|that|the\s+following"
+    r"|the\s+next|the\s+previous)\s+)?"
     rf"(?P<mon>{MONTH_FULL_RE})"
     rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_RE}|'\d\d|{YEAR_WORDS_RE})(?![\d%])"
     r"|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year)?"
@@ -1348,16 +1370,18 @@ YEAR_AGO = compile_rule(
 
 def _parse_year_end(m: re.Match[str], _: str) -> list[Part] | None:
     unit = "month" if "month" in m.group().lower() else "year"
+    mod = _PART_MOD[m["part"].lower()] if m["part"] else "END"
 
     def resolve(ctx: Context) -> Resolved:
-        return Resolved(_unit_value(unit, ctx.dct), "DATE", ANCHOR_DCT, "END")
+        return Resolved(_unit_value(unit, ctx.dct), "DATE", ANCHOR_DCT, mod)
 
     return one(m, resolve)
 
 
 YEAR_END = compile_rule(
     "year_end",
-    r"(?<![\w-])(?:year[\s-]end|year['’]s\s+end|(?:the\s+)?end\s+of\s+the\s+(?:year|month)"
+    r"(?<![\w-])(?:year[\s-]end|year['’]s\s+end"
+    r"|(?:the\s+)?(?P<part>end|start|beginning|middle|close)\s+of\s+(?:the|this)\s+(?:year|month)"
     r"|month[\s-]end)(?![\w-])",
     _parse_year_end,
 )
@@ -1928,7 +1952,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "century": (r"century|Century|of the decade|of this decade", False),
     "year": (_DIGIT_TRIGGER, False),
     "year_end": (
-        r"ear-end|ear end|ear's end|ear’s end|nd of the year|nd of the month"
+        r"ear-end|ear end|ear's end|ear’s end|of the year|of the month|of this year|of this month"
         r"|onth-end|onth end",
         False,
     ),
