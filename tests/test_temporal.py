@@ -172,6 +172,17 @@ MONTH_DAY_YEAR: list[tuple[str, str, Expected]] = [
 ]
 
 RANGES: list[tuple[str, str, Expected]] = [
+    # A British range of days before its month.
+    (
+        "The festival runs from 1 to 4 June 2025.",
+        DCT,
+        [("1", "DATE", "2025-06-01"), ("4 June 2025", "DATE", "2025-06-04")],
+    ),
+    (
+        "Between 10 and 12 March 2020, it rained.",
+        DCT,
+        [("10", "DATE", "2020-03-10"), ("12 March 2020", "DATE", "2020-03-12")],
+    ),
     (
         "The dialogue runs on Feb. 21 and 22.",
         DCT,

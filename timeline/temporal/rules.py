@@ -357,13 +357,27 @@ def _parse_day_month(m: re.Match[str], _: str) -> list[Part] | None:
     if not 1 <= day <= 31:
         return None
     year = to_year(m["y"]) if m["y"] else None
-    return one(m, _day_resolver(month, day, year))
+    second = _day_resolver(month, day, year)
+    if m["d0"] is None:
+        return one(m, second)
+    first_day = int(m["d0"])
+    if not 1 <= first_day < day:
+        return [Part(m.start("d"), m.end(), second)]
+    # "from 1 to 4 June": the opening day shares the closing day's month and year.
+    first = _day_resolver(month, first_day, year)
+    return [
+        Part(m.start("d0"), m.end("d0") + len(m["s0"] or ""), first),
+        Part(m.start("d"), m.end(), second, closes_range=True),
+    ]
 
 
 DAY_MONTH = compile_rule(
     "day_month",
     # "Friday 3 December": a weekday before a British date is part of it, not a day apart.
-    rf"(?<![\d.,$£€/:-])(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+    rf"(?<![\d.,$£€/:-])(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?"
+    # "1 to 4 June", "5-16 Aug": a range of days in one month.
+    rf"(?:(?P<d0>\d{{1,2}})(?P<s0>{_DAY_SUFFIX})\s*(?:[-–]|to|and|until|till)\s*)?"
+    rf"(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
     rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?(?!\s*\d)",
     _parse_day_month,
 )
