@@ -580,6 +580,14 @@ DURATION_WORDS: list[tuple[str, str, Expected]] = [
 ]
 
 SETS: list[tuple[str, str, Expected]] = [
+    ("The shelf thins every winter.", DCT, [("every winter", "SET", "XXXX-WI")]),
+    (
+        "Tours run every Sunday afternoon.",
+        DCT,
+        [("every Sunday afternoon", "SET", "XXXX-WXX-7TAF")],
+    ),
+    # A capitalised season before a name is part of the name.
+    ("The Winter's Tale opens in March 2025.", DCT, [("March 2025", "DATE", "2025-03")]),
     ("The market meets every Monday.", DCT, [("every Monday", "SET", "XXXX-WXX-1")]),
     ("The newsletter appears weekly.", DCT, [("weekly", "SET", "P1W")]),
     ("The paper is published daily.", DCT, [("daily", "SET", "P1D")]),

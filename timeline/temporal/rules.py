@@ -862,6 +862,8 @@ def _season_year(code: str, dct: date, rel: str, direction: int) -> int:
 def _parse_season(m: re.Match[str], text: str) -> list[Part] | None:
     word = m["s"].lower()
     code = SEASON_CODE[word]
+    if m["s"][0].isupper() and re.match(r"(?:['’]s)?\s+[A-Z]", text[m.end() :]):
+        return None  # "The Winter's Tale", "the Summer Olympics": a name
     dets = (m["det"] or "").lower().split()
     year = to_year(m["y"]) if m["y"] else None
     after = text[m.end() : m.end() + 12]
@@ -1896,11 +1898,14 @@ def _parse_set(m: re.Match[str], text: str) -> list[Part] | None:
     if m["wd"]:
         if not is_capitalised(m["wd"]):
             return None
-        return one(m, fixed(f"XXXX-WXX-{weekday_number(m['wd'])}", "SET"))
+        part = f"T{DAYPART_CODE[m['wdp'].lower()]}" if m["wdp"] else ""
+        return one(m, fixed(f"XXXX-WXX-{weekday_number(m['wd'])}{part}", "SET"))
     if m["mon"]:
         return one(m, fixed(f"XXXX-{month_number(m['mon']):02d}", "SET"))
     if m["dp"]:
         return one(m, fixed(f"XXXX-XX-XXT{DAYPART_CODE[m['dp'].lower()]}", "SET"))
+    if m["sea"]:
+        return one(m, fixed(f"XXXX-{SEASON_CODE[m['sea'].lower()]}", "SET"))
     unit = unit_key(m["u"])
     number = parse_number(m["n"]) if m["n"] else 1.0
     if m["other"]:
@@ -1915,7 +1920,8 @@ SET = compile_rule(
     r"(?<![\w-])(?:(?P<adv>daily|nightly|weekly|biweekly|monthly|yearly|hourly)"
     r"|(?:(?:every|each)|(?:once|twice|(?:three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|several|\d+)\s+times)\s+(?:a|an|per|every))\s+"
-    rf"(?:(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_FULL_RE})|(?P<dp>{DAYPART_RE})|(?P<other>other\s+)?"
+    rf"(?:(?P<wd>{WEEKDAY_RE})(?:\s+(?P<wdp>{DAYPART_RE}))?|(?P<mon>{MONTH_FULL_RE})"
+    rf"|(?P<dp>{DAYPART_RE})|(?P<sea>{SEASON_RE})|(?P<other>other\s+)?"
     rf"(?:(?P<n>{NUMBER_RE})\s+)?(?P<u>{UNIT_RE})))(?![\w-])",
     _parse_set,
 )
