@@ -1587,6 +1587,13 @@ WIRE_CLOCKS = [
         [("October 2020", "DATE", "2020-10"), ("the following May", "DATE", "2021-05")],
     ),
     ("He said that May would resign.", DCT, []),
+    # "earlier in the week" is "earlier this week".
+    (
+        "Brazil beat Germany earlier in the week.",
+        DCT,
+        [("earlier in the week", "DATE", "2025-W06")],
+    ),
+    ("It rained in the week.", DCT, []),
     (
         "Prices rose at the start of the month.",
         DCT,

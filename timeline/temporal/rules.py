@@ -1203,6 +1203,15 @@ def _mid_sentence(text: str, start: int) -> bool:
 
 def _parse_relative_unit(m: re.Match[str], text: str) -> list[Part] | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel == "in the":
+        # "earlier in the week" is "earlier this week"; a bare "in the week" is no date.
+        if (m["pre"] or "").lower() not in ("earlier", "later") or m["u"].lower() not in (
+            "week",
+            "month",
+            "year",
+        ):
+            return None
+        rel = "this"
     raw_unit = re.sub(r"\s+", " ", m["u"].lower())
     unit = raw_unit.split()[-1]
     if m["rel"][:1].isupper() and m["u"][:1].isupper() and _mid_sentence(text, m.start("rel")):
@@ -1297,7 +1306,7 @@ RELATIVE_UNIT = compile_rule(
     r"(?:end|beginning|start|middle|close|rest|remainder|balance|turn)\s+of)(?:\s+|-))?"
     r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|the\s+past|the\s+last|the\s+coming"
     r"|coming|the\s+previous|previous|the\s+following|the\s+current|the\s+next|the\s+same"
-    r"|that|the\s+prior|the\s+present|the\s+preceding|current)\s+"
+    r"|that|the\s+prior|the\s+present|the\s+preceding|current|in\s+the)\s+"
     r"(?P<u>week(?:end)?|month|year|decade|century|day|morning|afternoon|evening|night"
     r"|(?:fiscal|calendar|school)\s+year)(?![\w-])",
     _parse_relative_unit,
@@ -2045,7 +2054,7 @@ _BEFORE_HIT: dict[str, str] = {
     "bare_units": r"\b(?:recent|coming|past|last|next|previous|ensuing|intervening|following"
     r"|early|first|for|within|in|the)[\s-]+$",
     "relative_unit": r"\b(?:past|coming|this|last|next|previous|following|current|same|that"
-    r"|prior|present|preceding|fiscal|calendar|school)\s+$",
+    r"|prior|present|preceding|fiscal|calendar|school|(?:earlier|later)\s+in\s+the)\s+$",
     # "7 pm", "10 a.m.", "19:45" follow a digit; "noon" and "o'clock" pass by their end.
     "time": r"\d\s?[ap]?\.?$",
     # "the third quarter", "the latest period", "the 1988 period", "its year-ago quarter".
