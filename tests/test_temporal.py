@@ -1569,6 +1569,23 @@ WIRE_CLOCKS = [
         [("Thursday", "DATE", "2025-02-06"), ("2:15 p.m.", "TIME", "2025-02-06T14:15")],
     ),
     ("Thursday's vote was close.", DCT, [("Thursday", "DATE", "2025-01-30")]),
+    # A hyphenated "-ed" word is an adjective; "setting up" looks ahead; a noun of intent
+    # far from the date leaves it to the clause's verb.
+    (
+        "Leaders said they will hold a vote on the long-stalled border bill on Thursday.",
+        DCT,
+        [("Thursday", "DATE", "2025-02-06")],
+    ),
+    (
+        "Supporters turned in signatures on Saturday, setting up a special election in June.",
+        DCT,
+        [("Saturday", "DATE", "2025-02-01"), ("June", "DATE", "2025-06")],
+    ),
+    (
+        "Two bidders extended their offers to acquire the Toronto-based vaccine maker Friday.",
+        DCT,
+        [("Friday", "DATE", "2025-01-31")],
+    ),
     # What is forecast to happen lies ahead.
     (
         "The storm is forecast to make landfall in the south on Thursday night.",

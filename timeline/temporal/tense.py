@@ -83,6 +83,8 @@ _FUTURE_WORDS = (
     r"|planning|planned\s+for|supposed\s+to|slated|expects?|(?<!than\s)(?<!\bas\s)expected|intends?"
     r"|set\s+(?:to|for)|upcoming|coming"
     r"|(?:forecast|projected|poised|on\s+track|on\s+course)\s+to"
+    # "setting up a special election in June", "paving the way for a vote next week".
+    r"|setting\s+up|paving\s+the\s+way|clearing\s+the\s+way|setting\s+the\s+stage"
     r"|tomorrow|as\s+(?:early|soon)\s+as|can|could|may|might|should|ready\s+to|hopes?\s+to"
     r"|aims?\s+to"
     r"|starting|beginning|due(?!\s+to\s+(?:the|a|an|its|their|his|her|our|this|that|these"
@@ -122,7 +124,7 @@ _MARKER = re.compile(
     rf"\b(?:(?P<modal>{_PAST_MODAL})|(?P<future>{_FUTURE_WORDS})"
     rf"|(?P<infinitive>to\s+(?:be\s+)?(?!(?:{_NOT_VERB})\b)(?-i:[a-z]{{3,}}))"
     rf"|(?P<past>{_IRREGULAR_PAST}|{_PRESENT_LIKE_PAST}|has\s+been|have\s+been"
-    rf"|{_ADJECTIVE_BEFORE}(?!(?:{_NOT_PAST_ED})\b)(?-i:[a-z]{{2,}}ed)(?!\s+by\s+(?:a|an)\b))"
+    rf"|{_ADJECTIVE_BEFORE}(?<!-)(?!(?:{_NOT_PAST_ED})\b)(?-i:[a-z]{{2,}}ed)(?!\s+by\s+(?:a|an)\b))"
     rf"|(?P<present>{_PRESENT}))\b",
     re.IGNORECASE,
 )
@@ -149,6 +151,9 @@ _AUX_BEFORE = re.compile(
 _INFINITIVE_REACH = 30
 # ... unless a word of commitment governs it: "agreed to buy the unit, with its plant, in May".
 _COMMITMENT = re.compile(
+    # A noun after a determiner ("extended their offers to acquire the maker Friday") leaves
+    # the date to the clause's own verb.
+    r"(?<!\btheir\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
     r"\b(?:agree[sd]?|agreement|decided?|decision|plan(?:s|ned)?|voted?|promised?|pledged?"
     r"|intend(?:s|ed)?|want(?:s|ed)?|seeks?|sought|hoped?|offer(?:s|ed)?|proposed?|proposal"
     r"|aims?|prepared?|preparing|threaten(?:s|ed)?|ready|likely|deal|bid|order(?:s|ed)?"
