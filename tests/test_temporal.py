@@ -1335,6 +1335,14 @@ CLOCK_AND_WEEKDAY_FORMS = [
     ("The vote is on Friday next week.", DCT, [("Friday next week", "DATE", "2025-02-14")]),
     ("They met on Monday last week.", DCT, [("Monday last week", "DATE", "2025-01-27")]),
     (
+        "The board met on Tuesday of last week.",
+        DCT,
+        [("Tuesday of last week", "DATE", "2025-01-28")],
+    ),
+    # "this September" is the DCT year's, whichever way the clause points.
+    ("I'll be out this September.", DCT, [("this September", "DATE", "2025-09")]),
+    ("Sales were weak this January.", "2025-11-07", [("this January", "DATE", "2025-01")]),
+    (
         "The board meets on Thursday this week.",
         DCT,
         [("Thursday this week", "DATE", "2025-02-06")],

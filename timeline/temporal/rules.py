@@ -396,6 +396,8 @@ def _month_year_resolver(
             # "last June" names a June the story has left behind: said in July it is the
             # June a year before (the one just ended would be "last month").
             y = dct.year if month < dct.month - 1 else dct.year - 1
+        elif rel and rel.lower() == "this":
+            y = dct.year  # "this September": the September of the DCT's year
         elif rel and rel.lower().split()[-1] == "past":
             y = dct.year if month < dct.month else dct.year - 1
         elif rel and rel.lower().split()[-1] in ("next", "coming"):
@@ -1097,7 +1099,7 @@ WEEKDAY = compile_rule(
     rf"(?:,?\s+(?:the\s+)?(?P<dom>[1-3]?\d)(?:st|nd|rd|th)(?!\s+(?:of\s+)?{MONTH_RE})\b)?"
     rf"(?:\s+(?P<dp>{DAYPART_RE})s?)?"
     # "Friday next week", "Monday last week".
-    r"(?:\s+(?P<wk>next|last|this)\s+week)?(?![\w-])",
+    r"(?:\s+(?:of\s+)?(?P<wk>next|last|this)\s+week)?(?![\w-])",
     _parse_weekday,
 )
 
