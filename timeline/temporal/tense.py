@@ -340,10 +340,10 @@ def direction(text: str, start: int, end: int) -> int:
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whose|where|when)\s+(?:[\w'’-]+\s+){0,2}$")
 
 
-def _possessive_direction(right: str) -> int:
-    """The tense of the clause "Thursday's vote ..." opens: ahead only when its verb is a
-    future or a present-tense schedule."""
-    for after in _MARKER.finditer(right, 0, 80):
+def _clause_after(right: str, limit: int, default: int) -> int:
+    """The tense of the first finite verb of the clause after a date, skipping infinitives,
+    relative clauses and verbs after an auxiliary; ``default`` when there is none."""
+    for after in _MARKER.finditer(right, 0, limit):
         if after.group("infinitive") or _RELATIVE_BEFORE.search(right, 0, after.start()):
             continue
         if after.group("past") and (passive := _PASSIVE.search(right, 0, after.start())):
@@ -353,23 +353,19 @@ def _possessive_direction(right: str) -> int:
         if after.group("present") and _AUX_OR_NOT.search(right, 0, after.start()):
             continue
         return _sign(after)
-    return -1
+    return default
+
+
+def _possessive_direction(right: str) -> int:
+    """ "Thursday's vote ..." looks ahead only when its clause's verb is a future or a
+    present-tense schedule; otherwise it names a known, past event."""
+    return _clause_after(right, 80, -1)
 
 
 def _fronted_direction(right: str) -> int:
     """The tense of the main clause after a date that opens its sentence: "On Tuesday, the
     league plans to hold a news conference" (its verb may come long after the date)."""
-    for after in _MARKER.finditer(right):
-        if after.group("infinitive") or _RELATIVE_BEFORE.search(right, 0, after.start()):
-            continue
-        if after.group("past") and (passive := _PASSIVE.search(right, 0, after.start())):
-            if passive.group(1).lower() in ("is", "are"):
-                return 1
-            continue
-        if after.group("present") and _AUX_OR_NOT.search(right, 0, after.start()):
-            continue
-        return _sign(after)
-    return 0
+    return _clause_after(right, len(right), 0)
 
 
 # A modal of the future, or a schedule, governing the date in its own clause: "the final
