@@ -108,6 +108,17 @@ ABSOLUTE: list[tuple[str, str, Expected]] = [
     ("Sales peaked on Mother's Day 2024.", DCT, [("Mother's Day 2024", "DATE", "2024-05-12")]),
     ("Paris paraded on Bastille Day 2024.", DCT, [("Bastille Day 2024", "DATE", "2024-07-14")]),
     ("Easter Monday 2024 was warm.", DCT, [("Easter Monday 2024", "DATE", "2024-04-01")]),
+    ("Sales on Black Friday rose 3%.", "2014-01-09", [("Black Friday", "DATE", "2013-11-29")]),
+    (
+        "The best view will come on Thanksgiving morning.",
+        "2013-11-25",
+        [("Thanksgiving morning", "TIME", "2013-11-28TMO")],
+    ),
+    (
+        "Traffic peaked over the Thanksgiving weekend.",
+        "2013-12-02",
+        [("Thanksgiving weekend", "DATE", "2013-W48-WE")],
+    ),
     # "will" in the date's own clause outweighs the nearness of last year's day.
     (
         "The final will be played in Kyiv on 26 May.",
@@ -534,6 +545,9 @@ DURATIONS: list[tuple[str, str, Expected]] = [
     ("It ended a decades-long feud.", DCT, [("decades-long", "DURATION", "PXY")]),
     ("The feud lasted two decades.", DCT, [("two decades", "DURATION", "P20Y")]),
     ("Reid signed a four-year, $100 million contract.", DCT, [("four-year", "DURATION", "P4Y")]),
+    # Only a ten takes a unit after it: "two five-year terms" is two terms of five years.
+    ("He served two five-year terms.", DCT, [("five-year", "DURATION", "P5Y")]),
+    ("It takes 4,000 years to orbit the sun.", DCT, [("4,000 years", "DURATION", "P4000Y")]),
     ("Workers walked out for 24 hours.", DCT, [("24 hours", "DURATION", "PT24H")]),
     ("The firm was fined within 30 days.", DCT, [("30 days", "DURATION", "P30D")]),
     ("It is a four-year term.", DCT, [("four-year", "DURATION", "P4Y")]),
@@ -1570,6 +1584,11 @@ WIRE_CLOCKS = [
     ),
     ("Residents can call the line on 1800 226 216.", DCT, []),
     ("Brent was down 41 cents by 1132 GMT.", DCT, [("1132 GMT", "TIME", "2025-02-04T11:32")]),
+    (
+        "The hall stays open until midnight tonight.",
+        DCT,
+        [("midnight tonight", "TIME", "2025-02-04T24:00")],
+    ),
     # "Thursday's vote" is past unless its own clause schedules it.
     (
         "Thursday's vote is scheduled for 2:15 p.m., aides said.",

@@ -201,6 +201,10 @@ def holiday(name: str, year: int) -> date | None:
         return date(year, month, day)
     if key in ("thanksgiving", "thanksgiving day"):
         return nth_weekday(year, 11, 4, 4)
+    if key == "black friday":
+        return nth_weekday(year, 11, 4, 4) + timedelta(days=1)
+    if key == "cyber monday":
+        return nth_weekday(year, 11, 4, 4) + timedelta(days=4)
     if key in ("easter", "easter sunday"):
         return easter(year)
     if key == "good friday":

@@ -127,13 +127,16 @@ ORDINAL_NUMBER: dict[str, int] = {
 
 _NUMWORD = "|".join(sorted([*_SMALL, *_TENS], key=len, reverse=True))
 #: A cardinal written in words: "two", "twenty-four", "twenty four", "a hundred".
+_UNITS_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_TENS_WORD = "|".join(_TENS)
 NUMBER_WORDS_RE = (
-    rf"(?:(?:{_NUMWORD})(?:[- ](?:{'|'.join(_SMALL)}))?"
+    # Only a ten takes a unit after it ("twenty four"): "two five-year terms" is two terms.
+    rf"(?:(?:(?:{_TENS_WORD})(?:[- ](?:{_UNITS_WORD}))?|{_NUMWORD})"
     r"(?: hundred(?: (?:and )?(?:" + _NUMWORD + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?)?)?"
     r"|a hundred|a thousand|(?:one|two|three|four|five) thousand)"
 )
 #: A cardinal in digits ("12", "1.5", "1 1/2") or words.
-NUMBER_RE = rf"(?:\d+(?:\.\d+)?(?: \d/\d)?|{NUMBER_WORDS_RE})"
+NUMBER_RE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?: \d/\d)?|{NUMBER_WORDS_RE})"
 
 #: Vague quantities, which make TIMEX3 values with an X ("several years" -> PXY).
 VAGUE_RE = r"(?:several|a few|few|many|some|a couple of|couple of|a number of|numerous)"

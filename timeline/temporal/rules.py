@@ -1110,14 +1110,23 @@ def _parse_holiday(m: re.Match[str], _: str) -> list[Part] | None:
     rel = (m["rel"] or "").lower()
     week = m["wk"] is not None
 
+    weekend = week and m["wk"].lower() == "weekend"
+    kind: TimexType = "TIME" if m["hp"] else "DATE"
+    part = DAYPART_CODE[m["hp"].lower()] if m["hp"] else None
+
     def value(d: date) -> str:
-        # "Easter week", "Christmas week": the ISO week holding the holiday.
-        return dates.week_value(d) if week else dates.day_value(d)
+        # "Easter week", "Christmas week": the ISO week holding the holiday; "Thanksgiving
+        # weekend" the weekend after it; "Thanksgiving morning" that part of the day.
+        if weekend:
+            return dates.week_value(d + timedelta(days=(6 - d.isoweekday()) % 7)) + "-WE"
+        if week:
+            return dates.week_value(d)
+        return dates.day_value(d) + (f"T{part}" if part else "")
 
     def resolve(ctx: Context) -> Resolved | None:
         if year is not None:
             d = dates.holiday(name, year)
-            return Resolved(value(d), "DATE") if d else None
+            return Resolved(value(d), kind) if d else None
         options = [
             d
             for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
@@ -1137,7 +1146,7 @@ def _parse_holiday(m: re.Match[str], _: str) -> list[Part] | None:
             pick = next((d for d in reversed(options) if d <= ctx.dct), options[0])
         else:
             pick = nearest
-        return Resolved(value(pick), "DATE", ANCHOR_DCT)
+        return Resolved(value(pick), kind, ANCHOR_DCT)
 
     return one(m, resolve)
 
@@ -1152,8 +1161,8 @@ HOLIDAY = compile_rule(
     r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|MLK\s+Day|Columbus\s+Day"
     r"|Mother['’]?s\s+Day|Father['’]?s\s+Day|(?:St\.?|Saint)\s+Patrick['’]?s\s+Day|Juneteenth"
     r"|Remembrance\s+Day|Armistice\s+Day|Bastille\s+Day|Canada\s+Day|Australia\s+Day"
-    r"|Anzac\s+Day)"
-    r"(?:\s+(?P<wk>week))?"
+    r"|Anzac\s+Day|Black\s+Friday|Cyber\s+Monday)"
+    r"(?:\s+(?P<wk>week(?:end)?)|\s+(?P<hp>morning|afternoon|evening|night))?"
     rf"(?:,?\s+(?P<y>{YEAR_RE}))?(?![\w-])",
     _parse_holiday,
     ignore_case=False,
@@ -1819,7 +1828,7 @@ TIME = compile_rule(
     r"|(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday|[Mm]id-day))"
     rf"(?:\s+(?P<zone>{_ZONE_RE}))?"
     r"(?:\s+(?:in\s+the|at)\s+(?P<dp>morning|afternoon|evening|night))?"
-    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})(?![\w-])|(?P<rd>[Tt]oday|[Tt]omorrow|[Yy]esterday)"
+    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})(?![\w-])|(?P<rd>[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)"
     rf"|(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})(?![\d:])(?:,\s+(?P<y>{YEAR_RE}))?))?",
     _parse_time,
     ignore_case=False,
@@ -1973,7 +1982,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
         r"|Election Day|Independence Day|Valentine|Halloween|Veterans Day|Boxing Day"
         r"|Presidents|Washington|Martin Luther King|MLK|Columbus Day|Mother|Father"
         r"|Patrick|Juneteenth|Remembrance Day|Armistice Day|Bastille Day|Canada Day"
-        r"|Australia Day|Anzac Day|Ash Wednesday",
+        r"|Australia Day|Anzac Day|Ash Wednesday|Black Friday|Cyber Monday",
         True,
     ),
     "quarter": (r"quarter|period|half|Quarter|Period|Half|Q1|Q2|Q3|Q4|H1|H2", False),
