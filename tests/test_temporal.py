@@ -1596,6 +1596,27 @@ WIRE_CLOCKS = [
         [("Thursday", "DATE", "2025-02-06"), ("2:15 p.m.", "TIME", "2025-02-06T14:15")],
     ),
     ("Thursday's vote was close.", DCT, [("Thursday", "DATE", "2025-01-30")]),
+    (
+        "The race continues on Wednesday, ahead of Thursday's time trial.",
+        DCT,
+        [("Wednesday", "DATE", "2025-02-05"), ("Thursday", "DATE", "2025-02-06")],
+    ),
+    # A closing price is a price already set; "stay closed" is no past verb.
+    (
+        "Holders will receive $38.50 a share, a 27% premium to the closing price on Friday.",
+        DCT,
+        [("Friday", "DATE", "2025-01-31")],
+    ),
+    (
+        "The deal is scheduled to close Monday.",
+        DCT,
+        [("Monday", "DATE", "2025-02-10")],
+    ),
+    (
+        "Offices were closed Monday and will stay closed through Friday.",
+        DCT,
+        [("Monday", "DATE", "2025-02-03"), ("Friday", "DATE", "2025-02-07")],
+    ),
     # A hyphenated "-ed" word is an adjective; "setting up" looks ahead; a noun of intent
     # far from the date leaves it to the clause's verb.
     (

@@ -103,6 +103,8 @@ _ADJECTIVE_BEFORE = (
     r"(?<!will\s)(?<!\bto\s)(?<!\bbe\s)(?<!\ba\s)(?<!\ban\s)(?<!the\s)(?<!still\s)"
     # ... or after a preposition: "run at reduced speed", "sold in limited numbers".
     r"(?<!\bat\s)(?<!\bin\s)(?<!\bwith\s)(?<!\bof\s)"
+    # ... or after a verb of state: "will stay closed through Friday".
+    r"(?<!\bstay\s)(?<!\bstays\s)(?<!\bremain\s)(?<!\bremains\s)(?<!\bkeep\s)"
 )
 _NOT_PAST_ED = r"hundred|indeed|need|speed|seed|feed|breed|proceed|succeed|exceed|shed|embed"
 # Present tense of the verbs that schedule things: news announces with them ("the show
@@ -207,6 +209,11 @@ _PAIR_CLOSE = re.compile(
     r"|night))?)\s+(?:or|and)\s+(?:(?:early|late|mid)\s+)?$",
     re.IGNORECASE,
 )
+_CLOSING_PRICE = re.compile(
+    r"\b(?:closing(?:\s+(?:price|level|bell))?|(?:the|its|their)\s+close)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|until|till|in\s+time\s+for)\s+$", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:been\s+)?$", re.IGNORECASE)
 
 
@@ -280,10 +287,16 @@ def direction(text: str, start: int, end: int) -> int:
         return -1
     if re.match(r"\W*(?:said|says|announced|reported|told)\b", right, re.IGNORECASE):
         return -1
+    if _CLOSING_PRICE.search(left):
+        return -1  # "a premium to the closing price on Friday": a price already set
     if re.match(r"['’]s\b", right):
         # "Tuesday's vote" names an event already known: the past, unless its own clause
-        # schedules it ("Thursday's match kicks off at 8:30 p.m.").
-        return _possessive_direction(right)
+        # schedules it ("Thursday's match kicks off at 8:30 p.m.") or it is what comes
+        # next ("ahead of Wednesday's time trial").
+        own = _clause_after(right, 80, 0)
+        if own:
+            return own
+        return 1 if _AHEAD_OF.search(left) else -1
     if (_UNTIL.search(left) and _DEADLINE_VERB.search(left)) or _AHEAD_OF_ACT.search(left):
         return 1
     span = _SPAN_CLOSE.search(left) or _PAIR_CLOSE.search(left)
@@ -354,12 +367,6 @@ def _clause_after(right: str, limit: int, default: int) -> int:
             continue
         return _sign(after)
     return default
-
-
-def _possessive_direction(right: str) -> int:
-    """ "Thursday's vote ..." looks ahead only when its clause's verb is a future or a
-    present-tense schedule; otherwise it names a known, past event."""
-    return _clause_after(right, 80, -1)
 
 
 def _fronted_direction(right: str) -> int:
