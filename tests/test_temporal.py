@@ -821,6 +821,18 @@ EARNINGS: list[tuple[str, str, Expected]] = [
         "2026-01-13",
         [("fourth-quarter", "DATE", "2026-Q4")],
     ),
+    # In January and February "the fourth quarter" is the one just over, unless a span
+    # runs until it.
+    (
+        "The company expects earnings for the fourth quarter of $1.12 a share.",
+        "2014-01-09",
+        [("the fourth quarter", "DATE", "2013-Q4")],
+    ),
+    (
+        "Most see the bank on hold until at least the fourth quarter.",
+        "2014-02-18",
+        [("the fourth quarter", "DATE", "2014-Q4")],
+    ),
     # A month named in the clause after the quarter is what "a year earlier" compares.
     (
         "Exports rose 7% in the first quarter. In March alone, exports fell 2.7 percent from "

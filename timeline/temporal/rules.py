@@ -643,6 +643,10 @@ _YEAR_AGO = re.compile(
 _RESULTS_AFTER = re.compile(r"[\s-]+(?:financial\s+|earnings\s+|operating\s+)?results\b", re.I)
 
 
+# "on hold until at least the fourth quarter": a time still to come.
+_SPAN_END_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+(?:at\s+least\s+)?$", re.I)
+
+
 def _quarter_resolver(
     ordinal: int | None,
     unit: str,
@@ -651,6 +655,7 @@ def _quarter_resolver(
     full: str,
     *,
     results: bool = False,
+    span_end: bool = False,
 ) -> Resolver:
     """Resolve a quarter or half; without a year it refers back or to the latest one."""
     year_ago = bool(_YEAR_AGO.search(full))
@@ -669,7 +674,10 @@ def _quarter_resolver(
                 y = dct.year + (-1 if rel == "last" else 1)
             else:
                 y = dct.year
-                if n > current and (ctx.direction <= 0 or results):
+                # In January and February "the fourth quarter" is the one just over (its
+                # results and outlook are the news), not the one nine months away.
+                just_over = unit == "Q" and n == 4 and dct.month <= 2 and not span_end
+                if n > current and (ctx.direction <= 0 or results or just_over):
                     y -= 1
                 back = ctx.story_quarter()
                 if back is not None and "this" not in rel and year_ago:
@@ -811,9 +819,11 @@ def _parse_quarter(m: re.Match[str], text: str) -> list[Part] | None:
         )
         return [Part(m.start("adj"), m.end(), resolver)]
     results = bool(_RESULTS_AFTER.match(text, m.end()))
-    return one(
-        m, _quarter_resolver(ordinal, unit, year, rel, m.group(), results=results), group
+    span_end = bool(_SPAN_END_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+    resolver = _quarter_resolver(
+        ordinal, unit, year, rel, m.group(), results=results, span_end=span_end
     )
+    return one(m, resolver, group)
 
 
 QUARTER = compile_rule(
