@@ -818,7 +818,7 @@ EARNINGS: list[tuple[str, str, Expected]] = [
     ),
     (
         "The company expects fourth-quarter sales to be flat.",
-        "2026-01-13",
+        "2026-04-13",
         [("fourth-quarter", "DATE", "2026-Q4")],
     ),
     # In January and February "the fourth quarter" is the one just over, unless a span

@@ -676,7 +676,13 @@ def _quarter_resolver(
                 y = dct.year
                 # In January and February "the fourth quarter" is the one just over (its
                 # results and outlook are the news), not the one nine months away.
-                just_over = unit == "Q" and n == 4 and dct.month <= 2 and not span_end
+                just_over = (
+                    unit == "Q"
+                    and n == 4
+                    and dct.month <= 2
+                    and not span_end
+                    and not ctx.strongly_future
+                )
                 if n > current and (ctx.direction <= 0 or results or just_over):
                     y -= 1
                 back = ctx.story_quarter()
