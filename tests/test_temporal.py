@@ -1613,6 +1613,18 @@ WIRE_CLOCKS = [
         DCT,
         [("Wednesday", "DATE", "2025-02-05"), ("Thursday", "DATE", "2025-02-06")],
     ),
+    # ", said" after a clause is no report of the date; an "-ed" word right after an
+    # infinitive's verb is an adjective ("to raise regulated prices").
+    (
+        "Halvorsen, whose fiscal year ends May 31, said the deal would add to earnings.",
+        "2014-01-27",
+        [("May 31", "DATE", "2014-05-31")],
+    ),
+    (
+        "The government had agreed to raise regulated fuel prices in April.",
+        "2014-03-27",
+        [("April", "DATE", "2014-04")],
+    ),
     # A closing price is a price already set; "stay closed" is no past verb.
     (
         "Holders will receive $38.50 a share, a 27% premium to the closing price on Friday.",

@@ -214,6 +214,7 @@ _CLOSING_PRICE = re.compile(
     re.IGNORECASE,
 )
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|until|till|in\s+time\s+for)\s+$", re.IGNORECASE)
+_AFTER_INFINITIVE = re.compile(r"\bto\s+[a-z]+\s+$")
 _PERFECT = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:been\s+)?$", re.IGNORECASE)
 
 
@@ -285,8 +286,8 @@ def direction(text: str, start: int, end: int) -> int:
     report = _REPORTING.search(stripped)
     if report and not _AUX_BEFORE.search(stripped, 0, report.start()):
         return -1
-    if re.match(r"\W*(?:said|says|announced|reported|told)\b", right, re.IGNORECASE):
-        return -1
+    if re.match(r"\s*(?:said|says|announced|reported|told)\b", right, re.IGNORECASE):
+        return -1  # "Tuesday said": the date of the telling
     if _CLOSING_PRICE.search(left):
         return -1  # "a premium to the closing price on Friday": a price already set
     if re.match(r"['’]s\b", right):
@@ -306,6 +307,10 @@ def direction(text: str, start: int, end: int) -> int:
     nearest = None
     sign = 0
     for m in _MARKER.finditer(left, max(0, len(left) - 90)):
+        if m.group("past") and m.group(0).endswith("ed") and _AFTER_INFINITIVE.search(
+            left, 0, m.start()
+        ):
+            continue  # "to raise regulated fuel prices": an adjective of the object
         # "will be held", "has been sold": a participle after "be" takes the tense of the
         # auxiliary before it, which the scan has already seen; "is held" is the present.
         if m.group("past") and (passive := _PASSIVE.search(left, 0, m.start())):
