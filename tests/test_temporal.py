@@ -546,6 +546,7 @@ DURATIONS: list[tuple[str, str, Expected]] = [
     ("It ended a decades-long feud.", DCT, [("decades-long", "DURATION", "PXY")]),
     ("The feud lasted two decades.", DCT, [("two decades", "DURATION", "P20Y")]),
     ("Reid signed a four-year, $100 million contract.", DCT, [("four-year", "DURATION", "P4Y")]),
+    ("It took two and a half years.", DCT, [("two and a half years", "DURATION", "P2Y6M")]),
     # Only a ten takes a unit after it: "two five-year terms" is two terms of five years.
     ("He served two five-year terms.", DCT, [("five-year", "DURATION", "P5Y")]),
     ("It takes 4,000 years to orbit the sun.", DCT, [("4,000 years", "DURATION", "P4000Y")]),

@@ -1605,8 +1605,8 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     number = None if vague else parse_number(n_raw)
     if number is None and not vague:
         return None
-    if m["half"] and number is not None:
-        number += 0.5
+    if (m["half"] or m["nhalf"]) and number is not None:
+        number += 0.5  # "a year and a half", "two and a half years"
     if m["n2"] is not None:
         number = None
     mod = mod_of(m["mod"] or m["xmod"])
@@ -1671,7 +1671,7 @@ DURATION = compile_rule(
     r"|remaining|same|prior|preceding|ensuing|intervening|succeeding|other|better\s+part\s+of)"
     r"\s+)?"
     rf"(?:(?P<n0>{NUMBER_RE})\s+(?:to|or)\s+)?"
-    rf"(?P<n>{NUMBER_RE}|an?|{VAGUE_RE})(?<!\bsome)"
+    rf"(?P<n>{NUMBER_RE}|an?|{VAGUE_RE})(?<!\bsome)(?P<nhalf>\s+and\s+a\s+half)?"
     r"\s+(?:(?:more|additional|full|straight|consecutive|long|short|extra|further|whole)\s+)?"
     rf"(?P<u>{UNIT_RE})(?P<half>\s+and\s+a\s+half)?"
     rf"(?:\s+(?:or\s+(?:so|more|longer)|(?:or|to)\s+(?P<n2>{NUMBER_RE})\s+{UNIT_RE}))?)"
