@@ -1677,6 +1677,18 @@ WIRE_CLOCKS = [
         [("October 2020", "DATE", "2020-10"), ("the following May", "DATE", "2021-05")],
     ),
     ("He said that May would resign.", DCT, []),
+    # "that December closed the ferry": a month that is no name takes any verb after it;
+    # "the following spring" is the first spring after the story's month.
+    (
+        "Work began in March 1961. Ice jams that December closed the ferry, and the toll "
+        "was dropped the following spring.",
+        DCT,
+        [
+            ("March 1961", "DATE", "1961-03"),
+            ("that December", "DATE", "1961-12"),
+            ("the following spring", "DATE", "1962-SP"),
+        ],
+    ),
     # "earlier in the week" is "earlier this week".
     (
         "Brazil beat Germany earlier in the week.",

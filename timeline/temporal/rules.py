@@ -438,8 +438,10 @@ def _parse_month(m: re.Match[str], text: str) -> list[Part] | None:
     if not (m["y"] or m["ry"]) and re.match(r"\s*\d{1,2}(?!\d)", text[m.end() :]):
         return None  # "last Oct. 23": the day rule takes "Oct. 23"
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    if rel in ("that", "the following", "the next", "the previous") and not (
-        m["y"] or m["ry"] or _AFTER_STORY_MONTH.match(text, m.end())
+    if (
+        rel in ("that", "the following", "the next", "the previous")
+        and word.lower() in ("may", "june", "april", "august", "march")
+        and not (m["y"] or m["ry"] or _AFTER_STORY_MONTH.match(text, m.end()))
     ):
         return None  # "said that May would resign": a person
     bare = not (m["pre"] or m["rel"] or m["y"] or m["ry"])
@@ -877,6 +879,12 @@ def _season_year(code: str, dct: date, rel: str, direction: int) -> int:
     return cur_year if abs(order - cur) <= 2 else (cur_year - 1 if order > cur else cur_year + 1)
 
 
+# Words that make a season a date even without a preposition before it.
+_STRONG_SEASON_WORDS = frozenset(
+    ("this", "last", "next", "early", "late", "mid", "past", "coming", "following", "previous")
+)
+
+
 def _parse_season(m: re.Match[str], text: str) -> list[Part] | None:
     word = m["s"].lower()
     code = SEASON_CODE[word]
@@ -889,7 +897,7 @@ def _parse_season(m: re.Match[str], text: str) -> list[Part] | None:
         strong = [
             d
             for d in dets
-            if d in ("this", "last", "next", "early", "late", "mid", "past", "coming")
+            if d in _STRONG_SEASON_WORDS
         ]
         if not strong:
             preposition = _TIME_PREPOSITION.search(text[max(0, m.start() - 12) : m.start()])
@@ -900,6 +908,7 @@ def _parse_season(m: re.Match[str], text: str) -> list[Part] | None:
             if re.match(r"\s+(?:of|in|to|from)\b", after, re.IGNORECASE):
                 return None
     mod = mod_of(" ".join(d for d in dets if d in ("early", "late", "mid")))
+    story_rel = next((d for d in dets if d in ("following", "previous")), "")
     rel = next((d for d in dets if d in ("last", "next", "past", "coming", "this")), "")
     ry = (m["ry"] or "").lower()
 
@@ -912,6 +921,17 @@ def _parse_season(m: re.Match[str], text: str) -> list[Part] | None:
             # "in June 2018 ... that summer": the season of the year the story named.
             y, anchor = ctx.story_year()
             return Resolved(f"{y:04d}-{code}", "DATE", anchor, mod)
+        elif story_rel:
+            # "the following spring": the first such season after the story's month.
+            (sy, sm), anchor = ctx.story_month()
+            order = _SEASON_ORDER[code]
+            story_season = 3 if sm in (12, 1, 2) else (sm - 3) // 3
+            season_year = sy - 1 if sm in (1, 2) else sy  # a winter takes its December's year
+            if story_rel == "following":
+                y = season_year if order > story_season else season_year + 1
+            else:
+                y = season_year if order < story_season else season_year - 1
+            return Resolved(f"{y:04d}-{code}", "DATE", anchor, mod)
         else:
             y = _season_year(code, ctx.dct, rel, ctx.direction)
         return Resolved(f"{y:04d}-{code}", "DATE", ANCHOR_DCT, mod)
@@ -921,7 +941,8 @@ def _parse_season(m: re.Match[str], text: str) -> list[Part] | None:
 
 SEASON = compile_rule(
     "season",
-    r"(?<![\w-])(?P<det>(?:(?:the|this|last|next|past|coming|early|late|mid|that)(?:\s+|-))*)"
+    r"(?<![\w-])(?P<det>(?:(?:the|this|last|next|past|coming|early|late|mid|that|following"
+    r"|previous)(?:\s+|-))*)"
     rf"(?P<s>{SEASON_RE})(?![\w-])"
     rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_RE}|'\d\d|{YEAR_WORDS_RE})(?![\d%])"
     r"|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year)?",
