@@ -276,6 +276,13 @@ RELATIVE: list[tuple[str, str, Expected]] = [
     ("A new model is due next year.", DCT, [("next year", "DATE", "2026")]),
     ("The plan was drafted earlier this year.", DCT, [("earlier this year", "DATE", "2025")]),
     ("The company was founded two years ago.", DCT, [("two years ago", "DATE", "2023")]),
+    # An anniversary: the same week, month or day that many years back.
+    (
+        "Fifty years ago this week, the bridge opened.",
+        "2015-05-20",
+        [("Fifty years ago this week", "DATE", "1965-W20")],
+    ),
+    ("A century ago today, the levee broke.", DCT, [("A century ago today", "DATE", "1925-02-04")]),
     # A week or two is counted in days, more weeks as a week.
     ("The fire started two weeks ago.", DCT, [("two weeks ago", "DATE", "2025-01-21")]),
     ("The fire started six weeks ago.", DCT, [("six weeks ago", "DATE", "2024-W52")]),

@@ -1505,9 +1505,19 @@ def _parse_ago(m: re.Match[str], _: str) -> list[Part] | None:
     if number is None and story:
         return None
 
+    same = (m["same"] or "").split()[-1:] or [""]
+    end = m.end()
+    if same[0] and (unit not in ("year", "decade", "century") or sign > 0):
+        same, end = [""], m.end("dir")  # "two days ago this week": the suffix is no part
+
     def resolve(ctx: Context) -> Resolved:
         if number is None or number != int(number):
             return Resolved(ref, "DATE", ANCHOR_DCT)
+        if same[0]:
+            years = int(number) * {"year": 1, "decade": 10, "century": 100}[unit]
+            then = dates.shift(ctx.dct, "year", -years)
+            kind = {"week": "week", "month": "month", "today": "day"}[same[0].lower()]
+            return Resolved(_unit_value(kind, then), "DATE", ANCHOR_DCT)
         if story:
             if unit in ("year", "decade", "century"):
                 y, anchor = ctx.story_year()
@@ -1523,7 +1533,7 @@ def _parse_ago(m: re.Match[str], _: str) -> list[Part] | None:
             base, anchor = ctx.dct, ANCHOR_DCT
         return _ago_value(unit, int(number), base, anchor, sign, ctx)
 
-    return one(m, resolve)
+    return [Part(m.start(), end, resolve)]
 
 
 AGO = compile_rule(
@@ -1531,7 +1541,9 @@ AGO = compile_rule(
     rf"(?<![\w$£€.,-])(?:(?P<mod>{MOD_APPROX})\s+)?"
     rf"(?P<n>{NUMBER_RE}|an?|{VAGUE_RE})\s+(?:(?:more|full|long)\s+)?(?P<u>{UNIT_RE})"
     r"(?:\s+or\s+(?:so|more|two|three))?"
-    r"\s+(?P<dir>ago|earlier|later|from\s+now|hence)(?![\w-])",
+    r"\s+(?P<dir>ago|earlier|later|from\s+now|hence)"
+    # "Fifty years ago this week": the same week that many years back.
+    r"(?:\s+(?P<same>this\s+(?:week|month)|today))?(?![\w-])",
     _parse_ago,
 )
 
@@ -2143,7 +2155,7 @@ _REACH: dict[str, tuple[int, int]] = {
     "relative_unit": (42, 12),
     "ref": (26, 16),
     "set": (16, 26),
-    "ago": (42, 8),
+    "ago": (42, 16),
     "weekend": (6, 2),
     "the_year": (20, 24),
     "year_ago": (4, 12),
