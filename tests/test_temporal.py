@@ -603,6 +603,24 @@ DURATION_WORDS: list[tuple[str, str, Expected]] = [
 ]
 
 SETS: list[tuple[str, str, Expected]] = [
+    # A set with its clock time is one set.
+    (
+        "The show airs Sundays at 9 p.m. ET.",
+        DCT,
+        [("Sundays at 9 p.m. ET", "SET", "XXXX-WXX-7T21:00")],
+    ),
+    ("The bulletin runs at 7 a.m. daily.", DCT, [("7 a.m. daily", "SET", "XXXX-XX-XXT07:00")]),
+    (
+        "The whistle sounded every morning at 5:30.",
+        DCT,
+        [("every morning at 5:30", "SET", "XXXX-XX-XXT05:30")],
+    ),
+    # ... and a clock time with its weekday's date is one time.
+    (
+        "The finale airs at 8 p.m. Tuesday, April 15.",
+        "2025-04-11",
+        [("8 p.m. Tuesday, April 15", "TIME", "2025-04-15T20:00")],
+    ),
     ("The shelf thins every winter.", DCT, [("every winter", "SET", "XXXX-WI")]),
     (
         "Tours run every Sunday afternoon.",

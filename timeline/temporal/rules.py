@@ -1840,6 +1840,12 @@ def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
     month = month_number(m["mon"]) if m["mon"] else None
     day_n = int(m["d"]) if m["d"] else None
     year = to_year(m["y"]) if m["y"] else None
+    if m["mon2"]:
+        if not is_capitalised(m["mon2"]):
+            return None
+        # The date after the weekday fixes the day; the weekday only confirms it.
+        wd, month, day_n = None, month_number(m["mon2"]), int(m["d2"])
+        year = to_year(m["y2"]) if m["y2"] else None
 
     def resolve(ctx: Context) -> Resolved | None:
         if wd is not None:
@@ -1877,7 +1883,10 @@ TIME = compile_rule(
     r"|(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday|[Mm]id-day))"
     rf"(?:\s+(?P<zone>{_ZONE_RE}))?"
     r"(?:\s+(?:in\s+the|at)\s+(?P<dp>morning|afternoon|evening|night))?"
-    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})(?![\w-])|(?P<rd>[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)"
+    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})(?![\w-])"
+    # "8 p.m. Tuesday, April 15": the weekday's date may follow it.
+    rf"(?:,?\s+(?P<mon2>{MONTH_RE})\s*(?P<d2>\d{{1,2}})(?![\d:])(?:,\s+(?P<y2>{YEAR_RE}))?)?"
+    r"|(?P<rd>[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)"
     rf"|(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})(?![\d:])(?:,\s+(?P<y>{YEAR_RE}))?))?",
     _parse_time,
     ignore_case=False,

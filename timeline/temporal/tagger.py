@@ -13,6 +13,7 @@ their clause at the end.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from datetime import UTC, date, datetime, timedelta
 
@@ -460,6 +461,72 @@ def _day_next_to(text: str, out: list[Timex]) -> None:
         )
 
 
+_SET_AT = re.compile(r"\s+at\s+")
+_CLOCK_OF = re.compile(r"T(\d\d:\d\d)$")
+_DAILY = frozenset(("P1D", "XXXX-XX-XX"))
+
+
+def _sets_at_clock(text: str, out: list[Timex]) -> list[Timex]:
+    """Join a set and its clock time into one set: "Sundays at 9 p.m." is
+    XXXX-WXX-7T21:00, "every night at 11:30" and "7 a.m. daily" are XXXX-XX-XXThh:mm."""
+    merged: list[Timex] = []
+    i = 0
+    while i < len(out):
+        t = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        joined = None
+        if nxt is not None and t.type == "SET" and nxt.type == "TIME":
+            clock = _CLOCK_OF.search(nxt.value)
+            if clock and _SET_AT.fullmatch(text, t.end, nxt.start):
+                base = t.value.split("T")[0] if t.value.startswith("XXXX-WXX-") else "XXXX-XX-XX"
+                if t.value.startswith("XXXX-") or t.value in _DAILY:
+                    joined = (t.start, nxt.end, f"{base}T{clock.group(1)}")
+        elif nxt is not None and t.type == "TIME" and nxt.type == "SET" and nxt.value in _DAILY:
+            clock = _CLOCK_OF.search(t.value)
+            if clock and text[t.end : nxt.start].strip() == "":
+                joined = (t.start, nxt.end, f"XXXX-XX-XXT{clock.group(1)}")
+        if joined is None:
+            merged.append(t)
+            i += 1
+            continue
+        start, end, value = joined
+        merged.append(
+            Timex(
+                start=start,
+                end=end,
+                text=text[start:end],
+                type="SET",
+                value=value,
+                granularity=None,
+                anchor=ANCHOR_NONE,
+                range_start=None,
+                mod=None,
+            )
+        )
+        i += 2
+    if len(merged) == len(out):
+        return out
+    return _renumbered(out, merged)
+
+
+def _renumbered(old: list[Timex], new: list[Timex]) -> list[Timex]:
+    """``new`` with its anchors ("timex:N") and range starts pointing at new indices."""
+    index = {}
+    j = 0
+    for i, t in enumerate(old):
+        while j < len(new) and new[j].end < t.end:
+            j += 1
+        index[i] = j
+    fixed: list[Timex] = []
+    for t in new:
+        anchor = t.anchor
+        if anchor.startswith("timex:"):
+            anchor = f"timex:{index[int(anchor[6:])]}"
+        start = index[t.range_start] if t.range_start is not None else None
+        fixed.append(dataclasses.replace(t, anchor=anchor, range_start=start))
+    return fixed
+
+
 def aware_dct(dct: datetime) -> datetime:
     """The DCT as an aware datetime; a naive one is taken as UTC (the JSONL convention)."""
     return dct if dct.tzinfo is not None else dct.replace(tzinfo=UTC)
@@ -523,4 +590,4 @@ def tag(text: str, dct: datetime) -> list[Timex]:
             previous_index = index
     _fill_times(text, out, ctx.dct, story_at, reports, clock_tense)
     _day_next_to(text, out)
-    return out
+    return _sets_at_clock(text, out)
