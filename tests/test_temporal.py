@@ -646,6 +646,9 @@ SETS: list[tuple[str, str, Expected]] = [
 ]
 
 NOT_DATES: list[tuple[str, str, Expected]] = [
+    ("In the long run, rents will fall.", DCT, []),
+    ("Temperatures will fall into the 20s.", DCT, []),
+    ("From Global Radio, this is The Weekend World.", DCT, []),
     ("The deal is worth $160 billion.", DCT, []),
     ("The economy added 830,000 jobs.", DCT, []),
     ("Tesla sold more Model 3 cars.", DCT, []),

@@ -547,6 +547,13 @@ YEAR = compile_rule(
 )
 
 
+_TEMPERATURE_BEFORE = re.compile(
+    r"\b(?:temperatures?|highs?|lows?|degrees|readings|mercury|thermometers?|wind\s+chills?)\b"
+    r"[^.;]*$",
+    re.IGNORECASE,
+)
+
+
 def _parse_decade(m: re.Match[str], text: str) -> list[Part] | None:
     raw = (m["dec"] or "").lower().lstrip("'’")
     # "the first half of the '80s" is the decade's start, "the last half" its end.
@@ -571,6 +578,8 @@ def _parse_decade(m: re.Match[str], text: str) -> list[Part] | None:
     if len(digits) == 2:
         if not (m["the"] or m["pre"] or m["dec"].startswith(("'", "’"))):
             return None
+        if _TEMPERATURE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            return None  # "temperatures falling into the 20s": degrees, not a decade
         century = "19" if int(digits) >= 20 else "20"
         return one(m, fixed(century + digits[0], mod=mod))
     return None
@@ -1361,7 +1370,10 @@ RELATIVE_UNIT = compile_rule(
 )
 
 
-def _parse_weekend(m: re.Match[str], _: str) -> list[Part] | None:
+def _parse_weekend(m: re.Match[str], text: str) -> list[Part] | None:
+    if m.group()[:1] == "T" and _mid_sentence(text, m.start()) and text[m.start() + 4] == "W":
+        return None  # "this is The Weekend World": a programme's name
+
     def resolve(ctx: Context) -> Resolved:
         dct = ctx.dct
         weekday = dct.isoweekday()
@@ -1918,7 +1930,6 @@ _REFS: dict[str, str] = {
     "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF",
-    "the long run": "FUTURE_REF",
     "a later date": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF",
     "current": "PRESENT_REF",
@@ -2077,7 +2088,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "unit_adjective": (_UNIT_TRIGGER, True),
     "bare_units": (_UNIT_TRIGGER, True),
     "ref": (
-        r"now|Now|NOW|present|Present|recent|Recent|lately|Lately|past|future|term|run"
+        r"now|Now|NOW|present|Present|recent|Recent|lately|Lately|past|future|term"
         r"|moment|days|later|ahead|possible|coming|current|Current|these|These",
         True,
     ),
