@@ -1748,6 +1748,23 @@ WIRE_CLOCKS = [
     ),
 ]
 
+# Dates and years as broadcasts speak them.
+SPOKEN = [
+    (
+        "It's Thursday, November twelfth, nineteen ninety-eight.",
+        "1998-11-12",
+        [("Thursday, November twelfth, nineteen ninety-eight", "DATE", "1998-11-12")],
+    ),
+    ("The vote is on May first.", DCT, [("May first", "DATE", "2025-05-01")]),
+    ("The strike began on February twenty-ninth.", "2004-03-09", [
+        ("February twenty-ninth", "DATE", "2004-02-29"),
+    ]),
+    ("In May the first group arrived.", DCT, [("May", "DATE", "2024-05")]),
+    ("The festival began in two thousand and twelve.", DCT, [
+        ("two thousand and twelve", "DATE", "2012"),
+    ]),
+]
+
 CASES = (
     ABSOLUTE
     + QUARTERS
@@ -1784,6 +1801,7 @@ CASES = (
     + CLOCK_DAY
     + NAMES_SETS_AND_CENTURIES
     + WIRE_CLOCKS
+    + SPOKEN
 )
 
 

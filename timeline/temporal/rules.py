@@ -76,7 +76,8 @@ YEAR_WORDS_RE = (
     r"(?:(?:eighteen|nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
     r"|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
-    r"|two thousand(?: (?:and )?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+    r"|two thousand(?: (?:and )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)"
 )
 _DAY_SUFFIX = r"(?:st|nd|rd|th)?"
 _NOT_NUMBER_AFTER = r"(?!\d|:\d|\s*(?:%|percent\b|per\s+cent)|,\d|\.\d)"
@@ -380,6 +381,36 @@ DAY_MONTH = compile_rule(
     rf"(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
     rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?(?!\s*\d)",
     _parse_day_month,
+)
+
+
+# Days of the month as spoken: "November twelfth", "February twenty-ninth".
+_ORDINAL_DAY_WORDS: dict[str, int] = {
+    word: n for word, n in ORDINAL_NUMBER.items() if 1 <= n <= 20 or n == 30
+} | {
+    f"{tens}{sep}{unit}": base + n
+    for tens, base in (("twenty", 20), ("thirty", 30))
+    for sep in ("-", " ")
+    for unit, n in (("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5),
+                    ("sixth", 6), ("seventh", 7), ("eighth", 8), ("ninth", 9))
+    if base + n <= 31
+}
+_ORDINAL_DAY_RE = "|".join(sorted(_ORDINAL_DAY_WORDS, key=len, reverse=True))
+
+
+def _parse_month_ordinal(m: re.Match[str], _: str) -> list[Part] | None:
+    if not is_capitalised(m["mon"]) or (m["wd"] and not is_capitalised(m["wd"])):
+        return None
+    day = _ORDINAL_DAY_WORDS[re.sub(r"\s+", " ", m["dw"].lower())]
+    year = to_year(m["y"]) if m["y"] else None
+    return one(m, _day_resolver(month_number(m["mon"]), day, year))
+
+
+MONTH_ORDINAL = compile_rule(
+    "month_ordinal",
+    rf"(?<!\w)(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_FULL_RE})\s+"
+    rf"(?P<dw>{_ORDINAL_DAY_RE})(?![\w-])(?:,?\s+(?P<y>{YEAR_RE}|{YEAR_WORDS_RE})(?![\w-]))?",
+    _parse_month_ordinal,
 )
 
 
@@ -2044,6 +2075,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
         False,
     ),
     "month_day": (_MONTH_TRIGGER, True),
+    "month_ordinal": (_MONTH_TRIGGER, True),
     "day_month": (_MONTH_TRIGGER, True),
     "month": (_MONTH_TRIGGER, True),
     "holiday": (
@@ -2094,7 +2126,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     ),
 }
 #: Rules whose trigger words are names and keep their case ("May", "Friday").
-_CASED = frozenset({"month_day", "day_month", "month", "holiday", "weekday"})
+_CASED = frozenset({"month_day", "month_ordinal", "day_month", "month", "holiday", "weekday"})
 _TRIGGER_CACHE: dict[tuple[str, bool], tuple[re.Pattern[str] | str, ...]] = {}
 
 
@@ -2152,6 +2184,7 @@ _AFTER_HIT: dict[str, re.Pattern[str]] = {
     "time": re.compile(r"(?<=noon)|(?<=night)|(?<=day)|(?<=clock)", re.IGNORECASE),
     "unit_adjective": _LONG_AFTER,
     "month_day": _MONTH_AFTER,
+    "month_ordinal": _MONTH_AFTER,
     "day_month": _MONTH_AFTER,
     "month": _MONTH_AFTER,
     # The digit trigger hits every "19" and "20" in amounts: keep the hits that go on as
@@ -2209,6 +2242,7 @@ RULES: tuple[Rule, ...] = tuple(
         SLASH,
         TIME,
         MONTH_DAY,
+        MONTH_ORDINAL,
         DAY_MONTH,
         HOLIDAY,
         MONTH_SPAN,
