@@ -1760,6 +1760,24 @@ SPOKEN = [
         ("February twenty-ninth", "DATE", "2004-02-29"),
     ]),
     ("In May the first group arrived.", DCT, [("May", "DATE", "2024-05")]),
+    # Clock times as broadcasts speak them.
+    (
+        "The strike begins at twelve-oh-one a.m. Thursday.",
+        DCT,
+        [("twelve-oh-one a.m. Thursday", "TIME", "2025-02-06T00:01")],
+    ),
+    (
+        "Talks resume at ten o'clock tomorrow morning.",
+        DCT,
+        [("ten o'clock tomorrow morning", "TIME", "2025-02-05T10:00")],
+    ),
+    ("The high comes at nine a.m. Central.", DCT, [
+        ("nine a.m. Central", "TIME", "2025-02-04T09:00"),
+    ]),
+    ("The ferry left about six in the morning.", DCT, [
+        ("six in the morning", "TIME", "2025-02-04T06:00"),
+    ]),
+    ("He scored two in the first half.", DCT, [("the first half", "DATE", "2025-H1")]),
     ("The festival began in two thousand and twelve.", DCT, [
         ("two thousand and twelve", "DATE", "2012"),
     ]),

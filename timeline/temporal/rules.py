@@ -1811,6 +1811,8 @@ _ZONE_RE = (
     r"|WIB|ICT)\b|local\s+time|(?:Eastern|Central|Mountain|Pacific|Greenwich\s+Mean|Atlantic"
     r"|British\s+Summer|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?:(?:[Ss]tandard|[Dd]aylight)\s+)?"
     r"[Tt]ime"
+    # "9 a.m. Central", "noon Eastern": a US zone named alone.
+    r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+(?:[A-Z]|[Tt]ime|[Ss]tandard|[Dd]aylight))"
     # "10 a.m. Seoul time", "9 p.m. Hong Kong time": a city's clock.
     r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time\b)"
@@ -1933,6 +1935,58 @@ TIME = compile_rule(
     rf"|(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})(?![\d:])(?:,\s+(?P<y>{YEAR_RE}))?))?",
     _parse_time,
     ignore_case=False,
+)
+
+
+_HOUR_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_MINUTE_WORDS = {"fifteen": 15, "thirty": 30, "forty-five": 45, "twenty": 20, "forty": 40,
+                 "fifty": 50, "ten": 10, "five": 5}
+
+
+def _parse_spoken_time(m: re.Match[str], _: str) -> list[Part] | None:
+    """ "six a.m.", "five-forty a.m.", "twelve-oh-one a.m.", "ten o'clock": a broadcast's clock."""
+    hour = _HOUR_WORDS[m["hw"].lower()]
+    minute = 0
+    if m["oh"]:
+        minute = _HOUR_WORDS[m["oh"].lower()]
+    elif m["mw"]:
+        minute = _MINUTE_WORDS[m["mw"].lower()]
+    ampm = (m["ap"] or "").lower()
+    part = (m["dp"] or "").lower()
+    if ampm.startswith("p") or part in ("afternoon", "evening", "night"):
+        hour = hour % 12 + 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    hhmm = f"T{hour:02d}:{minute:02d}"
+    rd = (m["rd"] or "").lower()
+    wd = weekday_number(m["wd"]) if m["wd"] else None
+
+    def resolve(ctx: Context) -> Resolved:
+        if rd:
+            day = ctx.dct + timedelta(days=_DAY_WORD_OFFSET[rd])
+            return Resolved(dates.day_value(day) + hhmm, "TIME", ANCHOR_DCT)
+        if wd is not None:
+            day = dates.weekday_near(wd, ctx.dct, ctx.direction)
+            return Resolved(dates.day_value(day) + hhmm, "TIME", ANCHOR_DCT)
+        return Resolved(hhmm, "TIME", ANCHOR_DCT)  # the tagger gives it its clause's day
+
+    return one(m, resolve)
+
+
+SPOKEN_TIME = compile_rule(
+    "spoken_time",
+    r"(?<![\w-])(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:[- ]oh[- ](?P<oh>one|two|three|four|five|six|seven|eight|nine)"
+    r"|[- ](?P<mw>forty-five|fifteen|thirty|twenty|forty|fifty))?"
+    r"\s+(?:(?P<ap>[ap]\.m\.?)|o['’]clock|in\s+the\s+(?P<dp>morning|afternoon|evening))"
+    rf"(?:\s+(?P<zone>{_ZONE_RE}))?"
+    r"(?:\s+(?:(?P<rd>today|tonight|tomorrow|yesterday)(?:\s+(?:morning|afternoon|evening"
+    rf"|night))?|(?P<wd>{WEEKDAY_RE})))?"
+    r"(?![\w-])",
+    _parse_spoken_time,
 )
 
 
@@ -2074,6 +2128,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
         r"|in the afternoon|in the evening|at night",
         False,
     ),
+    "spoken_time": (r".m.|o'clock|o’clock|in the morning|in the afternoon|in the evening", False),
     "month_day": (_MONTH_TRIGGER, True),
     "month_ordinal": (_MONTH_TRIGGER, True),
     "day_month": (_MONTH_TRIGGER, True),
@@ -2241,6 +2296,7 @@ RULES: tuple[Rule, ...] = tuple(
         ISO,
         SLASH,
         TIME,
+        SPOKEN_TIME,
         MONTH_DAY,
         MONTH_ORDINAL,
         DAY_MONTH,
