@@ -761,3 +761,9 @@ def test_midnight_ending_a_day_starts_the_next_one() -> None:
     assert len(events) == 1
     assert events[0]["start"] == "2025-03-08T00:00"  # Friday 7 March, as it ends
     assert events[0]["granularity"] == "time"
+
+
+def test_a_us_zone_named_alone_after_the_clock_sets_the_zone() -> None:
+    events = events_of("The company will hold its launch event on March 19 at 10 a.m. Pacific.")
+    assert events[0]["start"] == "2025-03-19T10:00"
+    assert events[0]["tz"] == "America/Los_Angeles"

@@ -153,7 +153,9 @@ _ZONE_PHRASE = re.compile(
     r"^\s*(?:\(?\s*(?P<abbr>[A-Z]{2,5})\b\)?|(?:in\s+)?(?P<words>(?:[A-Z][a-z]+\s+){0,2}"
     r"[A-Za-z]+)\s+time\b|(?P<local>local)\b|(?P<word>[A-Z][a-z]+)\b)"
 )
-_ZONE_INSIDE = re.compile(r"((?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z]+)\s+time$|\b([A-Z]{2,5})$")
+_ZONE_INSIDE = re.compile(
+    r"((?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z]+)\s+time$|\b([A-Z]{2,5}|Eastern|Central|Mountain|Pacific)$"
+)
 _EXPLICIT_DATE = re.compile(r"\d{1,2}\s*(?:st|nd|rd|th)?\s*,?\s*\d{4}|[A-Z][a-z]{2,}\.?\s+\d")
 # ", after which ...", "and then ...", "and a banquet will follow in the evening"
 _FOLLOW_UP = re.compile(

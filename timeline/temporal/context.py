@@ -96,7 +96,7 @@ class Context:
     @property
     def strongly_future(self) -> bool:
         """True if "will" or a present-tense schedule governs the span's clause."""
-        return tense.strongly_future(self.text, self.start, self.end)
+        return self.direction > 0 and tense.strong_future_cue(self.text, self.start, self.end)
 
     @property
     def reporting(self) -> bool:

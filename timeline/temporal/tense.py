@@ -389,12 +389,12 @@ _STRONG_FUTURE = re.compile(
 )
 
 
-def strongly_future(text: str, start: int, end: int) -> bool:
-    """True if the date's own clause is governed by "will" or a present-tense schedule.
+def strong_future_cue(text: str, start: int, end: int) -> bool:
+    """True if "will" or a present-tense schedule governs the date's own clause.
 
     Weaker future cues (an infinitive, "could", "expects") do not outweigh a year-less
-    date's nearness to the DCT; these do.
+    date's nearness to the DCT; these do (with a future :func:`direction`).
     """
     left, _ = sentence_window(text, start, end)
-    return direction(text, start, end) > 0 and _STRONG_FUTURE.search(left) is not None
+    return _STRONG_FUTURE.search(left) is not None
 
