@@ -96,7 +96,8 @@ class Context:
     @property
     def strongly_future(self) -> bool:
         """True if "will" or a present-tense schedule governs the span's clause."""
-        return self.direction > 0 and tense.strong_future_cue(self.text, self.start, self.end)
+        # The cheap cue first: the tense is worked out only where a cue stands.
+        return tense.strong_future_cue(self.text, self.start, self.end) and self.direction > 0
 
     @property
     def reporting(self) -> bool:

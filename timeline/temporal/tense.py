@@ -13,6 +13,7 @@ them ("agreed to buy ... in May"). The result is +1 (future), -1 (past) or 0 (no
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A sentence ends at . ! ? followed by space and a capital or quote, or at a blank line;
 # abbreviations like "Feb." are followed by a digit or lower-case word and do not end it.
@@ -218,8 +219,12 @@ _AFTER_INFINITIVE = re.compile(r"\bto\s+[a-z]+\s+$")
 _PERFECT = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:been\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
-    """The clause text before and after a span, cut at sentence ends (bounded in length)."""
+    """The clause text before and after a span, cut at sentence ends (bounded in length).
+
+    Cached: the tense, the report and the schedule checks of one span all read it.
+    """
     left_from = max(0, start - 160)
     left = text[left_from:start]
     cut = None
@@ -384,9 +389,11 @@ def _fronted_direction(right: str) -> int:
 # will be played in Kyiv on 26 May", "the vote is scheduled for March 3".
 _STRONG_FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are)\s+(?:scheduled|due|set|slated|expected)|is\s+to|are\s+to)"
-    r"\b(?![^,;()]*\b(?:was|were|had|said|ago)\b)[^,;()]{0,70}$",
+    r"\b",
     re.IGNORECASE,
 )
+# What may not stand between the cue and the date: a clause break or a past form.
+_BREAK_OR_PAST = re.compile(r"[,;()]|\b(?:was|were|had|said|ago)\b", re.IGNORECASE)
 
 
 def strong_future_cue(text: str, start: int, end: int) -> bool:
@@ -396,5 +403,9 @@ def strong_future_cue(text: str, start: int, end: int) -> bool:
     date's nearness to the DCT; these do (with a future :func:`direction`).
     """
     left, _ = sentence_window(text, start, end)
-    return _STRONG_FUTURE.search(left) is not None
+    cues = list(_STRONG_FUTURE.finditer(left, max(0, len(left) - 80)))
+    cue = cues[-1] if cues else None  # the last cue before the date
+    if cue is None or len(left) - cue.end() > 70:
+        return False
+    return _BREAK_OR_PAST.search(left, cue.end()) is None
 
