@@ -276,6 +276,13 @@ RELATIVE: list[tuple[str, str, Expected]] = [
     ("A new model is due next year.", DCT, [("next year", "DATE", "2026")]),
     ("The plan was drafted earlier this year.", DCT, [("earlier this year", "DATE", "2025")]),
     ("The company was founded two years ago.", DCT, [("two years ago", "DATE", "2023")]),
+    # "Today is the eighth day of ...": the DCT, counted within something longer.
+    (
+        "It's the second day of a strike by the city's bus drivers.",
+        DCT,
+        [("the second day", "DATE", "2025-02-04")],
+    ),
+    ("The third day of the trial began with a witness.", DCT, []),
     # An anniversary: the same week, month or day that many years back.
     (
         "Fifty years ago this week, the bridge opened.",

@@ -1455,6 +1455,24 @@ def _parse_the_year(m: re.Match[str], text: str) -> list[Part] | None:
     return one(m, resolve)
 
 
+def _parse_nth_day(m: re.Match[str], _: str) -> list[Part] | None:
+    def resolve(ctx: Context) -> Resolved:
+        return Resolved(dates.day_value(ctx.dct), "DATE", ANCHOR_DCT)
+
+    return one(m, resolve, "day")
+
+
+# "Today is the eighth day of the strike", "It's the second day of an offensive": the day of
+# the report, counted within something longer.
+NTH_DAY = compile_rule(
+    "nth_day",
+    r"\b(?:today|it|this)(?:\s+is|['’]s|\s+marks)\s+(?P<day>the\s+(?:(?:\d{1,3}(?:st|nd|rd|th))"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|twentieth|thirtieth|hundredth)\s+(?:straight\s+)?day)\b",
+    _parse_nth_day,
+)
+
+
 # "for the year", "the full year", "the fiscal year": the year of the report. "The year
 # before", "the year 1990" and "the year's end" belong to other rules.
 THE_YEAR = compile_rule(
@@ -2156,6 +2174,7 @@ _TRIGGERS: dict[str, tuple[str, bool]] = {
     "the_year": (r"year", True),
     "week_of": (r"week of", True),
     "day_before": (r"day before|day after|night before|night after", True),
+    "nth_day": (r"day", True),
     "ago": (r"ago|earlier|later|from now|hence", True),
     "year_ago": (r"year-ago|year-earlier|year ago|year earlier|Year-ago|Year-earlier", True),
     "day_word": (
@@ -2268,6 +2287,7 @@ _REACH: dict[str, tuple[int, int]] = {
     "the_year": (20, 24),
     "year_ago": (4, 12),
     "day_before": (4, 26),
+    "nth_day": (40, 4),
 }
 
 
@@ -2313,6 +2333,7 @@ RULES: tuple[Rule, ...] = tuple(
         WEEK_OF,
         WEEKEND,
         DAY_BEFORE,
+        NTH_DAY,
         AGO,
         YEAR_AGO,
         DAY_WORD,
