@@ -1665,16 +1665,13 @@ _OF_WHOLE = re.compile(
     re.IGNORECASE,
 )
 # A modal or a subject right before "one day" makes it "some day".
-_SOMEDAY_BEFORE = re.compile(
-    r"\b(?:will|would|could|can|may|might|should|must|shall|he|she|they|we|I|you|it)\s+$",
-    re.IGNORECASE,
-)
+_MODALS = r"will|would|could|can|may|might|should|must|shall"
+_SOMEDAY_BEFORE = re.compile(rf"\b(?:{_MODALS}|he|she|they|we|I|you|it)\s+$", re.IGNORECASE)
 
 
 # Words before "last" that make it the verb: "will last", "to last", "and last".
 _VERB_LAST_BEFORE = re.compile(
-    r"\b(?:will|would|could|can|may|might|should|must|to|and|'ll|did|does|do|not)\s+$",
-    re.IGNORECASE,
+    rf"\b(?:{_MODALS}|to|and|'ll|did|does|do|not)\s+$", re.IGNORECASE
 )
 
 
@@ -1839,7 +1836,19 @@ _AMPM = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b|[aApP]\.[mM]\b)"
 
 
 _DAY_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:{WEEKDAY_RE}|{MONTH_RE}\s*\d)")
-_CLOCK_BEFORE = re.compile(r"\b(?:at|around|about|from|until|till|to|by|before|after)\s+$", re.I)
+# Words that make a number a clock time: "at 14:30", "by 8 in the evening".
+_AT_CLOCK = r"at|by|from|until|till|to|around|before|after"
+_CLOCK_BEFORE = re.compile(rf"\b(?:{_AT_CLOCK}|about)\s+$", re.I)
+_CLOCK_BEFORE_24 = re.compile(rf"\b(?:{_AT_CLOCK})\s+$", re.I)
+
+
+def _hour_of_day(hour: int, ampm: str, part: str) -> int:
+    """A 12-hour reading as a 24-hour one: "p.m." or "in the evening" is after noon."""
+    if ampm.startswith("p") or part in ("afternoon", "evening", "night"):
+        return hour % 12 + 12
+    if ampm.startswith("a") and hour == 12:
+        return 0
+    return hour
 
 
 def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
@@ -1860,13 +1869,7 @@ def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
         ampm = (m["ap"] or "").lower()
         if hour > 12 or (hour == 0 and ampm.startswith(("a", "p"))):
             return None
-        if ampm.startswith("p") and hour < 12:
-            hour += 12
-        elif ampm.startswith("a") and hour == 12:
-            hour = 0
-        part = (m["dp"] or "").lower()
-        if part in ("afternoon", "evening", "night") and hour < 12:
-            hour += 12
+        hour = _hour_of_day(hour, ampm, (m["dp"] or "").lower())
     elif m["hb"]:
         # "at 8 in the evening", "around 10 at night": a bare hour named with its part of
         # the day, after a word that makes it a time (not "scored 1 at night").
@@ -1884,15 +1887,9 @@ def _parse_time(m: re.Match[str], text: str) -> list[Part] | None:
     else:
         hour, minute = int(m["h24"]), int(m["mi24"])
         part = (m["dp"] or "").lower()
-        if part in ("afternoon", "evening", "night") and hour < 12:
-            hour += 12
-        before = text[max(0, m.start() - 12) : m.start()]
-        if not m["zone"] and not part and not re.search(
-            r"\b(?:at|by|from|until|till|to|around|before|after)"
-            r"\s+$",
-            before,
-            re.IGNORECASE,
-        ):
+        if part:
+            hour = _hour_of_day(hour, "", part)
+        elif not m["zone"] and not _CLOCK_BEFORE_24.search(text, max(0, m.start() - 12), m.start()):
             return None
     hhmm = f"T{hour:02d}:{minute:02d}"
     mod = mod_of(m["mod"])
@@ -1972,12 +1969,7 @@ def _parse_spoken_time(m: re.Match[str], _: str) -> list[Part] | None:
         minute = _HOUR_WORDS[m["oh"].lower()]
     elif m["mw"]:
         minute = _MINUTE_WORDS[m["mw"].lower()]
-    ampm = (m["ap"] or "").lower()
-    part = (m["dp"] or "").lower()
-    if ampm.startswith("p") or part in ("afternoon", "evening", "night"):
-        hour = hour % 12 + 12
-    elif ampm.startswith("a") and hour == 12:
-        hour = 0
+    hour = _hour_of_day(hour, (m["ap"] or "").lower(), (m["dp"] or "").lower())
     hhmm = f"T{hour:02d}:{minute:02d}"
     rd = (m["rd"] or "").lower()
     wd = weekday_number(m["wd"]) if m["wd"] else None

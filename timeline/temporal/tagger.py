@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from timeline.temporal.context import Context, Narrative, Part, Resolved
 from timeline.temporal.rules import RULES, Rule
-from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, Timex, TimexGranularity
+from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, Timex, TimexGranularity, TimexType
 
 _GRANULARITY: tuple[tuple[re.Pattern[str], TimexGranularity], ...] = (
     (re.compile(r"\d{4}-\d\d-\d\dT"), "time"),
@@ -352,10 +352,11 @@ def _fill_times(
         if not t.value.startswith("T"):
             continue
         best: tuple[str, int] | None = None
-        following = [i + 1] if i + 1 < len(out) else []
-        if following and not _DAY_RIGHT_AFTER.fullmatch(text, t.end, out[i + 1].start):
-            following = []
-        for j in [*following, *range(i - 1, -1, -1), *range(i + 1, len(out))]:
+        order = [*range(i - 1, -1, -1), *range(i + 1, len(out))]
+        if i + 1 < len(out) and _DAY_RIGHT_AFTER.fullmatch(text, t.end, out[i + 1].start):
+            order.remove(i + 1)
+            order.insert(0, i + 1)  # "at 21:14 on Tuesday": the day right after comes first
+        for j in order:
             other = out[j]
             if not _same_sentence(text, t.start, other.start):
                 if j < i:
@@ -419,6 +420,14 @@ _PART_OF = re.compile(r"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
+def _widened(t: Timex, text: str, start: int, kind: TimexType, value: str) -> Timex:
+    """``t`` grown leftwards to ``start`` with a new type and value."""
+    return dataclasses.replace(
+        t, start=start, text=text[start : t.end], type=kind, value=value,
+        granularity=granularity_of(value),
+    )
+
+
 def _day_next_to(text: str, out: list[Timex]) -> None:
     """Fold "the day before" into the day timex right after it, one day earlier or later;
     and "the evening of" into it as that part of the day."""
@@ -429,17 +438,7 @@ def _day_next_to(text: str, out: list[Timex]) -> None:
         part = _PART_OF.search(text, max(0, t.start - 24), t.start)
         if part is not None and not (i > 0 and out[i - 1].end > part.start()):
             value = f"{t.value}T{_PART_CODE[part['part'].lower()]}"
-            out[i] = Timex(
-                start=part.start(),
-                end=t.end,
-                text=text[part.start() : t.end],
-                type="TIME",
-                value=value,
-                granularity=granularity_of(value),
-                anchor=t.anchor,
-                range_start=t.range_start,
-                mod=t.mod,
-            )
+            out[i] = _widened(t, text, part.start(), "TIME", value)
             continue
         before = _DAY_NEXT_TO.search(text, max(0, t.start - 24), t.start)
         if before is None or (i > 0 and out[i - 1].end > before.start()):
@@ -448,17 +447,7 @@ def _day_next_to(text: str, out: list[Timex]) -> None:
         day = date.fromisoformat(t.value) + timedelta(days=step)
         night = before["unit"].lower() == "night"
         value = day.isoformat() + ("TNI" if night else "")
-        out[i] = Timex(
-            start=before.start(),
-            end=t.end,
-            text=text[before.start() : t.end],
-            type="TIME" if night else "DATE",
-            value=value,
-            granularity=granularity_of(value),
-            anchor=t.anchor,
-            range_start=t.range_start,
-            mod=t.mod,
-        )
+        out[i] = _widened(t, text, before.start(), "TIME" if night else "DATE", value)
 
 
 _SET_AT = re.compile(r"\s+at\s+")

@@ -177,19 +177,18 @@ _AHEAD_OF_ACT = re.compile(
     r"\s+for\s*$",
     re.IGNORECASE,
 )
-# A span that opens on the date ("in force from 18:00 on Tuesday", "covers the coast from
-# early Tuesday"): with no past verb before it, it runs from now on.
-_OPENS_SPAN = re.compile(
-    r"\bfrom\s+(?:(?:early|late)\s+|(?:\d{1,2}[:.]\d\d|noon|midnight)\s+(?:[A-Z]{2,4}\s+)?on\s+)?$",
-    re.IGNORECASE,
-)
-# "prices have come down from the middle of October": a perfect looks back.
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'ve)\b", re.IGNORECASE)
 _DEADLINE_VERB = re.compile(
     r"\b(?:gave|given|give[sn]?|extend(?:ed|s)?|postpone[sd]?|delay(?:ed|s)?|defer(?:red|s)?"
     r"|adjourn(?:ed|s)?|put\s+off|push(?:ed|es)?\s+back)\b",
     re.IGNORECASE,
 )
+# A clock time and its "on" before a day: "18:00 on Tuesday", "midnight GMT on Wednesday".
+_CLOCK_ON = r"(?:\d{1,2}[:.]\d\d|noon|midnight)\s+(?:[A-Z]{2,4}\s+)?on\s+"
+# A span that opens on the date ("in force from 18:00 on Tuesday", "covers the coast from
+# early Tuesday"): with no past verb before it, it runs from now on.
+_OPENS_SPAN = re.compile(rf"\bfrom\s+(?:(?:early|late)\s+|{_CLOCK_ON})?$", re.IGNORECASE)
+# "prices have come down from the middle of October": a perfect looks back.
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'ve)\b", re.IGNORECASE)
 
 # A span the clause sets ("from Tuesday evening until Thursday morning"): after a present
 # perfect ("has issued a warning from ...") it is the act's result, in force from now on,
@@ -198,9 +197,8 @@ _SPAN_FROM = re.compile(r"\bfrom\s+$|\bfrom\b.*\b(?:until|till|through|to)\s+$",
 # The closing half of such a span points the way its opening half does: "from Tuesday
 # evening until Thursday morning".
 _SPAN_CLOSE = re.compile(
-    r"\bfrom\s+(?P<open>(?:(?:\d{1,2}[:.]\d\d|noon|midnight)\s+(?:[A-Z]{2,4}\s+)?on\s+)?"
-    r"(?-i:[A-Z])[^,;]{1,40}?)\s+(?:until|till|through|to)\s+"
-    r"(?:(?:\d{1,2}[:.]\d\d|noon|midnight)\s+(?:[A-Z]{2,4}\s+)?on\s+)?$",
+    rf"\bfrom\s+(?P<open>(?:{_CLOCK_ON})?(?-i:[A-Z])[^,;]{{1,40}}?)\s+(?:until|till|through|to)\s+"
+    rf"(?:{_CLOCK_ON})?$",
     re.IGNORECASE,
 )
 # The second of two days offered as alternatives or a pair points the way the first does:
