@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import UTC, datetime
 from typing import TextIO
@@ -24,6 +25,7 @@ from timeline.cli_export import export_command
 from timeline.cli_serve import serve_command
 from timeline.cli_store import STORE_COMMANDS
 from timeline.errors import TimelineError
+from timeline.events.frame import PASS_NAMES, SKIP_ENV
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -45,11 +47,13 @@ def cli() -> None:
 @click.option("--merge", is_flag=True,
               help="Merge one happening reported by several articles into one event.")
 @click.option("-q", "--query", help="Keep only events matching this query.")
+@click.option("--skip-pass", "skip_passes", multiple=True, type=click.Choice(PASS_NAMES),
+              help="Switch a framer pass off, to measure what it is worth (repeatable).")
 @db_option
 @reading_options
 def extract_command(paths: tuple[str, ...], as_json: bool, explain: bool, merge: bool,
-                    query: str | None, db: str | None, dct: str | None, source_tz: str,
-                    strict: bool) -> None:
+                    query: str | None, skip_passes: tuple[str, ...], db: str | None,
+                    dct: str | None, source_tz: str, strict: bool) -> None:
     """Find the dated events in articles, per article (or merged with --merge).
 
     \b
@@ -59,6 +63,8 @@ def extract_command(paths: tuple[str, ...], as_json: bool, explain: bool, merge:
       timeline extract --json --dct 2025-02-04 notes.txt
       timeline extract --json --db news.db    (from the store)
     """
+    if skip_passes:
+        os.environ[SKIP_ENV] = ",".join(skip_passes)
     reporter = ErrorReporter(strict)
     timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query), db,
                              merged=merge)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from timeline.document import Document
 from timeline.event import Event
-from timeline.framer import frame
+from timeline.events.frame import frame
 from timeline.ics import parse_ics
 from timeline.merge import merge
 from timeline.temporal import tag

@@ -125,7 +125,7 @@ _ANNIVERSARY = re.compile(
 )
 _YEAR_IN_NAME = re.compile(r"\d{4}")
 _NAME_AFTER_YEAR = re.compile(r"\s+[A-Z][\w.-]*")
-_DATELINE_PLACE = re.compile(
+DATELINE_PLACE = re.compile(
     r"^(?P<city>[A-Z][\w .'’-]{1,40}?)\s*"
     r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
     r"(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)\s*(?=\(|--|—|–|_|,)"
@@ -357,7 +357,7 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
 
 def _dateline_location(document: Document) -> str | None:
     """ "SANTA FE, N.M. (AP) --" -> "Santa Fe, N.M.": where the story is told from."""
-    match = _DATELINE_PLACE.match(document.text)
+    match = DATELINE_PLACE.match(document.text)
     if match is None or _DATELINE.match(document.text) is None:
         return None
     city = match.group("city").strip()
@@ -1121,7 +1121,7 @@ def _zone_clues(document: Document, passage: Passage,
     for text in passage.earlier:
         yield _place_of(find_location(text))
     yield _place_of(find_location(document.text[:400]))
-    dateline = _DATELINE_PLACE.match(document.text)
+    dateline = DATELINE_PLACE.match(document.text)
     if dateline is not None:
         yield place_in(dateline.group("city").title(), dateline.group("region"))
     yield from places_named(f"{document.title or ''}. {document.text}")
@@ -1232,8 +1232,17 @@ def _duplicates(a: Event, b: Event) -> bool:
     """
     if (a.first_day, a.granularity) != (b.first_day, b.granularity):
         return False
+    names_a, names_b = _names(a.title), _names(b.title)
+    if len(names_a) >= 2 and len(names_b) >= 2 and not names_a & names_b:
+        return False  # "Rovers v United" and "City v Athletic": two items of one fixture list
     stems_a, stems_b = _content_stems(a.title), _content_stems(b.title)
     return bool(stems_a & stems_b) or bool(_happenings(stems_a) & _happenings(stems_b))
+
+
+def _names(title: str) -> set[str]:
+    """The capitalised words of a title after its first: the names of its participants."""
+    return set(re.findall(r"(?<![\w'’-])[A-Z][\w'’-]+", title.split(" ", 1)[-1])) | (
+        {title.split()[0]} if title[:1].isupper() and " v " in title else set())
 
 
 def _join_twins(old: Event, new: Event) -> Event:

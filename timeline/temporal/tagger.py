@@ -193,15 +193,22 @@ def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
             for m in rule.pattern.finditer(text, max(lo, last_end), hi):
                 if m.end() == m.start():
                     continue
-                parts = rule.parse(m, text)
                 last_end = m.end()
+                line_end = text.find("\n", m.start(), m.end())
+                if line_end != -1:  # lines are paragraphs or list items: no date runs across
+                    cut = rule.pattern.match(text, m.start(), line_end)
+                    if cut is None or cut.end() == cut.start():
+                        continue
+                    m = cut
+                parts = rule.parse(m, text)
                 if parts:
                     if len(parts) == 1:
                         start, end = parts[0].start, parts[0].end
                     else:
                         start = min(p.start for p in parts)
                         end = max(p.end for p in parts)
-                    found.append((start, end, priority, parts))
+                    if text.find("\n", start, end) == -1:
+                        found.append((start, end, priority, parts))
     return found
 
 
@@ -305,8 +312,9 @@ _CLAUSE_BREAK = re.compile(
 
 #: What may stand between a clock time and the day it is on: "at 21:14 on Tuesday",
 #: "00:14 GMT on Wednesday".
-_DAY_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:on\s+)?")
-_TIME_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?")
+# Within one line: a day on the next line is the next list item's ("5.30pm\nSunday ...").
+_DAY_RIGHT_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?")
+_TIME_RIGHT_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:at[^\S\n]+)?")
 _CLOCK_VALUE = re.compile(r"T\d")
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|or|-|–)\s*")
 

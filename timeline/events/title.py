@@ -1,0 +1,242 @@
+"""Pass ``title``: a noun phrase that names the happening, built from the date's head.
+
+A drafted title that is no title (a clause fragment, dangling words, leftover date marks, or a
+bare name such as an organisation's) is rebuilt from the parse: the event noun the date
+attaches to with its modifiers ("gala dinner", "sixth round of trilateral talks"), or the
+clause of the verb it attaches to ("Board meets", "Parliament opens session"). A definite
+noun with no name of its own ("the board") takes the fuller name the story gave it earlier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from timeline.event import Event
+from timeline.events.anchor import date_tokens
+from timeline.events.passes import Pass
+from timeline.events.story import Story, event_key
+from timeline.events.title_check import MAX_WORDS, repaired, title_problems
+from timeline.nlp import REPORTING_VERBS, words
+
+EVENT_NOUNS = words("event_nouns")
+_LIGHT_VERBS = frozenset({"hold", "host", "stage", "attend", "have", "make", "pay", "convene",
+                          "schedule", "plan", "set", "organise", "organize", "open", "begin",
+                          "start", "launch", "kick"})
+# Modifiers that belong in a title: "gala dinner", "Biden's visit", "sixth round".
+_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod"})
+# Complements of an event noun that name its participants or subject.
+_RIGHT_PREPS = frozenset({"of", "between", "with", "against", "for", "on"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"dobj", "attr", "oprd"})
+_NAME_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC", "NORP", "PERSON"})
+_CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "cc", "conj", "det",
+                       "predet", "prep", "mark", "aux", "auxpass", "neg"})
+
+
+def _subtree(token: Any, skip: set[int], depth: int = 0) -> list[Any]:
+    """The token and the modifiers of it that a name keeps (no clauses, no dates)."""
+    if token.i in skip:
+        return []
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "punct" and not _inside_word(child):
+            continue
+        if child.dep_ in _CUT_DEPS and not (depth == 0 and child.dep_ == "prep"
+                                            and child.lower_ in _RIGHT_PREPS):
+            continue
+        if child.dep_ == "prep":  # "round [of talks]": the preposition and its object
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
+            if objects:
+                out.append(child)
+                out.extend(_subtree(objects[0], skip, depth + 1))
+            continue
+        out.extend(_subtree(child, skip, depth + 1))
+    return out
+
+
+def _inside_word(token: Any) -> bool:
+    """A hyphen or slash between two words with no space ("Play-In", "2023/24")."""
+    doc = token.doc
+    return (0 < token.i < len(doc) - 1 and not token.whitespace_
+            and not doc[token.i - 1].whitespace_ and token.text in "-/–")
+
+
+def _text(tokens: list[Any]) -> str:
+    """The words of ``tokens`` in sentence order, without leading determiners or marks."""
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    while ordered and (ordered[0].dep_ in ("det", "punct", "case") or ordered[0].is_punct):
+        ordered = ordered[1:]
+    while ordered and (ordered[-1].is_punct or ordered[-1].pos_ in ("ADP", "CCONJ", "DET")):
+        ordered = ordered[:-1]
+    text = "".join(t.text_with_ws for t in ordered).strip()
+    return " ".join(text.split())
+
+
+def noun_phrase(head: Any, dates: set[int]) -> str:
+    """The happening named by an event noun with its modifiers and participants."""
+    tokens = _subtree(head, dates)
+    phrase = _text(tokens)
+    if len(phrase.split()) > MAX_WORDS:  # keep the modifiers, drop the complements
+        phrase = _text([t for t in tokens if t.i <= head.i])
+    return phrase
+
+
+def _verb_form(verb: Any) -> str:
+    """The verb as a title states it: "meets" for "will meet", "held" for "was held"."""
+    if verb.tag_ in ("VBZ", "VBD", "VBN", "VBG"):
+        return str(verb.text)
+    lemma = str(verb.lemma_)
+    if lemma == "be":
+        return "is"
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _teller(phrase_head: Any) -> str | None:
+    """ "The Reserve Bank said the board will meet": the organisation whose board it is."""
+    verb = phrase_head.head
+    teller = verb.head
+    if verb.dep_ != "ccomp" or teller.lemma_ not in REPORTING_VERBS:
+        return None
+    for child in teller.children:
+        if child.dep_ == "nsubj":
+            for entity in child.doc.ents:
+                if entity.label_ == "ORG" and entity.root.i in {t.i for t in child.subtree}:
+                    owner = str(entity.text)
+                    owner = owner[4:] if owner.startswith(("The ", "the ")) else owner
+                    return f"{owner} {phrase_head.text}"
+    return None
+
+
+def _name_for(phrase_head: Any, story: Story, before: int) -> str | None:
+    """A fuller name the story gave earlier for "the board" or a pronoun, or None."""
+    lemma = phrase_head.lemma_.lower()
+    pronoun = phrase_head.pos_ == "PRON"
+    if not pronoun and (teller := _teller(phrase_head)):
+        return teller
+    texts = [t for t in (story.document.title, *_earlier_texts(story, before)) if t]
+    for text in texts:
+        doc = story.parse(text).doc
+        if pronoun:
+            labels = ("PERSON",) if phrase_head.lower_ in ("he", "she", "him", "her") \
+                else ("ORG",)
+            people = [e for e in doc.ents if e.label_ in labels]
+            if people:
+                return str(people[-1].text)
+            continue
+        for chunk in doc.noun_chunks:
+            if chunk.root.lemma_.lower() == lemma and any(
+                    t.pos_ == "PROPN" for t in chunk if t.i != chunk.root.i):
+                return _text(list(chunk))
+    return None
+
+
+def _earlier_texts(story: Story, before: int) -> list[str]:
+    """Parsed evidence sentences that come before offset ``before``, nearest first."""
+    return [text for text, parsed in reversed(story.parses.items())
+            if (at := story.document.text.find(text)) != -1 and at < before
+            and parsed.text != story.document.title]
+
+
+def _with_earlier_name(head: Any, phrase: str, story: Story, before: int) -> str:
+    """ "Board meets" -> "Reserve Bank board meets" when the story named the board."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    named = any(t.pos_ == "PROPN" for t in head.subtree)
+    if head.pos_ == "PRON" or (definite and not named and head.pos_ == "NOUN"):
+        name = _name_for(head, story, before)
+        if name:
+            own = str(head.text) if head.pos_ == "PRON" else _text(
+                [t for t in head.subtree if t.i <= head.i])
+            return phrase.replace(own, name, 1) if own in phrase else f"{name} {phrase}"
+    return phrase
+
+
+def parse_title(story: Story, event: Event) -> str | None:
+    """A title built from the head the event's date attaches to, or None."""
+    head = story.anchors.get(event_key(event))
+    if head is None:
+        return None
+    dates = date_tokens(story, event)
+    before = event.source.sentence_start
+    if head.pos_ in ("NOUN", "PROPN"):
+        phrase = noun_phrase(head, dates)
+        return _capitalised(_with_earlier_name(head, phrase, story, before))
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS and c.i not in dates]
+    objects = [c for c in head.children if c.dep_ in _OBJECTS and c.i not in dates]
+    particle = " ".join(c.text for c in head.children if c.dep_ == "prt")
+    subject = subjects[0] if subjects else None
+    obj = objects[0] if objects else None
+    if obj is not None and head.lemma_ in _LIGHT_VERBS and obj.lemma_.lower() in EVENT_NOUNS:
+        return _capitalised(_with_earlier_name(obj, noun_phrase(obj, dates), story, before))
+    if subject is not None and subject.dep_ == "nsubjpass" \
+            and subject.lemma_.lower() in EVENT_NOUNS:
+        return _capitalised(_with_earlier_name(subject, noun_phrase(subject, dates), story,
+                                               before))
+    parts = []
+    if subject is not None:
+        parts.append(_with_earlier_name(subject, noun_phrase(subject, dates) or subject.text,
+                                        story, before))
+    parts.append(_verb_form(head) + (f" {particle}" if particle else ""))
+    if obj is not None:
+        parts.append(noun_phrase(obj, dates))
+    phrase = " ".join(p for p in parts if p)
+    words_ = phrase.split()
+    return _capitalised(" ".join(words_[:MAX_WORDS])) if len(words_) > 1 else None
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _is_bare_name(story: Story, event: Event) -> bool:
+    """A title that is only a name the sentence mentions ("People Power Party")."""
+    if any(w in EVENT_NOUNS for w in event.title.lower().split()):
+        return False
+    parsed = story.parse(event.source.evidence)
+    bare = event.title.split(" (")[0].strip()
+    return any(e.text == bare and e.label_ in _NAME_LABELS for e in parsed.doc.ents)
+
+
+def _named(story: Story, event: Event, title: str) -> str:
+    """ "Board meets" -> "Reserve Bank board meets": the subject's name from earlier on."""
+    head = story.anchors.get(event_key(event))
+    if head is None:
+        return title
+    for child in head.children:
+        if child.dep_ in _SUBJECTS and child.pos_ == "NOUN":
+            own = _text([t for t in child.subtree if t.i <= child.i])
+            if own and title.lower().startswith(own.lower()):
+                fuller = _with_earlier_name(child, own, story, event.source.sentence_start)
+                if fuller != own:
+                    return _capitalised(fuller + title[len(own):])
+    return title
+
+
+def run(story: Story, events: list[Event]) -> list[Event]:
+    """Events whose drafted title is no title: mended, else renamed from the parse."""
+    out: list[Event] = []
+    for event in events:
+        problems = [p for p in title_problems(event.title) if p != "too long"]
+        if not problems and not _is_bare_name(story, event):
+            out.append(event)
+            continue
+        mended = _named(story, event, repaired(event.title))
+        if mended and not title_problems(mended) and not _is_bare_name(
+                story, replace(event, title=mended)):
+            story.note(event, "title")
+            out.append(replace(event, title=mended))
+            continue
+        built = parse_title(story, event)
+        if built and len(title_problems(built)) < max(1, len(problems)) and built != event.title:
+            story.note(event, "title")
+            out.append(replace(event, title=built))
+        else:
+            out.append(event)
+    return out
+
+
+PASS = Pass("title", run, __doc__.splitlines()[0])
