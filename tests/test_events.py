@@ -126,3 +126,25 @@ def test_places_in_a_story_set_elsewhere_do_not_move_the_clock() -> None:
     timed = [e for e in _events(text) if not e.is_all_day]
     assert timed
     assert all(e.tz and e.tz.startswith("Australia/") for e in timed)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rovers host United at Riverside Stadium on Saturday, March 8.", "Riverside Stadium"),
+        ("The vote on the bill is due in the Ruritanian Senate on March 12.", "Senate"),
+        ("Saturday March 8: Rovers v United, 3pm, Riverside Park\n", "Riverside Park"),
+    ],
+)
+def test_place_pass_takes_the_venue_a_locative_names(text: str, place: str) -> None:
+    events = _events(text)
+    assert events
+    assert events[0].location is not None
+    assert place in events[0].location
+
+
+def test_an_organisation_that_speaks_is_no_venue() -> None:
+    text = "The Harbour Authority said the new ferry pier opens on March 20."
+    events = _events(text)
+    assert events
+    assert events[0].location is None or "Authority" not in events[0].location

@@ -1,15 +1,120 @@
-"""Pass ``place``: placeholder while written."""
+"""Pass ``place``: where the happening is, from the entities the parse attaches to it.
+
+A venue is a facility, a venue-like organisation or a place named after a locative preposition
+("at the Gabba", "in the Lok Sabha", "at Riverside Stadium in Leeds"), or the last item of a
+list line with no verb ("Rovers v United, 3pm, Riverside Stadium"). It replaces a drafted
+place that is only the dateline's town, a team or side named as a subject, or nothing. An
+organisation that is only quoted or that acts ("the ministry said") is never a venue.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from timeline.event import Event
+from timeline.events.anchor import date_tokens
 from timeline.events.passes import Pass
-from timeline.events.story import Story
+from timeline.events.story import Story, event_key
+from timeline.places import VENUE_NOUNS, lookup
+
+_LOCATIVES = frozenset({"at", "in", "inside", "outside", "near", "from"})
+_RANK = {"FAC": 0, "ORG": 1, "LOC": 2, "GPE": 3}
+
+
+def _entity_of(token: Any) -> Any | None:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return None
+
+
+def _clean(text: str) -> str:
+    text = text.strip(" ,.;:")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _is_venue_like(name: str) -> bool:
+    return bool(VENUE_NOUNS.intersection(name.lower().replace(",", " ").split()))
+
+
+def locative_places(parsed: Any, dates: set[int]) -> list[tuple[int, str, str]]:
+    """(rank, label, name) of every entity a locative preposition introduces."""
+    found: list[tuple[int, str, str]] = []
+    for token in parsed.doc:
+        if token.dep_ != "prep" or token.lower_ not in _LOCATIVES:
+            continue
+        for obj in (c for c in token.children if c.dep_ == "pobj" and c.i not in dates):
+            entity = _entity_of(obj)
+            if entity is None or entity.label_ not in _RANK:
+                continue
+            name = _clean(entity.text)
+            if token.lower_ == "from" and entity.label_ != "FAC":
+                continue  # "delegates from Ghana" say who comes, not where
+            rank = _RANK[entity.label_]
+            if entity.label_ == "ORG" and not _is_venue_like(name) and token.lower_ != "in":
+                rank = 4  # "at Reuters" is a source more often than a place
+            found.append((rank, entity.label_, name))
+    return found
+
+
+def list_item_venue(parsed: Any) -> str | None:
+    """The venue that ends a list line with no verb ("..., 4:05pm, Adelaide Oval")."""
+    doc = parsed.doc
+    if any(t.pos_ in ("VERB", "AUX") for t in doc) or "," not in parsed.text:
+        return None
+    last = _clean(parsed.text.rsplit(",", 1)[1])
+    words = last.split()
+    if not words or not all(w[:1].isupper() for w in words) or len(words) > 6:
+        return None
+    return last
+
+
+def venue_for(story: Story, event: Event) -> str | None:
+    """The most specific place the event's sentence gives it, as "Venue, Town" when both."""
+    parsed = story.parse(event.source.evidence)
+    listed = list_item_venue(parsed)
+    if listed is not None:
+        return listed
+    found = sorted(locative_places(parsed, date_tokens(story, event)))
+    if not found or found[0][0] > 3:
+        return None
+    rank, label, name = found[0]
+    town = next((n for r, lab, n in found if lab == "GPE" and n != name), None)
+    if label in ("FAC", "ORG") and town is not None and town not in name:
+        return f"{name}, {town}"
+    return name
+
+
+def _is_weak(story: Story, event: Event, location: str | None) -> bool:
+    """A drafted place a venue should replace: none, the dateline's town or a side's name."""
+    if location is None:
+        return True
+    dateline = story.dateline_place()
+    if dateline is not None and location.split(",")[0].strip() == dateline.name:
+        return True
+    head = story.anchors.get(event_key(event))
+    parsed = story.parse(event.source.evidence)
+    for entity in parsed.doc.ents:  # "Liverpool host Leeds": a side, not a town
+        if _clean(entity.text) == location and entity.root.dep_ in ("nsubj", "dobj", "pobj") \
+                and head is not None and entity.root.head.i == head.i:
+            return True
+    return False
 
 
 def run(story: Story, events: list[Event]) -> list[Event]:
-    """Events unchanged."""
-    return events
+    """Events placed at the venue their sentence names, where the draft had none better."""
+    out: list[Event] = []
+    for event in events:
+        venue = venue_for(story, event)
+        if venue and venue != event.location and _is_weak(story, event, event.location) and (
+                event.location is None or _is_venue_like(venue) or lookup(venue) is None
+                or venue not in (event.location or "")):
+            story.note(event, "place")
+            out.append(replace(event, location=venue))
+        else:
+            out.append(event)
+    return out
 
 
-PASS = Pass("place", run, "place")
+PASS = Pass("place", run, __doc__.splitlines()[0])
