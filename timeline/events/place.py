@@ -79,8 +79,8 @@ def venue_for(story: Story, event: Event) -> str | None:
     found = sorted(locative_places(parsed, date_tokens(story, event)))
     if not found or found[0][0] > 3:
         return None
-    rank, label, name = found[0]
-    town = next((n for r, lab, n in found if lab == "GPE" and n != name), None)
+    _, label, name = found[0]
+    town = next((n for _, lab, n in found if lab == "GPE" and n != name), None)
     if label in ("FAC", "ORG") and town is not None and town not in name:
         return f"{name}, {town}"
     return name
