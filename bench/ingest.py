@@ -182,6 +182,39 @@ def store_size(db: Path) -> int:
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
 
 
+def cost_split(corpus: Path, sample: int = 300) -> None:
+    """Seconds per article of the tagger, the NLP layer's parse and the passes, in-process."""
+    from timeline.events.frame import PASSES, frame
+    from timeline.events.story import Story
+    from timeline.reader import read_document
+    from timeline.temporal import tag
+
+    documents = [read_document(p) for p in sorted(corpus.rglob("*.txt"))[:sample]]
+    frame(documents[0], tag(documents[0].text, documents[0].dct))  # load the model first
+    unparsed = [p.name for p in PASSES if p.needs_parse]
+    tagger = candidates = nlp = total = 0.0
+    for document in documents:
+        started = time.perf_counter()
+        timexes = tag(document.text, document.dct)
+        tagged = time.perf_counter()
+        drafts = frame(document, timexes, skip=unparsed)
+        drafted = time.perf_counter()
+        Story(document, timexes).parse_all(drafts)
+        parsed = time.perf_counter()
+        frame(document, timexes)
+        done = time.perf_counter()
+        tagger += tagged - started
+        candidates += drafted - tagged
+        nlp += parsed - drafted
+        total += done - parsed
+    passes = max(0.0, total - candidates - nlp)
+    whole = tagger + total
+    per = 1000 / len(documents)
+    print(f"  cost split on {len(documents)} articles, one process: tagger {tagger * per:.1f} ms, "
+          f"nlp {nlp * per:.1f} ms, candidates {candidates * per:.1f} ms, other passes "
+          f"{passes * per:.1f} ms per article ({len(documents) / whole:,.0f} articles/s)")
+
+
 def bench(sizes: list[int], workers: list[int], keep: bool, parser: str) -> None:
     root = Path(tempfile.mkdtemp(prefix="timeline-bench-"))
     try:
@@ -192,6 +225,8 @@ def bench(sizes: list[int], workers: list[int], keep: bool, parser: str) -> None
             print(f"N = {count:,}: {size / 1e6:,.1f} MB of articles "
                   f"({size / count / 1e3:.1f} KB each), written in "
                   f"{time.monotonic() - started:.1f} s")
+            if parser == "real":
+                cost_split(corpus)
             for count_workers in workers:
                 db = root / f"store-{count}-{count_workers}.db"
                 first = run_child(db, corpus, count_workers, parser)

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from timeline.event import Event
 from timeline.events.passes import Pass
+from timeline.events.place import locative_places
 from timeline.events.story import Story
 from timeline.nlp import ZONE_DECLARATIONS
 from timeline.places import Place, lookup, place_in
@@ -72,7 +73,11 @@ def local_zone(story: Story, event: Event) -> str | None:
     venue = _place(event.location)
     if venue is not None and venue.kind != "country":
         return venue.tz
-    clues = [*_entity_places(story, event.source.evidence)]
+    # Only places the sentence puts the event in ("in Melbourne"), not where someone is from
+    # ("Montreal pianist").
+    parsed = story.parse(event.source.evidence)
+    clues = [p for _, _, name in sorted(locative_places(parsed, set()))
+             if (p := lookup(name)) is not None]
     dateline = story.dateline_place()
     if dateline is not None:  # "SANTA FE, N.M.": the sentence's Santa Fe is that one
         clues = [dateline if p.name == dateline.name else p for p in clues] + [dateline]
