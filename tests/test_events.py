@@ -22,7 +22,8 @@ def _events(text: str, *, dct: datetime | None = None, title: str | None = None,
 
 
 def test_passes_run_in_the_documented_order() -> None:
-    assert PASS_NAMES == ("candidates", "schedule", "anchor", "kind", "title", "place", "zone",
+    assert PASS_NAMES == ("candidates", "schedule", "anchor", "telling", "kind", "title", "place",
+                          "zone",
                           "dedupe")
 
 
@@ -148,3 +149,47 @@ def test_an_organisation_that_speaks_is_no_venue() -> None:
     events = _events(text)
     assert events
     assert events[0].location is None or "Authority" not in events[0].location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The league released the schedule of the new season on Sunday.",
+        "The central bank published its meeting calendar for next year on Tuesday.",
+    ],
+)
+def test_telling_pass_drops_the_date_of_making_a_schedule_known(text: str) -> None:
+    assert _events(text) == []
+    assert _events(text, skip=("telling",)) != []
+
+
+def test_a_publication_still_ahead_is_an_event() -> None:
+    events = _events("The agency will publish the full schedule on March 20.")
+    assert [e.first_day.isoformat() for e in events] == ["2025-03-20"]
+
+
+def test_two_heads_in_one_sentence_get_their_own_titles() -> None:
+    text = ("The spring session of the Ruritanian parliament will open on March 10, and the "
+            "annual budget will be announced on March 12.")
+    titles = sorted(e.title for e in _events(text))
+    assert len(titles) == 2
+    assert titles[0] != titles[1]
+    assert any("budget" in t.lower() for t in titles)
+    assert any("session" in t.lower() for t in titles)
+
+
+def test_a_body_is_no_title_but_a_festival_is() -> None:
+    body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
+    assert body
+    assert body[0].title != "National Assembly"
+    festival = _events("The Port Elmer Jazz Festival runs from June 3 to 8.")
+    assert festival
+    assert "Port Elmer Jazz Festival" in festival[0].title
+
+
+def test_a_title_naming_nobody_takes_the_headline_subject() -> None:
+    events = _events("The quarterfinals are set for March 20.",
+                     title="Global Chess League unveils its finals calendar")
+    assert len(events) == 1
+    assert events[0].title.startswith("Quarterfinals")
+    assert events[0].title.endswith("(Global Chess League)")

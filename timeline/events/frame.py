@@ -1,7 +1,8 @@
 """The event framer: named passes run in order over one document's dates.
 
 ``candidates`` finds the dated clauses and drafts an event for each; the later passes use the
-parse of each event's sentence to attach the date to its head (``anchor``), check the tense of
+parse of each event's sentence to attach the date to its head (``anchor``), drop the dates
+that only date the telling of the news (``telling``), check the tense of
 that head (``kind``), name the happening (``title``), place it (``place``), give its clock a
 zone (``zone``), split timetables into items (``schedule``) and fold repeats (``dedupe``).
 Every pass can be switched off by name, so what it is worth can be measured.
@@ -15,14 +16,24 @@ from dataclasses import replace
 
 from timeline.document import Document
 from timeline.event import Event
-from timeline.events import anchor, candidates, dedupe, kind, place, schedule, title, zone
+from timeline.events import (
+    anchor,
+    candidates,
+    dedupe,
+    kind,
+    place,
+    schedule,
+    telling,
+    title,
+    zone,
+)
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
 from timeline.timex import Timex
 
 #: The passes in the order they run.
 PASSES: tuple[Pass, ...] = (
-    candidates.PASS, schedule.PASS, anchor.PASS, kind.PASS, title.PASS, place.PASS,
+    candidates.PASS, schedule.PASS, anchor.PASS, telling.PASS, kind.PASS, title.PASS, place.PASS,
     zone.PASS, dedupe.PASS,
 )
 PASS_NAMES: tuple[str, ...] = tuple(p.name for p in PASSES)

@@ -20,6 +20,7 @@ from timeline.events.title_check import MAX_WORDS, repaired, title_problems
 from timeline.nlp import REPORTING_VERBS, words
 
 EVENT_NOUNS = words("event_nouns")
+_BODY_NOUNS = words("body_nouns")
 _LIGHT_VERBS = frozenset({"hold", "host", "stage", "attend", "have", "make", "pay", "convene",
                           "schedule", "plan", "set", "organise", "organize", "open", "begin",
                           "start", "launch", "kick"})
@@ -34,12 +35,16 @@ _CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "cc", "conj", "det",
                        "predet", "prep", "mark", "aux", "auxpass", "neg"})
 
 
-def _subtree(token: Any, skip: set[int], depth: int = 0) -> list[Any]:
-    """The token and the modifiers of it that a name keeps (no clauses, no dates)."""
+def _subtree(token: Any, skip: set[int], depth: int = 0, *, joined: bool = False) -> list[Any]:
+    """The token and the modifiers of it that a name keeps (no clauses, no dates);
+    ``joined`` keeps coordinated names too ("William and Kate")."""
     if token.i in skip:
         return []
     out = [token]
     for child in token.children:
+        if joined and depth == 0 and child.dep_ in ("cc", "conj"):
+            out.extend(_subtree(child, skip, depth + 1))
+            continue
         if child.dep_ == "punct" and not _inside_word(child):
             continue
         if child.dep_ in _CUT_DEPS and not (depth == 0 and child.dep_ == "prep"
@@ -69,24 +74,33 @@ def _text(tokens: list[Any]) -> str:
         ordered = ordered[1:]
     while ordered and (ordered[-1].is_punct or ordered[-1].pos_ in ("ADP", "CCONJ", "DET")):
         ordered = ordered[:-1]
-    text = "".join(t.text_with_ws for t in ordered).strip()
-    return " ".join(text.split())
+    pieces: list[str] = []
+    for before, token in zip([None, *ordered[:-1]], ordered, strict=True):
+        if before is not None:
+            joined = token.i == before.i + 1 and not before.whitespace_
+            pieces.append("" if joined else " ")
+        pieces.append(str(token.text))
+    return " ".join("".join(pieces).split())
 
 
-def noun_phrase(head: Any, dates: set[int]) -> str:
+def noun_phrase(head: Any, dates: set[int], *, joined: bool = False) -> str:
     """The happening named by an event noun with its modifiers and participants."""
-    tokens = _subtree(head, dates)
+    tokens = _subtree(head, dates, joined=joined)
     phrase = _text(tokens)
     if len(phrase.split()) > MAX_WORDS:  # keep the modifiers, drop the complements
         phrase = _text([t for t in tokens if t.i <= head.i])
     return phrase
 
 
-def _verb_form(verb: Any) -> str:
+def _verb_form(verb: Any, subject: Any | None) -> str:
     """The verb as a title states it: "meets" for "will meet", "held" for "was held"."""
     if verb.tag_ in ("VBZ", "VBD", "VBN", "VBG"):
         return str(verb.text)
     lemma = str(verb.lemma_)
+    plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "conj" for c in subject.children))
+    if plural:
+        return lemma
     if lemma == "be":
         return "is"
     if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
@@ -176,11 +190,16 @@ def parse_title(story: Story, event: Event) -> str | None:
             and subject.lemma_.lower() in EVENT_NOUNS:
         return _capitalised(_with_earlier_name(subject, noun_phrase(subject, dates), story,
                                                before))
+    if subject is None and (obj is None or obj.lemma_.lower() not in EVENT_NOUNS):
+        return None  # "Takes place": a verb alone names nothing
+    if head.lemma_ == "be" and subject is not None:  # "Ballots ... are due": the ballots
+        return _capitalised(_with_earlier_name(
+            subject, noun_phrase(subject, dates, joined=True), story, before)) or None
     parts = []
     if subject is not None:
-        parts.append(_with_earlier_name(subject, noun_phrase(subject, dates) or subject.text,
-                                        story, before))
-    parts.append(_verb_form(head) + (f" {particle}" if particle else ""))
+        parts.append(_with_earlier_name(
+            subject, noun_phrase(subject, dates, joined=True) or subject.text, story, before))
+    parts.append(_verb_form(head, subject) + (f" {particle}" if particle else ""))
     if obj is not None:
         parts.append(noun_phrase(obj, dates))
     phrase = " ".join(p for p in parts if p)
@@ -193,12 +212,36 @@ def _capitalised(text: str) -> str:
 
 
 def _is_bare_name(story: Story, event: Event) -> bool:
-    """A title that is only a name the sentence mentions ("People Power Party")."""
-    if any(w in EVENT_NOUNS for w in event.title.lower().split()):
-        return False
-    parsed = story.parse(event.source.evidence)
+    """A title that is only a name the sentence mentions ("People Power Party", "National
+    Assembly"): an organisation, place or person, not a happening."""
     bare = event.title.split(" (")[0].strip()
-    return any(e.text == bare and e.label_ in _NAME_LABELS for e in parsed.doc.ents)
+    last = bare.split()[-1].lower() if bare.split() else ""
+    if last in EVENT_NOUNS and last not in _BODY_NOUNS:
+        return False  # "Halifax Jazz Festival" names the happening itself
+    parsed = story.parse(event.source.evidence)
+    return any(_clean_name(e.text) == bare and e.label_ in _NAME_LABELS for e in parsed.doc.ents)
+
+
+def _clean_name(text: str) -> str:
+    return text[4:] if text.startswith(("the ", "The ")) else text
+
+
+def _overlaps(title: str, other: str) -> bool:
+    """The two titles share a content word (a rebuilt title still names the same thing)."""
+    def content(text: str) -> set[str]:
+        return {w.lower().strip(",.()'’") for w in text.split() if len(w) > 3}
+    return bool(content(title) & content(other))
+
+
+def _shares_its_title(story: Story, event: Event, events: list[Event]) -> bool:
+    """Two dates of one sentence, attached to two heads, with one title: each needs the name
+    of its own clause ("the session opens on Jan. 31 and the budget is announced Feb. 1")."""
+    head = story.anchors.get(event_key(event))
+    return head is not None and any(
+        other is not event and other.title == event.title
+        and other.source.sentence_start == event.source.sentence_start
+        and (theirs := story.anchors.get(event_key(other))) is not None and theirs.i != head.i
+        for other in events)
 
 
 def _named(story: Story, event: Event, title: str) -> str:
@@ -216,11 +259,63 @@ def _named(story: Story, event: Event, title: str) -> str:
     return title
 
 
+_STORY_NAME_LABELS = ("EVENT", "ORG", "PRODUCT", "WORK_OF_ART", "FAC")
+
+
+def story_name(story: Story) -> str | None:
+    """The name the headline is about ("Reserve Bank of Australia", "AFL"), if it has one."""
+    if not story.document.title:
+        return None
+    doc = story.parse(story.document.title).doc
+    subject = {t.i for root in (t for t in doc if t.dep_ == "ROOT") for c in root.children
+               if c.dep_ in _SUBJECTS for t in c.subtree}
+    for entity in doc.ents:  # only a name the headline is about: its subject
+        if entity.label_ in _STORY_NAME_LABELS and entity.root.i in subject:
+            name = _clean_name(str(entity.text)).strip(" ,:;'’")
+            if name and not name.lower().endswith(("'s", "’s")):
+                return name
+    return None
+
+
+def _names_nothing(title: str) -> bool:
+    """A title with no name after its first word ("Quarterfinals", "Board meets")."""
+    return not any(w[:1].isupper() or w[:1].isdigit() for w in title.split()[1:])
+
+
+def with_story_name(title: str, name: str | None) -> str:
+    """ "Quarterfinals" -> "Quarterfinals (League of Legends Worlds)": whose happening it is."""
+    if not name or name.lower() in title.lower() or not _names_nothing(title):
+        return title
+    combined = f"{title} ({name})"
+    return combined if len(combined.split()) <= MAX_WORDS else title
+
+
 def run(story: Story, events: list[Event]) -> list[Event]:
+    """Events whose title is no title, mended or renamed from the parse; a title that names
+    nobody takes the name the headline is about."""
+    name = story_name(story) if events else None
+    return [_with_story_name(story, e, name) for e in _renamed(story, events)]
+
+
+def _with_story_name(story: Story, event: Event, name: str | None) -> Event:
+    titled = with_story_name(event.title, name)
+    if titled == event.title:
+        return event
+    story.note(event, "title")
+    return replace(event, title=titled)
+
+
+def _renamed(story: Story, events: list[Event]) -> list[Event]:
     """Events whose drafted title is no title: mended, else renamed from the parse."""
     out: list[Event] = []
     for event in events:
         problems = [p for p in title_problems(event.title) if p != "too long"]
+        if _shares_its_title(story, event, events):
+            built = parse_title(story, event)
+            if built and not title_problems(built) and _overlaps(built, event.title):
+                story.note(event, "title")
+                out.append(replace(event, title=built))
+                continue
         if not problems and not _is_bare_name(story, event):
             out.append(event)
             continue

@@ -1,0 +1,46 @@
+"""Pass ``telling``: a date that dates only the telling of the news is no event.
+
+"said on Tuesday", "announced Monday", "released the schedule on Sunday", "published its
+calendar for next year": the date attaches to a verb of saying, or to a verb of making known
+whose object is a schedule, list or statement. Such an event is dropped, unless the verb is
+still ahead ("the results will be published on Friday" is something to put in a calendar).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from timeline.event import Event
+from timeline.events.passes import Pass
+from timeline.events.story import Story, event_key
+from timeline.nlp import REPORTING_VERBS, words
+
+_MAKING_KNOWN = words("telling_verbs")
+_TOLD = words("telling_objects")
+_AHEAD = frozenset({"will", "shall", "would", "to", "going", "set", "due", "expected"})
+
+
+def _is_ahead(verb: Any) -> bool:
+    """ "will be published", "is set to release", "is due to announce": still to come."""
+    near = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "mark")]
+    return bool(_AHEAD.intersection(near)) or verb.head.lemma_ in ("set", "due", "expect", "plan")
+
+
+def is_telling(head: Any) -> bool:
+    """True when ``head`` is a past or present act of saying or of making a schedule known."""
+    if head is None or head.pos_ != "VERB" or _is_ahead(head):
+        return False
+    if head.lemma_ in REPORTING_VERBS and head.lemma_ not in _MAKING_KNOWN:
+        return any(c.dep_ in ("ccomp", "dobj", "dative") for c in head.children) or \
+            head.dep_ in ("parataxis", "ROOT")
+    if head.lemma_ in _MAKING_KNOWN:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLD for c in head.children)
+    return False
+
+
+def run(story: Story, events: list[Event]) -> list[Event]:
+    """The events whose date is not the date of a telling."""
+    return [e for e in events if not is_telling(story.anchors.get(event_key(e)))]
+
+
+PASS = Pass("telling", run, __doc__.splitlines()[0])
