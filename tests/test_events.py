@@ -10,7 +10,7 @@ import pytest
 from timeline.document import Document
 from timeline.event import Event
 from timeline.events.frame import PASS_NAMES, frame
-from timeline.events.title_check import repaired, title_problems
+from timeline.events.title_check import repaired, shortened, title_problems
 from timeline.temporal import tag
 
 
@@ -193,3 +193,46 @@ def test_a_title_naming_nobody_takes_the_headline_subject() -> None:
     assert len(events) == 1
     assert events[0].title.startswith("Quarterfinals")
     assert events[0].title.endswith("(Global Chess League)")
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        ("Mayor opens the new bridge over the river with the governor of the state and guests",
+         "Mayor opens new bridge over river with governor of state and guests"),
+        ("Talks with Foreign Minister Anna Berg and Trade Secretary Paul Lind and their aides "
+         "in the capital", "Talks with Anna Berg and Paul Lind and aides in capital"),
+    ],
+)
+def test_long_titles_lose_articles_and_roles_before_words(title: str, short: str) -> None:
+    assert shortened(title) == short
+
+
+def test_a_slot_moved_from_is_the_original_slot() -> None:
+    text = ("Rovers v United will be played at Riverside Stadium on Saturday, March 8.\n"
+            "The match was originally scheduled for Sunday, March 9, but it was brought forward.")
+    titles = {e.first_day.isoformat(): e.title for e in _events(text)}
+    assert titles["2025-03-09"].startswith("Original slot:")
+    assert "Rovers v United" in titles["2025-03-09"]
+    assert not titles["2025-03-08"].startswith("Original")
+
+
+def test_a_called_off_happening_is_marked() -> None:
+    events = _events("Organisers cancelled the harbour regatta on March 15 because of storms.")
+    assert [e.title.startswith("Cancelled:") for e in events] == [True]
+
+
+def test_dedupe_folds_a_repeat_into_its_first_mention() -> None:
+    text = ("The Harbour Jazz Festival runs from June 3 to 8.\n"
+            "Tickets are on sale now.\n"
+            "The Harbour Jazz Festival runs from June 3 to 8.\n")
+    events = _events(text)
+    assert len(events) == 1
+    assert len(events[0].sources) == 2
+    assert len(_events(text, skip=("dedupe",))) == 2
+
+
+def test_a_dateline_line_is_no_event() -> None:
+    assert _events("Oslo, 7 April 2025.\nThe ferry pier opens on May 2.\n") != []
+    assert all(e.first_day.isoformat() != "2025-04-07"
+               for e in _events("Oslo, 7 April 2025.\nThe ferry pier opens on May 2.\n"))

@@ -59,7 +59,7 @@ _BASE_AFTER_MODAL = re.compile(
     r"(\S+)\s+(?:will|would|shall|may|might|could|can|(?:is|are)(?:\s+also)? to|"
     r"(?:is|are)(?:\s+also)? (?:set|scheduled|due|expected|slated|poised|going|likely|"
     r"unlikely) to)\s+"
-    r"(?:(?:also|then|not|likely|probably|soon|still|again|only|first|finally|formally|"
+    r"(?:(?:also|then|now|not|likely|probably|soon|still|again|only|first|finally|formally|"
     r"officially)\s+)*([a-z]+)\b(?=(\s+[a-z]+)?)"
 )
 _CLAUSE_BREAK = re.compile(

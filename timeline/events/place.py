@@ -22,8 +22,8 @@ _LOCATIVES = frozenset({"at", "in", "inside", "outside", "near", "from"})
 _RANK = {"FAC": 0, "ORG": 1, "LOC": 2, "GPE": 3}
 
 
-def _entity_of(token: Any) -> Any | None:
-    for entity in token.doc.ents:
+def _entity_of(token: Any, entities: list[Any]) -> Any | None:
+    for entity in entities:
         if entity.start <= token.i < entity.end:
             return entity
     return None
@@ -41,11 +41,12 @@ def _is_venue_like(name: str) -> bool:
 def locative_places(parsed: Any, dates: set[int]) -> list[tuple[int, str, str]]:
     """(rank, label, name) of every entity a locative preposition introduces."""
     found: list[tuple[int, str, str]] = []
+    entities = parsed.entities()
     for token in parsed.doc:
         if token.dep_ != "prep" or token.lower_ not in _LOCATIVES:
             continue
         for obj in (c for c in token.children if c.dep_ == "pobj" and c.i not in dates):
-            entity = _entity_of(obj)
+            entity = _entity_of(obj, entities)
             if entity is None or entity.label_ not in _RANK:
                 continue
             name = _clean(entity.text)
@@ -94,10 +95,11 @@ def _is_weak(story: Story, event: Event, location: str | None) -> bool:
     if dateline is not None and location.split(",")[0].strip() == dateline.name:
         return True
     head = story.anchors.get(event_key(event))
-    parsed = story.parse(event.source.evidence)
-    for entity in parsed.doc.ents:  # "Liverpool host Leeds": a side, not a town
-        if _clean(entity.text) == location and entity.root.dep_ in ("nsubj", "dobj", "pobj") \
-                and head is not None and entity.root.head.i == head.i:
+    if head is None:
+        return False
+    for chunk in head.doc.noun_chunks:  # "Liverpool host Leeds": a side, not a town
+        if _clean(chunk.text) == location and chunk.root.dep_ in ("nsubj", "dobj", "pobj") \
+                and chunk.root.head.i == head.i:
             return True
     return False
 
@@ -106,8 +108,11 @@ def run(story: Story, events: list[Event]) -> list[Event]:
     """Events placed at the venue their sentence names, where the draft had none better."""
     out: list[Event] = []
     for event in events:
+        if not _is_weak(story, event, event.location):
+            out.append(event)
+            continue
         venue = venue_for(story, event)
-        if venue and venue != event.location and _is_weak(story, event, event.location) and (
+        if venue and venue != event.location and (
                 event.location is None or _is_venue_like(venue) or lookup(venue) is None
                 or venue not in (event.location or "")):
             story.note(event, "place")

@@ -32,12 +32,14 @@ class Story:
     parses: dict[str, ParsedText] = field(default_factory=dict)
     anchors: dict[tuple[int, int, str], Any] = field(default_factory=dict)
     fired: dict[tuple[int, int, str], list[str]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # story-wide answers a pass worked out
 
     def parse_all(self, events: list[Event]) -> None:
         """Parse every evidence sentence not yet parsed, and the headline, in one batch."""
         wanted = [e.source.evidence for e in events]
         if self.document.title:
             wanted.append(self.document.title)
+        wanted.append(self.lead())
         missing = [t for t in dict.fromkeys(wanted) if t and t not in self.parses]
         for parsed in parse_texts(missing):
             self.parses[parsed.text] = parsed

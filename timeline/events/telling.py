@@ -1,5 +1,6 @@
 """Pass ``telling``: a date that dates only the telling of the news is no event.
 
+A line that holds only a place and a date ("Berlin, 07 April 2022.") is a dateline.
 "said on Tuesday", "announced Monday", "released the schedule on Sunday", "published its
 calendar for next year": the date attaches to a verb of saying, or to a verb of making known
 whose object is a schedule, list or statement. Such an event is dropped, unless the verb is
@@ -11,9 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from timeline.event import Event
+from timeline.events.anchor import date_tokens
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
 from timeline.nlp import REPORTING_VERBS, words
+from timeline.places import lookup
 
 _MAKING_KNOWN = words("telling_verbs")
 _TOLD = words("telling_objects")
@@ -38,9 +41,19 @@ def is_telling(head: Any) -> bool:
     return False
 
 
+def is_dateline(story: Story, event: Event) -> bool:
+    """ "Berlin, 07 April 2022." alone on its line: where and when a release was issued."""
+    doc = story.parse(event.source.evidence).doc
+    dates = date_tokens(story, event)
+    rest = [t for t in doc if t.i not in dates and not t.is_punct]
+    return bool(rest) and len(rest) <= 3 and all(t.pos_ == "PROPN" for t in rest) and (
+        lookup(" ".join(t.text for t in rest)) is not None)
+
+
 def run(story: Story, events: list[Event]) -> list[Event]:
     """The events whose date is not the date of a telling."""
-    return [e for e in events if not is_telling(story.anchors.get(event_key(e)))]
+    return [e for e in events
+            if not is_telling(story.anchors.get(event_key(e))) and not is_dateline(story, e)]
 
 
 PASS = Pass("telling", run, __doc__.splitlines()[0])

@@ -16,7 +16,7 @@ from timeline.event import Event
 from timeline.events.anchor import date_tokens
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
-from timeline.events.title_check import MAX_WORDS, repaired, title_problems
+from timeline.events.title_check import MAX_WORDS, repaired, shortened, title_problems
 from timeline.nlp import REPORTING_VERBS, words
 
 EVENT_NOUNS = words("event_nouns")
@@ -110,7 +110,7 @@ def _verb_form(verb: Any, subject: Any | None) -> str:
     return lemma + "s"
 
 
-def _teller(phrase_head: Any) -> str | None:
+def _teller(phrase_head: Any, story: Story) -> str | None:
     """ "The Reserve Bank said the board will meet": the organisation whose board it is."""
     verb = phrase_head.head
     teller = verb.head
@@ -118,7 +118,7 @@ def _teller(phrase_head: Any) -> str | None:
         return None
     for child in teller.children:
         if child.dep_ == "nsubj":
-            for entity in child.doc.ents:
+            for entity in story.parse(child.doc.text).entities():
                 if entity.label_ == "ORG" and entity.root.i in {t.i for t in child.subtree}:
                     owner = str(entity.text)
                     owner = owner[4:] if owner.startswith(("The ", "the ")) else owner
@@ -130,15 +130,16 @@ def _name_for(phrase_head: Any, story: Story, before: int) -> str | None:
     """A fuller name the story gave earlier for "the board" or a pronoun, or None."""
     lemma = phrase_head.lemma_.lower()
     pronoun = phrase_head.pos_ == "PRON"
-    if not pronoun and (teller := _teller(phrase_head)):
+    if not pronoun and (teller := _teller(phrase_head, story)):
         return teller
     texts = [t for t in (story.document.title, *_earlier_texts(story, before)) if t]
     for text in texts:
-        doc = story.parse(text).doc
+        parsed = story.parse(text)
+        doc = parsed.doc
         if pronoun:
             labels = ("PERSON",) if phrase_head.lower_ in ("he", "she", "him", "her") \
                 else ("ORG",)
-            people = [e for e in doc.ents if e.label_ in labels]
+            people = parsed.entities(*labels)
             if people:
                 return str(people[-1].text)
             continue
@@ -215,11 +216,14 @@ def _is_bare_name(story: Story, event: Event) -> bool:
     """A title that is only a name the sentence mentions ("People Power Party", "National
     Assembly"): an organisation, place or person, not a happening."""
     bare = event.title.split(" (")[0].strip()
+    if not all(w[:1].isupper() or w.lower() in ("of", "and", "the", "for", "&") for w in
+               bare.split()):
+        return False  # a name is capitalised throughout
     last = bare.split()[-1].lower() if bare.split() else ""
     if last in EVENT_NOUNS and last not in _BODY_NOUNS:
         return False  # "Halifax Jazz Festival" names the happening itself
     parsed = story.parse(event.source.evidence)
-    return any(_clean_name(e.text) == bare and e.label_ in _NAME_LABELS for e in parsed.doc.ents)
+    return any(_clean_name(e.text) == bare and e.label_ in _NAME_LABELS for e in parsed.entities())
 
 
 def _clean_name(text: str) -> str:
@@ -259,6 +263,7 @@ def _named(story: Story, event: Event, title: str) -> str:
     return title
 
 
+_OPENING_FUNCTION_WORDS = frozenset({"and", "but", "or", "so", "yet", "then", "also"})
 _STORY_NAME_LABELS = ("EVENT", "ORG", "PRODUCT", "WORK_OF_ART", "FAC")
 
 
@@ -266,10 +271,11 @@ def story_name(story: Story) -> str | None:
     """The name the headline is about ("Reserve Bank of Australia", "AFL"), if it has one."""
     if not story.document.title:
         return None
-    doc = story.parse(story.document.title).doc
+    headline = story.parse(story.document.title)
+    doc = headline.doc
     subject = {t.i for root in (t for t in doc if t.dep_ == "ROOT") for c in root.children
                if c.dep_ in _SUBJECTS for t in c.subtree}
-    for entity in doc.ents:  # only a name the headline is about: its subject
+    for entity in headline.entities():  # only a name the headline is about: its subject
         if entity.label_ in _STORY_NAME_LABELS and entity.root.i in subject:
             name = _clean_name(str(entity.text)).strip(" ,:;'’")
             if name and not name.lower().endswith(("'s", "’s")):
@@ -294,7 +300,38 @@ def run(story: Story, events: list[Event]) -> list[Event]:
     """Events whose title is no title, mended or renamed from the parse; a title that names
     nobody takes the name the headline is about."""
     name = story_name(story) if events else None
-    return [_with_story_name(story, e, name) for e in _renamed(story, events)]
+    return [_finished(story, _with_story_name(story, e, name), name)
+            for e in _renamed(story, events)]
+
+
+def _without_opener(title: str) -> str:
+    """ "He travels to Busan" -> "Travels to Busan": a title never opens with a pronoun."""
+    words_ = title.split()
+    while len(words_) > 2 and words_[0].lower() in (
+            "he", "she", "it", "they", "we", "for", "on", "to", "and", "but"):
+        words_ = words_[1:]
+    return _capitalised(" ".join(words_))
+
+
+def _finished(story: Story, event: Event, name: str | None) -> Event:
+    """The title made to keep the rules every title keeps: at most twelve words, no opening
+    pronoun or conjunction, no bare noun."""
+    title = shortened(event.title)
+    words_ = title.split()
+    if words_ and words_[0].lower() in _OPENING_FUNCTION_WORDS and len(words_) > 2:
+        title = _capitalised(" ".join(words_[1:]))  # "And the fair opens" -> "The fair opens"
+    if title_problems(title):
+        built = parse_title(story, event)
+        options = [repaired(title), shortened(built) if built else "", _without_opener(title)]
+        title = next((o for o in options if o and not title_problems(o)), title)
+    if "bare noun" in title_problems(title):
+        context = event.location or name
+        if context:
+            title = f"{title} ({context})"
+    if title == event.title:
+        return event
+    story.note(event, "title")
+    return replace(event, title=title)
 
 
 def _with_story_name(story: Story, event: Event, name: str | None) -> Event:

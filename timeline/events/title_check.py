@@ -75,3 +75,72 @@ def repaired(title: str) -> str:
             continue
         break
     return " ".join(text.split())
+
+
+_ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "our"})
+_ROLES = words("honorifics")
+# Where a long title can end and still say what happens: before a clause, an aside or a place.
+_CUT = re.compile(r"""\s*(?:,|;|:|\s[-–—]\s|\s\((?![^)]*\)$)|\s(?=(?:with|after|before|as|which|who|
+    while|where|when|because|amid|following|at|in|from|to|for|on)\s))""", re.VERBOSE)
+
+
+def _without_roles(title: str) -> str:
+    """Roles written before a name dropped: "Foreign Minister Anna Berg" -> "Anna Berg",
+    "Secretary of State Ann Lee" -> "Ann Lee", "first lady Kim Min" -> "Kim Min"."""
+    tokens = title.split()
+    keep: list[str] = []
+    i = 0
+    while i < len(tokens):
+        end = _role_end(tokens, i) if i > 0 else None
+        if end is not None:
+            i = end
+            continue
+        keep.append(tokens[i])
+        i += 1
+    return " ".join(keep)
+
+
+def _role_end(tokens: list[str], start: int) -> int | None:
+    """Where the role that starts at ``start`` ends, when a name follows it."""
+    last_role: int | None = None
+    j = start
+    while j < len(tokens) and j - start < 5:
+        word = tokens[j].lower()
+        if word in _ROLES:
+            last_role = j
+        elif word == "of" or (tokens[j][:1].isupper() and (
+                last_role is None or tokens[j - 1].lower() == "of")):
+            pass  # "Secretary of State", "Foreign Minister": part of the role
+        elif tokens[j][:1].isupper() and last_role is not None and tokens[j - 1].lower() != "of":
+            return j  # the name
+        else:
+            break
+        j += 1
+    return None
+
+
+def shortened(title: str) -> str:
+    """``title`` cut to at most :data:`MAX_WORDS` words at the last phrase boundary that fits,
+    else after the twelfth word; what the cut leaves dangling is mended."""
+    if len(title.split()) <= MAX_WORDS:
+        return title
+    # Headline style first: articles and possessive pronouns go ("Minister opens new bridge"),
+    # then the roles before a name ("Vice President Kamala Harris" -> "Kamala Harris").
+    first, *rest = title.split()
+    title = " ".join([first, *(w for w in rest if w.lower() not in _ARTICLES)])
+    if len(title.split()) <= MAX_WORDS:
+        return title
+    title = _without_roles(title)
+    if len(title.split()) <= MAX_WORDS:
+        return title
+    best = ""
+    for match in _CUT.finditer(title):
+        head = title[: match.start()]
+        if len(head.split()) > MAX_WORDS:
+            break
+        if len(head.split()) >= 3:
+            best = head
+    if len(best.split()) < MAX_WORDS - 4:  # a boundary that early loses too much
+        best = " ".join(title.split()[:MAX_WORDS])
+    cut = best
+    return repaired(cut) or cut

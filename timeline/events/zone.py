@@ -96,6 +96,12 @@ def local_zone(story: Story, event: Event) -> str | None:
 
 def story_places(story: Story) -> list[Place]:
     """The places every parsed sentence of the story names, most often named first."""
+    if "places" not in story.memo:
+        story.memo["places"] = _story_places(story)
+    return list(story.memo["places"])
+
+
+def _story_places(story: Story) -> list[Place]:
     found: list[Place] = []
     for text in list(story.parses):
         found += _entity_places(story, text)
@@ -106,6 +112,13 @@ def story_places(story: Story) -> list[Place]:
 
 def story_country(story: Story) -> str | None:
     """The country most of the story's places lie in, when most of them agree."""
+    if "country" not in story.memo:
+        story.memo["country"] = _story_country(story)
+    country: str | None = story.memo["country"]
+    return country
+
+
+def _story_country(story: Story) -> str | None:
     countries = Counter(p.country for text in list(story.parses)
                         for p in _entity_places(story, text))
     if not countries:
