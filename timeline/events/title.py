@@ -47,6 +47,8 @@ def _subtree(token: Any, skip: set[int], depth: int = 0, *, joined: bool = False
             continue
         if child.dep_ == "punct" and not _inside_word(child):
             continue
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            continue  # "its regular session": the owner is named elsewhere or not at all
         if child.dep_ in _CUT_DEPS and not (depth == 0 and child.dep_ == "prep"
                                             and child.lower_ in _RIGHT_PREPS):
             continue
@@ -90,6 +92,15 @@ def noun_phrase(head: Any, dates: set[int], *, joined: bool = False) -> str:
     if len(phrase.split()) > MAX_WORDS:  # keep the modifiers, drop the complements
         phrase = _text([t for t in tokens if t.i <= head.i])
     return phrase
+
+
+def _owner_of(noun: Any, story: Story) -> str | None:
+    """Whose "its"/"their" a noun has: the organisation named last before the pronoun."""
+    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if pronoun is None or pronoun.lower_ not in ("its", "their"):
+        return None
+    before = [e for e in story.parse(noun.doc.text).entities("ORG") if e.end <= pronoun.i]
+    return _clean_name(str(before[-1].text)) if before else None
 
 
 def _verb_form(verb: Any, subject: Any | None) -> str:
@@ -186,7 +197,13 @@ def parse_title(story: Story, event: Event) -> str | None:
     subject = subjects[0] if subjects else None
     obj = objects[0] if objects else None
     if obj is not None and head.lemma_ in _LIGHT_VERBS and obj.lemma_.lower() in EVENT_NOUNS:
-        return _capitalised(_with_earlier_name(obj, noun_phrase(obj, dates), story, before))
+        happening = _with_earlier_name(obj, noun_phrase(obj, dates), story, before)
+        named = subject is not None and any(t.pos_ == "PROPN" for t in subject.subtree)
+        owner = noun_phrase(subject, dates, joined=True) if named and subject is not None \
+            else _owner_of(obj, story)  # "the Assembly will open its session"
+        if owner and owner.lower() not in happening.lower():
+            happening = f"{owner} {happening}"
+        return _capitalised(happening)
     if subject is not None and subject.dep_ == "nsubjpass" \
             and subject.lemma_.lower() in EVENT_NOUNS:
         return _capitalised(_with_earlier_name(subject, noun_phrase(subject, dates), story,
