@@ -22,7 +22,8 @@ def _events(text: str, *, dct: datetime | None = None, title: str | None = None,
 
 
 def test_passes_run_in_the_documented_order() -> None:
-    assert PASS_NAMES == ("candidates", "schedule", "anchor", "telling", "kind", "title", "place",
+    assert PASS_NAMES == ("candidates", "schedule", "anchor", "telling", "clauses", "kind", "title",
+                          "place",
                           "zone",
                           "dedupe")
 
@@ -236,3 +237,19 @@ def test_a_dateline_line_is_no_event() -> None:
     assert _events("Oslo, 7 April 2025.\nThe ferry pier opens on May 2.\n") != []
     assert all(e.first_day.isoformat() != "2025-04-07"
                for e in _events("Oslo, 7 April 2025.\nThe ferry pier opens on May 2.\n"))
+
+
+def test_clauses_pass_gives_each_happening_of_a_dated_sentence_an_event() -> None:
+    text = ("The mayor will open the new library on Friday morning and cut the ribbon at "
+            "Harbour Square, before the guests ride to the Town Hall for a reception.")
+    events = _events(text)
+    assert len(events) == 3
+    assert {e.first_day.isoformat() for e in events} == {"2025-03-07"}
+    assert any("Harbour Square" in e.title for e in events)
+    assert any("reception" in e.title for e in events)
+    assert len(_events(text, skip=("clauses",))) == 1
+
+
+def test_a_verb_without_a_place_of_its_own_is_no_further_happening() -> None:
+    events = _events("The council will meet on Friday and discuss the budget.")
+    assert len(events) == 1

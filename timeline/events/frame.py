@@ -2,7 +2,8 @@
 
 ``candidates`` finds the dated clauses and drafts an event for each; the later passes use the
 parse of each event's sentence to attach the date to its head (``anchor``), drop the dates
-that only date the telling of the news (``telling``), check the tense of
+that only date the telling of the news (``telling``), split a sentence that tells several
+happenings (``clauses``), check the tense of
 that head (``kind``), name the happening (``title``), place it (``place``), give its clock a
 zone (``zone``), split timetables into items (``schedule``) and fold repeats (``dedupe``).
 Every pass can be switched off by name, so what it is worth can be measured.
@@ -19,6 +20,7 @@ from timeline.event import Event
 from timeline.events import (
     anchor,
     candidates,
+    clauses,
     dedupe,
     kind,
     place,
@@ -33,7 +35,8 @@ from timeline.timex import Timex
 
 #: The passes in the order they run.
 PASSES: tuple[Pass, ...] = (
-    candidates.PASS, schedule.PASS, anchor.PASS, telling.PASS, kind.PASS, title.PASS, place.PASS,
+    candidates.PASS, schedule.PASS, anchor.PASS, telling.PASS, clauses.PASS, kind.PASS,
+    title.PASS, place.PASS,
     zone.PASS, dedupe.PASS,
 )
 PASS_NAMES: tuple[str, ...] = tuple(p.name for p in PASSES)

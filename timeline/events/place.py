@@ -38,11 +38,22 @@ def _is_venue_like(name: str) -> bool:
     return bool(VENUE_NOUNS.intersection(name.lower().replace(",", " ").split()))
 
 
-def locative_places(parsed: Any, dates: set[int]) -> list[tuple[int, str, str]]:
-    """(rank, label, name) of every entity a locative preposition introduces."""
+def clause_tokens(head: Any) -> set[int]:
+    """The tokens of the clause ``head`` heads, without the clauses coordinated after it."""
+    nested = {t.i for c in head.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"
+              for t in c.subtree}
+    return {t.i for t in head.subtree} - nested
+
+
+def locative_places(parsed: Any, dates: set[int],
+                    within: set[int] | None = None) -> list[tuple[int, str, str]]:
+    """(rank, label, name) of every entity a locative preposition introduces (inside
+    ``within`` token indexes, when given)."""
     found: list[tuple[int, str, str]] = []
     entities = parsed.entities()
     for token in parsed.doc:
+        if within is not None and token.i not in within:
+            continue
         if token.dep_ != "prep" or token.lower_ not in _LOCATIVES:
             continue
         for obj in (c for c in token.children if c.dep_ == "pobj" and c.i not in dates):
@@ -77,7 +88,11 @@ def venue_for(story: Story, event: Event) -> str | None:
     listed = list_item_venue(parsed)
     if listed is not None:
         return listed
-    found = sorted(locative_places(parsed, date_tokens(story, event)))
+    head = story.anchors.get(event_key(event))
+    scope = clause_tokens(head) if head is not None and head.pos_ == "VERB" else None
+    found = sorted(locative_places(parsed, date_tokens(story, event), scope))
+    if not found and scope is not None:
+        found = sorted(locative_places(parsed, date_tokens(story, event)))
     if not found or found[0][0] > 3:
         return None
     _, label, name = found[0]

@@ -13,10 +13,9 @@ from timeline.places import Place, place_in
 from timeline.timex import Timex
 
 
-def event_key(event: Event) -> tuple[int, int, str]:
-    """An event's place in its document: its sentence, its trigger and the trigger's text."""
-    source = event.source
-    return (source.sentence_start, source.trigger_start, source.trigger)
+def event_key(event: Event) -> str:
+    """What the passes know an event by while they run: its UID, unique in its document."""
+    return event.uid
 
 
 @dataclass(slots=True)
@@ -30,8 +29,8 @@ class Story:
     document: Document
     timexes: list[Timex]
     parses: dict[str, ParsedText] = field(default_factory=dict)
-    anchors: dict[tuple[int, int, str], Any] = field(default_factory=dict)
-    fired: dict[tuple[int, int, str], list[str]] = field(default_factory=dict)
+    anchors: dict[str, Any] = field(default_factory=dict)
+    fired: dict[str, list[str]] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)  # story-wide answers a pass worked out
 
     def parse_all(self, events: list[Event]) -> None:
