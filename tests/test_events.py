@@ -253,3 +253,10 @@ def test_clauses_pass_gives_each_happening_of_a_dated_sentence_an_event() -> Non
 def test_a_verb_without_a_place_of_its_own_is_no_further_happening() -> None:
     events = _events("The council will meet on Friday and discuss the budget.")
     assert len(events) == 1
+
+
+def test_a_named_assembly_that_opens_its_session_is_its_place() -> None:
+    events = _events("The Ruritanian Parliament will open its spring session on March 10.")
+    assert events
+    assert events[0].location is not None
+    assert "Parliament" in events[0].location

@@ -2015,3 +2015,23 @@ def test_json_contract_of_a_range() -> None:
         "anchor": "dct",
         "range_start": 0,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "values"),
+    [
+        # a list goes on from its previous item, across the turn of the year
+        ("The fair opens on Dec. 28, Jan. 3 and Jan. 9.", date(2023, 12, 1),
+         ["2023-12-28", "2024-01-03", "2024-01-09"]),
+        # a year named right before the days places all of them, ranges included
+        ("The council will meet in 2027 on March 2-3, June 8-9 and Nov. 4.", date(2026, 7, 1),
+         ["2027", "2027-03-02", "2027-03-03", "2027-06-08", "2027-06-09", "2027-11-04"]),
+        # two dates in separate clauses are not a list
+        ("The show closed on Nov. 2. It reopens on Feb. 1.", date(2025, 11, 20),
+         ["2025-11-02", "2026-02-01"]),
+    ],
+)
+def test_listed_days_go_on_from_the_item_before(text: str, dct: date,
+                                                values: list[str]) -> None:
+    moment = datetime.combine(dct, datetime.min.time(), tzinfo=UTC)
+    assert [t.value for t in tag(text, moment)] == values

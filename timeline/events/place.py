@@ -16,6 +16,7 @@ from timeline.event import Event
 from timeline.events.anchor import date_tokens
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
+from timeline.nlp import words
 from timeline.places import VENUE_NOUNS, lookup
 
 _LOCATIVES = frozenset({"at", "in", "inside", "outside", "near", "from"})
@@ -82,12 +83,35 @@ def list_item_venue(parsed: Any) -> str | None:
     return last
 
 
+_HOSTING = words("hosting_verbs")
+_BODIES = words("body_nouns")
+
+
+def host_venue(head: Any) -> str | None:
+    """ "The National Assembly will open its session", "Riverside Arena hosts the final":
+    a named venue or assembly that hosts or holds the happening is where it is."""
+    if head is None or head.pos_ != "VERB" or head.lemma_.lower() not in _HOSTING:
+        return None
+    for child in head.children:
+        if child.dep_ != "nsubj":
+            continue
+        words_ = [t for t in child.subtree if t.dep_ != "det"]
+        named = any(t.pos_ == "PROPN" for t in words_)
+        kind = child.lemma_.lower()
+        if named and (kind in VENUE_NOUNS or kind in _BODIES):
+            return _clean(" ".join(t.text for t in words_))
+    return None
+
+
 def venue_for(story: Story, event: Event) -> str | None:
     """The most specific place the event's sentence gives it, as "Venue, Town" when both."""
     parsed = story.parse(event.source.evidence)
     listed = list_item_venue(parsed)
     if listed is not None:
         return listed
+    hosting = host_venue(story.anchors.get(event_key(event)))
+    if hosting is not None:
+        return hosting
     head = story.anchors.get(event_key(event))
     scope = clause_tokens(head) if head is not None and head.pos_ == "VERB" else None
     found = sorted(locative_places(parsed, date_tokens(story, event), scope))

@@ -54,6 +54,11 @@ class Narrative:
     named_month: tuple[tuple[int, int], int, int] | None = None
     past_day: tuple[date, int] | None = None
     future_day: tuple[date, int] | None = None
+    #: The last date named and where it ends: "Feb. 5-6, March 18-19 and May 6-7" is a
+    #: list that goes on from its previous item; "in 2024 on Feb. 5" takes the year named.
+    last_day: date | None = None
+    last_year: int | None = None
+    last_end: int = -1
 
 
 @dataclass(slots=True)

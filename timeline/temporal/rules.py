@@ -285,17 +285,57 @@ def _day_resolver(
             d = dates.safe_date(year, month, day)
             return Resolved(dates.day_value(d), "DATE") if d else None
         if follow is not None:
-            # The closing day of a range without a year takes the opening day's year.
+            # The closing day of a range without a year takes the opening day's year: the
+            # day just resolved when it ends right before ("May 6-7"), else the opening
+            # day resolved again here.
+            n = ctx.narrative
+            if n.last_day is not None and 0 <= n.last_end <= ctx.start and _RANGE_GAP.fullmatch(
+                    ctx.text, n.last_end, ctx.start):
+                y = n.last_day.year + (1 if roll else 0)
+                d = dates.safe_date(y, month, day)
+                return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
             first = follow(ctx)
             if first is None:
                 return None
             y = int(first.value[:4]) + (1 if roll else 0)
             d = dates.safe_date(y, month, day)
             return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
+        listed = None if lean else _listed_day(month, day, ctx)
+        if listed is not None:
+            return listed
         d = _nearest_day(month, day, ctx, lean)
         return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
 
     return resolve
+
+
+# What joins the two days of a range: "May 6-7", "June 3 to 5", "between Oct. 22 and 24".
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|and)\s*")
+# What joins the items of a list of dates: "Feb. 5-6, March 18-19 and May 6-7".
+_LIST_GAP = re.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*")
+# What joins a year to the day it places: "in 2024 on Feb. 5", "in 2024, on Feb. 5".
+_YEAR_GAP = re.compile(r"\s*,?\s*(?:on|from|between)\s+")
+
+
+def _listed_day(month: int, day: int, ctx: Context) -> Resolved | None:
+    """A year-less day that goes on a list: the first such day on or after the item before
+    it; a day right after a year named for it ("in 2024 on Feb. 5") is in that year."""
+    n = ctx.narrative
+    if n.last_end < 0 or n.last_end > ctx.start:
+        return None
+    if n.last_year is not None and _YEAR_GAP.fullmatch(ctx.text, n.last_end, ctx.start):
+        d = dates.safe_date(n.last_year, month, day)
+        return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
+    if n.last_day is None or n.last_end == ctx.start or not _LIST_GAP.fullmatch(
+            ctx.text, n.last_end, ctx.start):
+        return None
+    if ctx.text.find(",", n.last_end, ctx.start) == -1 and " and " not in ctx.text[
+            n.last_end:ctx.start] and " or " not in ctx.text[n.last_end:ctx.start]:
+        return None
+    d = dates.safe_date(n.last_day.year, month, day)
+    if d is not None and d < n.last_day:
+        d = dates.safe_date(n.last_day.year + 1, month, day)
+    return Resolved(dates.day_value(d), "DATE", ANCHOR_DCT) if d else None
 
 
 def _parse_month_day(m: re.Match[str], text: str) -> list[Part] | None:

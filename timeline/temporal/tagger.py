@@ -236,6 +236,17 @@ def _select(found: list[tuple[int, int, int, list[Part]]]) -> list[list[Part]]:
 _LONG_PERIOD = re.compile(r"P(?:[69]|12)M$|P1Y$")
 
 
+def _remember_last(narrative: Narrative, value: str, end: int) -> None:
+    """The last day or bare year named and where its expression ends."""
+    if _DAY.match(value) and len(value) == 10:
+        narrative.last_day, narrative.last_year = date.fromisoformat(value), None
+    elif re.fullmatch(r"\d{4}", value):
+        narrative.last_day, narrative.last_year = None, int(value)
+    else:
+        narrative.last_day = narrative.last_year = None
+    narrative.last_end = end
+
+
 def _remember(
     narrative: Narrative,
     value: str,
@@ -581,6 +592,7 @@ def tag(text: str, dct: datetime) -> list[Timex]:
                 _remember(
                     ctx.narrative, resolved.value, index, ctx.dct, report=report, start=part.start
                 )
+                _remember_last(ctx.narrative, resolved.value, part.end)
             elif resolved.type == "DURATION" and _LONG_PERIOD.match(resolved.value):
                 ctx.narrative.quarter = ctx.narrative.quarter_index = None
                 ctx.narrative.long_period = True
