@@ -260,3 +260,20 @@ def test_a_named_assembly_that_opens_its_session_is_its_place() -> None:
     assert events
     assert events[0].location is not None
     assert "Parliament" in events[0].location
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["OSLO, March 4 (Nordic Wire) - ", "OSLO (AP) -- ", "OSLO, 4 March — "],
+)
+def test_the_dateline_date_is_no_event(opening: str) -> None:
+    text = f"{opening}The ferry pier opens on May 2, the harbour board said on Tuesday."
+    days = [e.first_day.isoformat() for e in _events(text)]
+    assert days == ["2025-05-02"]
+
+
+def test_a_place_named_like_a_happening_is_no_title() -> None:
+    text = "Guests will gather at Harbour Parade on Friday morning for the regatta."
+    titles = [e.title for e in _events(text)]
+    assert titles
+    assert titles[0] != "Harbour Parade"

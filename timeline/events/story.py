@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,16 @@ from timeline.framer import DATELINE_PLACE
 from timeline.nlp import ParsedText, parse_texts
 from timeline.places import Place, place_in
 from timeline.timex import Timex
+
+# "SYDNEY, July 25 (Reuters) - ", "NEW DELHI (AP) -- ", "BERLIN, 4 May — ": a town in
+# capitals, then a date or an agency, then a dash.
+_DATELINE_OPENING = re.compile(
+    r"""\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]*\.?)?     # the town, maybe its region
+        (?:,\s*[^()\n]{3,30}?)?                             # the date
+        (?:\s*\([^)\n]{1,40}\))?                              # the agency
+        \s+(?:--?|—|–)\s+""",
+    re.VERBOSE,
+)
 
 
 def event_key(event: Event) -> str:
@@ -69,6 +80,11 @@ class Story:
         text = self.document.text.lstrip()
         end = next((i for i, c in enumerate(text) if c in ".\n" and i > 40), min(len(text), 300))
         return text[: end + 1]
+
+    def dateline_end(self) -> int:
+        """Where a dateline ("SYDNEY, July 25 (Reuters) - ") ends; 0 when there is none."""
+        match = _DATELINE_OPENING.match(self.document.text)
+        return match.end() if match else 0
 
     def dateline_place(self) -> Place | None:
         """The town a dateline opens the story with ("SEOUL, Feb. 4 (Yonhap) --")."""

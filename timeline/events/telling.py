@@ -52,8 +52,10 @@ def is_dateline(story: Story, event: Event) -> bool:
 
 def run(story: Story, events: list[Event]) -> list[Event]:
     """The events whose date is not the date of a telling."""
+    dateline = story.dateline_end()
     return [e for e in events
-            if not is_telling(story.anchors.get(event_key(e))) and not is_dateline(story, e)]
+            if not is_telling(story.anchors.get(event_key(e))) and not is_dateline(story, e)
+            and not e.source.trigger_start < dateline]
 
 
 PASS = Pass("telling", run, __doc__.splitlines()[0])

@@ -31,6 +31,7 @@ _RIGHT_PREPS = frozenset({"of", "between", "with", "against", "for", "on"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd"})
 _NAME_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC", "NORP", "PERSON"})
+_PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "cc", "conj", "det",
                        "predet", "prep", "mark", "aux", "auxpass", "neg"})
 
@@ -237,10 +238,15 @@ def _is_bare_name(story: Story, event: Event) -> bool:
                bare.split()):
         return False  # a name is capitalised throughout
     last = bare.split()[-1].lower() if bare.split() else ""
-    if last in EVENT_NOUNS and last not in _BODY_NOUNS:
-        return False  # "Halifax Jazz Festival" names the happening itself
+    if last in _BODY_NOUNS:
+        return True  # "National Assembly", "State Council": a body, not what it does
     parsed = story.parse(event.source.evidence)
-    return any(_clean_name(e.text) == bare and e.label_ in _NAME_LABELS for e in parsed.entities())
+    for entity in parsed.entities():
+        if _clean_name(entity.text) != bare or entity.label_ not in _NAME_LABELS:
+            continue
+        # "Halifax Jazz Festival" names the happening; "Horse Guards Parade" is a place
+        return last not in EVENT_NOUNS or entity.label_ in _PLACE_LABELS
+    return False
 
 
 def _clean_name(text: str) -> str:

@@ -33,11 +33,12 @@ def title_problems(title: str) -> list[str]:
         return ["empty"]
     if len(title.split()) > MAX_WORDS:
         found.append("too long")
-    first, last = tokens[0].lower(), tokens[-1].lower().rstrip(".")
+    main = _WORD.findall(title.split(" (")[0]) or tokens  # "On the (Reserve Bank)" too
+    first, last = tokens[0].lower(), main[-1].lower().rstrip(".")
     if first in _OPENERS:
         found.append(f"opens with {tokens[0]!r}")
-    if last in _CLOSERS and len(tokens) > 1:
-        found.append(f"ends with {tokens[-1]!r}")
+    if last in _CLOSERS and len(main) > 1:
+        found.append(f"ends with {main[-1]!r}")
     for opening, closing in _PAIRS:
         if title.count(opening) != title.count(closing):
             found.append(f"unbalanced {opening}{closing}")
