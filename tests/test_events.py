@@ -277,3 +277,8 @@ def test_a_place_named_like_a_happening_is_no_title() -> None:
     titles = [e.title for e in _events(text)]
     assert titles
     assert titles[0] != "Harbour Parade"
+
+
+def test_an_event_no_title_can_be_made_for_is_dropped() -> None:
+    text = "Each meeting runs over two days, starting on a Monday and finishing on the Tuesday."
+    assert all(not title_problems(e.title) for e in _events(text))

@@ -321,10 +321,14 @@ def with_story_name(title: str, name: str | None) -> str:
 
 def run(story: Story, events: list[Event]) -> list[Event]:
     """Events whose title is no title, mended or renamed from the parse; a title that names
-    nobody takes the name the headline is about."""
+    nobody takes the name the headline is about; an event no title can be made for is
+    dropped."""
     name = story_name(story) if events else None
-    return [_finished(story, _with_story_name(story, e, name), name)
-            for e in _renamed(story, events)]
+    finished = [_finished(story, _with_story_name(story, e, name), name)
+                for e in _renamed(story, events)]
+    # No words of the sentence name the happening ("starting on a Monday and finishing on
+    # the Tuesday"): such a date is rarely an event, and a calendar cannot show it.
+    return [e for e in finished if not title_problems(e.title)]
 
 
 def _without_opener(title: str) -> str:
