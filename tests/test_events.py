@@ -22,10 +22,8 @@ def _events(text: str, *, dct: datetime | None = None, title: str | None = None,
 
 
 def test_passes_run_in_the_documented_order() -> None:
-    assert PASS_NAMES == ("candidates", "schedule", "anchor", "telling", "clauses", "kind", "title",
-                          "place",
-                          "zone",
-                          "dedupe")
+    assert PASS_NAMES == ("candidates", "schedule", "anchor", "telling", "clauses", "kind",
+                          "place", "title", "zone", "dedupe")
 
 
 def test_unknown_pass_is_a_clear_error() -> None:
@@ -282,3 +280,12 @@ def test_a_place_named_like_a_happening_is_no_title() -> None:
 def test_an_event_no_title_can_be_made_for_is_dropped() -> None:
     text = "Each meeting runs over two days, starting on a Monday and finishing on the Tuesday."
     assert all(not title_problems(e.title) for e in _events(text))
+
+
+def test_the_one_venue_a_story_names_places_its_other_events() -> None:
+    text = ("The trial opens at Harbour Crown Court on Monday, March 10.\n"
+            "A verdict is expected on March 21.\n")
+    places = {e.first_day.isoformat(): e.location for e in _events(text)}
+    assert places["2025-03-21"] is not None
+    assert "Harbour Crown Court" in places["2025-03-21"]
+    assert "Harbour Crown Court" in (places["2025-03-10"] or "")

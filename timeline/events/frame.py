@@ -1,11 +1,11 @@
 """The event framer: named passes run in order over one document's dates.
 
-``candidates`` finds the dated clauses and drafts an event for each; the later passes use the
-parse of each event's sentence to attach the date to its head (``anchor``), drop the dates
-that only date the telling of the news (``telling``), split a sentence that tells several
-happenings (``clauses``), check the tense of
-that head (``kind``), name the happening (``title``), place it (``place``), give its clock a
-zone (``zone``), split timetables into items (``schedule``) and fold repeats (``dedupe``).
+``candidates`` finds the dated clauses and drafts an event for each; ``schedule`` gives a day
+the one clock time its sentence states. The later passes read the parse of each event's
+sentence: ``anchor`` attaches the date to its head, ``telling`` drops dates that only date
+the telling of the news, ``clauses`` splits a sentence that tells several happenings,
+``kind`` marks replaced slots and called-off happenings, ``place`` finds the venue,
+``title`` names the happening, ``zone`` reads the clock's zone and ``dedupe`` folds repeats.
 Every pass can be switched off by name, so what it is worth can be measured.
 """
 
@@ -36,7 +36,7 @@ from timeline.timex import Timex
 #: The passes in the order they run.
 PASSES: tuple[Pass, ...] = (
     candidates.PASS, schedule.PASS, anchor.PASS, telling.PASS, clauses.PASS, kind.PASS,
-    title.PASS, place.PASS,
+    place.PASS, title.PASS,
     zone.PASS, dedupe.PASS,
 )
 PASS_NAMES: tuple[str, ...] = tuple(p.name for p in PASSES)

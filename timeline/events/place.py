@@ -74,7 +74,9 @@ def locative_places(parsed: Any, dates: set[int],
 def list_item_venue(parsed: Any) -> str | None:
     """The venue that ends a list line with no verb ("..., 4:05pm, Adelaide Oval")."""
     doc = parsed.doc
-    if any(t.pos_ in ("VERB", "AUX") for t in doc) or "," not in parsed.text:
+    # "Rovers v United": the "v" of a fixture is no verb, whatever the tagger says
+    if any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("v", "vs", "vs.") for t in doc) \
+            or "," not in parsed.text:
         return None
     last = _clean(parsed.text.rsplit(",", 1)[1])
     words = last.split()
@@ -143,14 +145,36 @@ def _is_weak(story: Story, event: Event, location: str | None) -> bool:
     return False
 
 
+def story_venue(story: Story) -> str | None:
+    """The one venue the story's headline, opening and dated sentences name (a court, a
+    stadium, an exhibition centre), when no other venue competes with it."""
+    if "venue" not in story.memo:
+        counts: dict[str, int] = {}
+        for parsed in list(story.parses.values()):
+            for entity in parsed.entities("FAC", "ORG"):
+                name = _clean(str(entity.text))
+                if entity.label_ == "FAC" or _is_venue_like(name):
+                    counts[name] = counts.get(name, 0) + 1
+        ranked = sorted(counts, key=lambda n: -counts[n])
+        alone = len(ranked) == 1 or (len(ranked) > 1 and counts[ranked[0]] >= 2 * counts[
+            ranked[1]])
+        story.memo["venue"] = ranked[0] if ranked and alone else None
+    venue: str | None = story.memo["venue"]
+    return venue
+
+
 def run(story: Story, events: list[Event]) -> list[Event]:
-    """Events placed at the venue their sentence names, where the draft had none better."""
+    """Events placed at the venue their sentence names, else at the one venue the story
+    names, where the draft had none better."""
     out: list[Event] = []
     for event in events:
         if not _is_weak(story, event, event.location):
             out.append(event)
             continue
         venue = venue_for(story, event)
+        if venue is None and (shared := story_venue(story)) is not None:
+            town = event.location
+            venue = f"{shared}, {town}" if town and town not in shared else shared
         if venue and venue != event.location and (
                 event.location is None or _is_venue_like(venue) or lookup(venue) is None
                 or venue not in (event.location or "")):

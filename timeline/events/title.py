@@ -328,7 +328,7 @@ def run(story: Story, events: list[Event]) -> list[Event]:
                 for e in _renamed(story, events)]
     # No words of the sentence name the happening ("starting on a Monday and finishing on
     # the Tuesday"): such a date is rarely an event, and a calendar cannot show it.
-    return [e for e in finished if not title_problems(e.title)]
+    return [e for e in finished if not set(title_problems(e.title)) - {"bare noun"}]
 
 
 def _without_opener(title: str) -> str:
