@@ -16,7 +16,7 @@ from timeline.event import Event
 from timeline.events.anchor import date_tokens
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
-from timeline.nlp import words
+from timeline.nlp import name_all, words
 from timeline.places import VENUE_NOUNS, lookup
 
 _LOCATIVES = frozenset({"at", "in", "inside", "outside", "near", "from"})
@@ -145,16 +145,22 @@ def _is_weak(story: Story, event: Event, location: str | None) -> bool:
     return False
 
 
-def story_venue(story: Story) -> str | None:
-    """The one venue the story's headline, opening and dated sentences name (a court, a
-    stadium, an exhibition centre), when no other venue competes with it."""
+def story_venue(story: Story, events: list[Event]) -> str | None:
+    """The one venue the story names (a court, a stadium, an exhibition centre): in its
+    headline or opening, or as the place of its other events, when no other venue competes."""
     if "venue" not in story.memo:
+        named = [_clean(e.location.split(",")[0]) for e in events if e.location]
+        facilities: set[str] = set()
+        for text in (story.document.title, story.lead()):
+            if text:
+                for entity in story.parse(text).entities("FAC", "ORG"):
+                    named.append(_clean(str(entity.text)))
+                    if entity.label_ == "FAC":
+                        facilities.add(named[-1])
         counts: dict[str, int] = {}
-        for parsed in list(story.parses.values()):
-            for entity in parsed.entities("FAC", "ORG"):
-                name = _clean(str(entity.text))
-                if entity.label_ == "FAC" or _is_venue_like(name):
-                    counts[name] = counts.get(name, 0) + 1
+        for name in named:
+            if name in facilities or _is_venue_like(name):
+                counts[name] = counts.get(name, 0) + 1
         ranked = sorted(counts, key=lambda n: -counts[n])
         alone = len(ranked) == 1 or (len(ranked) > 1 and counts[ranked[0]] >= 2 * counts[
             ranked[1]])
@@ -167,12 +173,15 @@ def run(story: Story, events: list[Event]) -> list[Event]:
     """Events placed at the venue their sentence names, else at the one venue the story
     names, where the draft had none better."""
     out: list[Event] = []
+    weak = [e for e in events if _is_weak(story, e, e.location)]
+    heads = [t for t in (story.document.title, story.lead()) if t]
+    name_all(story.parse(t) for t in [*(e.source.evidence for e in weak), *heads])
     for event in events:
-        if not _is_weak(story, event, event.location):
+        if event not in weak:
             out.append(event)
             continue
         venue = venue_for(story, event)
-        if venue is None and (shared := story_venue(story)) is not None:
+        if venue is None and (shared := story_venue(story, events)) is not None:
             town = event.location
             venue = f"{shared}, {town}" if town and town not in shared else shared
         if venue and venue != event.location and (

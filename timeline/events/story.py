@@ -49,7 +49,6 @@ class Story:
         wanted = [e.source.evidence for e in events]
         if self.document.title:
             wanted.append(self.document.title)
-        wanted.append(self.lead())
         missing = [t for t in dict.fromkeys(wanted) if t and t not in self.parses]
         for parsed in parse_texts(missing):
             self.parses[parsed.text] = parsed

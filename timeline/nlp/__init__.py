@@ -6,7 +6,7 @@ the model is loaded once per process, only when a parse is first needed.
 
 from timeline.nlp.lexicon import REPORTING_VERBS, ZONE_DECLARATIONS, words
 from timeline.nlp.model import MODEL_PACKAGE, english, model_figures
-from timeline.nlp.parse import ParsedText, parse_texts
+from timeline.nlp.parse import ParsedText, name_all, parse_texts
 
 __all__ = [
     "MODEL_PACKAGE",
@@ -15,6 +15,7 @@ __all__ = [
     "ParsedText",
     "english",
     "model_figures",
+    "name_all",
     "parse_texts",
     "words",
 ]

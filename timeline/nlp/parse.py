@@ -37,6 +37,17 @@ class ParsedText:
         return span[0] if span is not None and len(span) else None
 
 
+def name_all(parsed: Iterable[ParsedText]) -> None:
+    """Run the entity recogniser over the parses that lack entities, in one batch."""
+    todo = list({id(p): p for p in parsed if not p.named}.values())
+    if not todo:
+        return
+    recogniser = english().get_pipe("ner")
+    for item, _ in zip(todo, recogniser.pipe([p.doc for p in todo], batch_size=_BATCH),
+                       strict=True):
+        item.named = True
+
+
 def parse_texts(texts: Iterable[str]) -> list[ParsedText]:
     """Each text parsed, in order; repeated texts are parsed once and share one parse."""
     ordered: Sequence[str] = list(texts)
