@@ -52,3 +52,13 @@ def test_word_lists_are_data() -> None:
     assert "summit" in words("event_nouns")
     assert ZONE_DECLARATIONS["kst"] == "Asia/Seoul"
     assert ZONE_DECLARATIONS["uk"] == "Europe/London"
+
+
+def test_entities_come_on_demand_and_in_batches() -> None:
+    from timeline.nlp import name_all
+
+    parsed = parse_texts(["Ministers meet in Lisbon.", "The fair opens in Porto."])
+    assert not any(p.named for p in parsed)
+    name_all(parsed)
+    assert all(p.named for p in parsed)
+    assert [e.text for e in parsed[1].entities("GPE")] == ["Porto"]
