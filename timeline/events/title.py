@@ -324,8 +324,9 @@ def run(story: Story, events: list[Event]) -> list[Event]:
     nobody takes the name the headline is about; an event no title can be made for is
     dropped."""
     name = story_name(story) if events else None
-    finished = [_finished(story, _with_story_name(story, e, name), name)
-                for e in _renamed(story, events)]
+    renamed = _renamed(story, events)
+    finished = [_finished(story, _with_story_name(story, e, name), name,
+                          renamed[i - 1] if i else None) for i, e in enumerate(renamed)]
     # No words of the sentence name the happening ("starting on a Monday and finishing on
     # the Tuesday"): such a date is rarely an event, and a calendar cannot show it.
     return [e for e in finished if not set(title_problems(e.title)) - {"bare noun"}]
@@ -340,11 +341,27 @@ def _without_opener(title: str) -> str:
     return _capitalised(" ".join(words_))
 
 
-def _finished(story: Story, event: Event, name: str | None) -> Event:
+_PERSONAL = frozenset({"he", "she", "they", "it"})
+
+
+def _actor(story: Story, event: Event | None) -> str | None:
+    """Who the event before is about: its head's subject ("The prime minister" will ...)."""
+    head = story.anchors.get(event_key(event)) if event is not None else None
+    for child in head.children if head is not None else ():
+        if child.dep_ in _SUBJECTS and child.pos_ != "PRON":
+            return noun_phrase(child, set(), joined=True) or None
+    return None
+
+
+def _finished(story: Story, event: Event, name: str | None, before: Event | None) -> Event:
     """The title made to keep the rules every title keeps: at most twelve words, no opening
-    pronoun or conjunction, no bare noun."""
+    pronoun or conjunction, no bare noun. "She is due in Madrid" after "The prime minister
+    will make a trip" is the prime minister's."""
     title = shortened(event.title)
     words_ = title.split()
+    if words_ and words_[0].lower() in _PERSONAL and (actor := _actor(story, before)):
+        title = _capitalised(shortened(f"{actor} {' '.join(words_[1:])}"))
+        words_ = title.split()
     if words_ and words_[0].lower() in _OPENING_FUNCTION_WORDS and len(words_) > 2:
         title = _capitalised(" ".join(words_[1:]))  # "And the fair opens" -> "The fair opens"
     if title_problems(title):
