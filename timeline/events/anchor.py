@@ -18,24 +18,35 @@ _MAX_CLIMB = 12  # a parse tree deeper than this between a date and its head is 
 
 
 def date_tokens(story: Story, event: Event) -> set[int]:
-    """Indexes of the tokens of the event's sentence that belong to a date expression."""
-    parsed = story.parse(event.source.evidence)
-    indexes: set[int] = set()
-    for start, end in story.date_spans(event.source):
-        span = parsed.doc.char_span(max(0, start), max(0, end), alignment_mode="expand")
-        if span is not None:
-            indexes.update(t.i for t in span)
-    return indexes
+    """Indexes of the tokens of the event's sentence that belong to a date expression
+    (worked out once per event: every pass asks)."""
+    cache: dict[str, frozenset[int]] = story.memo.setdefault("dates", {})
+    key = event_key(event)
+    if key not in cache:
+        parsed = story.parse(event.source.evidence)
+        indexes: set[int] = set()
+        for start, end in story.date_spans(event.source):
+            span = parsed.doc.char_span(max(0, start), max(0, end), alignment_mode="expand")
+            if span is not None:
+                indexes.update(t.i for t in span)
+        cache[key] = frozenset(indexes)
+    return set(cache[key])
+
+
+def trigger_span(story: Story, event: Event) -> Any | None:
+    """The tokens of the event's date expression in its sentence's parse, or None."""
+    source = event.source
+    start = source.trigger_start - source.sentence_start
+    end = source.trigger_end - source.sentence_start
+    doc = story.parse(source.evidence).doc
+    span = doc.char_span(max(0, start), max(0, end), alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 def find_anchor(story: Story, event: Event) -> Any | None:
     """The head the event's date attaches to, or None when the parse gives none."""
-    source = event.source
-    parsed = story.parse(source.evidence)
-    start = source.trigger_start - source.sentence_start
-    end = source.trigger_end - source.sentence_start
-    span = parsed.doc.char_span(max(0, start), max(0, end), alignment_mode="expand")
-    if span is None or not len(span):
+    span = trigger_span(story, event)
+    if span is None:
         return None
     dates = date_tokens(story, event)
     token = span.root

@@ -8,10 +8,10 @@ marked "Cancelled: ...". Past or scheduled (the tense the rule framer read) is k
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from timeline.event import Event
+from timeline.events.anchor import trigger_span
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
 from timeline.nlp import words
@@ -24,12 +24,8 @@ _FIRST_PLAN = words("first_plan_adverbs")
 
 def _preposition_of_date(story: Story, event: Event) -> str | None:
     """The preposition that joins the date to its head ("from" in "moved from Sunday")."""
-    source = event.source
-    start = source.trigger_start - source.sentence_start
-    end = source.trigger_end - source.sentence_start
-    doc = story.parse(source.evidence).doc
-    span = doc.char_span(max(0, start), max(0, end), alignment_mode="expand")
-    if span is None or not len(span):
+    span = trigger_span(story, event)
+    if span is None:
         return None
     root = span.root
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
@@ -80,12 +76,10 @@ def run(story: Story, events: list[Event]) -> list[Event]:
             out.append(event)
             continue
         if is_replaced_slot(head, story, event):
-            story.note(event, "kind")
             named = out[-1].title if out and _refers_back(head) else event.title
-            out.append(replace(event, title=f"Original slot: {named}"))
+            out.append(story.changed(event, "kind", title=f"Original slot: {named}"))
         elif is_called_off(head):
-            story.note(event, "kind")
-            out.append(replace(event, title=f"Cancelled: {event.title}"))
+            out.append(story.changed(event, "kind", title=f"Cancelled: {event.title}"))
         else:
             out.append(event)
     return out

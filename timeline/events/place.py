@@ -9,13 +9,12 @@ organisation that is only quoted or that acts ("the ministry said") is never a v
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from timeline.event import Event
 from timeline.events.anchor import date_tokens
 from timeline.events.passes import Pass
-from timeline.events.story import Story, event_key
+from timeline.events.story import Story, event_key, without_article
 from timeline.nlp import name_all, words
 from timeline.places import VENUE_NOUNS, lookup
 
@@ -28,11 +27,6 @@ def _entity_of(token: Any, entities: list[Any]) -> Any | None:
         if entity.start <= token.i < entity.end:
             return entity
     return None
-
-
-def _clean(text: str) -> str:
-    text = text.strip(" ,.;:")
-    return text[4:] if text.lower().startswith("the ") else text
 
 
 def _is_venue_like(name: str) -> bool:
@@ -61,7 +55,7 @@ def locative_places(parsed: Any, dates: set[int],
             entity = _entity_of(obj, entities)
             if entity is None or entity.label_ not in _RANK:
                 continue
-            name = _clean(entity.text)
+            name = without_article(entity.text)
             if token.lower_ == "from" and entity.label_ != "FAC":
                 continue  # "delegates from Ghana" say who comes, not where
             rank = _RANK[entity.label_]
@@ -78,7 +72,7 @@ def list_item_venue(parsed: Any) -> str | None:
     if any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("v", "vs", "vs.") for t in doc) \
             or "," not in parsed.text:
         return None
-    last = _clean(parsed.text.rsplit(",", 1)[1])
+    last = without_article(parsed.text.rsplit(",", 1)[1])
     words = last.split()
     if not words or not all(w[:1].isupper() for w in words) or len(words) > 6:
         return None
@@ -101,7 +95,7 @@ def host_venue(head: Any) -> str | None:
         named = any(t.pos_ == "PROPN" for t in words_)
         kind = child.lemma_.lower()
         if named and (kind in VENUE_NOUNS or kind in _BODIES):
-            return _clean(" ".join(t.text for t in words_))
+            return without_article(" ".join(t.text for t in words_))
     return None
 
 
@@ -139,8 +133,8 @@ def _is_weak(story: Story, event: Event, location: str | None) -> bool:
     if head is None:
         return False
     for chunk in head.doc.noun_chunks:  # "Liverpool host Leeds": a side, not a town
-        if _clean(chunk.text) == location and chunk.root.dep_ in ("nsubj", "dobj", "pobj") \
-                and chunk.root.head.i == head.i:
+        side = chunk.root.dep_ in ("nsubj", "dobj", "pobj") and chunk.root.head.i == head.i
+        if side and without_article(chunk.text) == location:
             return True
     return False
 
@@ -149,12 +143,12 @@ def story_venue(story: Story, events: list[Event]) -> str | None:
     """The one venue the story names (a court, a stadium, an exhibition centre): in its
     headline or opening, or as the place of its other events, when no other venue competes."""
     if "venue" not in story.memo:
-        named = [_clean(e.location.split(",")[0]) for e in events if e.location]
+        named = [without_article(e.location.split(",")[0]) for e in events if e.location]
         facilities: set[str] = set()
         for text in (story.document.title, story.lead()):
             if text:
                 for entity in story.parse(text).entities("FAC", "ORG"):
-                    named.append(_clean(str(entity.text)))
+                    named.append(without_article(str(entity.text)))
                     if entity.label_ == "FAC":
                         facilities.add(named[-1])
         counts: dict[str, int] = {}
@@ -174,10 +168,11 @@ def run(story: Story, events: list[Event]) -> list[Event]:
     names, where the draft had none better."""
     out: list[Event] = []
     weak = [e for e in events if _is_weak(story, e, e.location)]
+    weak_uids = {e.uid for e in weak}
     heads = [t for t in (story.document.title, story.lead()) if t]
     name_all(story.parse(t) for t in [*(e.source.evidence for e in weak), *heads])
     for event in events:
-        if event not in weak:
+        if event.uid not in weak_uids:
             out.append(event)
             continue
         venue = venue_for(story, event)
@@ -187,8 +182,7 @@ def run(story: Story, events: list[Event]) -> list[Event]:
         if venue and venue != event.location and (
                 event.location is None or _is_venue_like(venue) or lookup(venue) is None
                 or venue not in (event.location or "")):
-            story.note(event, "place")
-            out.append(replace(event, location=venue))
+            out.append(story.changed(event, "place", location=venue))
         else:
             out.append(event)
     return out

@@ -10,30 +10,28 @@ zone pass then reads the clock's zone.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from timeline.event import Event
 from timeline.events.passes import Pass
 from timeline.events.story import Story
+from timeline.framer import value_to_when
 from timeline.timex import Timex
 
 
-def _clock(value: str) -> tuple[str, time] | None:
-    """ "2025-03-08T17:30" -> ("2025-03-08", 17:30)."""
-    day, sep, clock = value.partition("T")
-    if not sep or len(clock) < 5 or not clock[:2].isdigit() or not clock[3:5].isdigit():
-        return None
-    return day, time(int(clock[:2]), int(clock[3:5]))
+def _clock(value: str) -> datetime | None:
+    """The wall-clock moment a TIME value names ("2025-03-08T17:30"), else None."""
+    when = value_to_when(value)
+    return when[0] if when is not None and isinstance(when[0], datetime) else None
 
 
 def _clocks_of(story: Story, event: Event) -> list[Timex]:
     """The clock times of the event's sentence that fall on the event's day."""
     source = event.source
     end = source.sentence_end or source.sentence_start + len(source.evidence)
-    day = event.first_day.isoformat()
     return [t for t in story.timexes if t.type == "TIME" and source.sentence_start <= t.start < end
-            and (parsed := _clock(t.value)) is not None and parsed[0] == day]
+            and (moment := _clock(t.value)) is not None and moment.date() == event.first_day]
 
 
 def run(story: Story, events: list[Event]) -> list[Event]:
@@ -54,17 +52,16 @@ def run(story: Story, events: list[Event]) -> list[Event]:
         first = opening[0]
         closing = next((c for c in clocks if c.range_start is not None), None)
         zone = ZoneInfo(event.tz) if event.tz else story.document.dct.tzinfo
-        start_clock = _clock(first.value)
-        assert start_clock is not None
-        start = datetime.combine(event.first_day, start_clock[1], tzinfo=zone)
-        end = None
-        if closing is not None and (end_clock := _clock(closing.value)) is not None:
-            end = datetime.combine(event.first_day, end_clock[1], tzinfo=zone)
-        story.note(event, "schedule")
+        opening_at = _clock(first.value)
+        assert opening_at is not None
+        start = opening_at.replace(tzinfo=zone)
+        closing_at = _clock(closing.value) if closing is not None else None
+        end = closing_at.replace(tzinfo=zone) if closing_at is not None else None
         trigger = f"{event.source.trigger} | {first.text}"
         sources = (replace(event.source, trigger=trigger), *event.sources[1:])
-        out.append(replace(event, start=start, end=end if end and end > start else None,
-                           granularity="time", sources=sources))
+        out.append(story.changed(event, "schedule", start=start,
+                                 end=end if end and end > start else None,
+                                 granularity="time", sources=sources))
     return out
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from timeline.document import Document
@@ -22,6 +22,12 @@ _DATELINE_OPENING = re.compile(
         \s+(?:--?|—|–)\s+""",
     re.VERBOSE,
 )
+
+
+def without_article(name: str) -> str:
+    """ "the National Assembly" -> "National Assembly", trimmed of edge punctuation."""
+    name = name.strip(" ,.;:")
+    return name[4:] if name.startswith(("the ", "The ")) else name
 
 
 def event_key(event: Event) -> str:
@@ -67,6 +73,11 @@ class Story:
                  if start <= t.start and t.end <= end]
         spans.append((source.trigger_start - start, source.trigger_end - start))
         return spans
+
+    def changed(self, event: Event, pass_name: str, **fields: Any) -> Event:
+        """``event`` with ``fields`` replaced, noted as changed by ``pass_name``."""
+        self.note(event, pass_name)
+        return replace(event, **fields)
 
     def note(self, event: Event, pass_name: str) -> None:
         """Record that ``pass_name`` changed ``event`` (``--explain`` lists them)."""

@@ -15,7 +15,7 @@ from typing import Any
 from timeline.event import Event
 from timeline.events.anchor import date_tokens
 from timeline.events.passes import Pass
-from timeline.events.story import Story, event_key
+from timeline.events.story import Story, event_key, without_article
 from timeline.events.title_check import MAX_WORDS, repaired, shortened, title_problems
 from timeline.nlp import REPORTING_VERBS, words
 
@@ -101,7 +101,7 @@ def _owner_of(noun: Any, story: Story) -> str | None:
     if pronoun is None or pronoun.lower_ not in ("its", "their"):
         return None
     before = [e for e in story.parse(noun.doc.text).entities("ORG") if e.end <= pronoun.i]
-    return _clean_name(str(before[-1].text)) if before else None
+    return without_article(str(before[-1].text)) if before else None
 
 
 def _verb_form(verb: Any, subject: Any | None) -> str:
@@ -132,9 +132,7 @@ def _teller(phrase_head: Any, story: Story) -> str | None:
         if child.dep_ == "nsubj":
             for entity in story.parse(child.doc.text).entities():
                 if entity.label_ == "ORG" and entity.root.i in {t.i for t in child.subtree}:
-                    owner = str(entity.text)
-                    owner = owner[4:] if owner.startswith(("The ", "the ")) else owner
-                    return f"{owner} {phrase_head.text}"
+                    return f"{without_article(str(entity.text))} {phrase_head.text}"
     return None
 
 
@@ -242,15 +240,11 @@ def _is_bare_name(story: Story, event: Event) -> bool:
         return True  # "National Assembly", "State Council": a body, not what it does
     parsed = story.parse(event.source.evidence)
     for entity in parsed.entities():
-        if _clean_name(entity.text) != bare or entity.label_ not in _NAME_LABELS:
+        if without_article(entity.text) != bare or entity.label_ not in _NAME_LABELS:
             continue
         # "Halifax Jazz Festival" names the happening; "Horse Guards Parade" is a place
         return last not in EVENT_NOUNS or entity.label_ in _PLACE_LABELS
     return False
-
-
-def _clean_name(text: str) -> str:
-    return text[4:] if text.startswith(("the ", "The ")) else text
 
 
 def _overlaps(title: str, other: str) -> bool:
@@ -287,6 +281,9 @@ def _named(story: Story, event: Event, title: str) -> str:
 
 
 _OPENING_FUNCTION_WORDS = frozenset({"and", "but", "or", "so", "yet", "then", "also"})
+_PERSONAL = frozenset({"he", "she", "they", "it"})
+# What a title can lose from its front and still say what happens ("He travels to Busan").
+_DROPPABLE_OPENERS = _PERSONAL | {"we", "for", "on", "to", "and", "but"}
 _STORY_NAME_LABELS = ("EVENT", "ORG", "PRODUCT", "WORK_OF_ART", "FAC")
 
 
@@ -300,7 +297,7 @@ def story_name(story: Story) -> str | None:
                if c.dep_ in _SUBJECTS for t in c.subtree}
     for entity in headline.entities():  # only a name the headline is about: its subject
         if entity.label_ in _STORY_NAME_LABELS and entity.root.i in subject:
-            name = _clean_name(str(entity.text)).strip(" ,:;'’")
+            name = without_article(str(entity.text)).strip(" ,:;'’")
             if name and not name.lower().endswith(("'s", "’s")):
                 return name
     return None
@@ -335,13 +332,11 @@ def run(story: Story, events: list[Event]) -> list[Event]:
 def _without_opener(title: str) -> str:
     """ "He travels to Busan" -> "Travels to Busan": a title never opens with a pronoun."""
     words_ = title.split()
-    while len(words_) > 2 and words_[0].lower() in (
-            "he", "she", "it", "they", "we", "for", "on", "to", "and", "but"):
+    while len(words_) > 2 and words_[0].lower() in _DROPPABLE_OPENERS:
         words_ = words_[1:]
     return _capitalised(" ".join(words_))
 
 
-_PERSONAL = frozenset({"he", "she", "they", "it"})
 
 
 def _actor(story: Story, event: Event | None) -> str | None:
@@ -372,18 +367,16 @@ def _finished(story: Story, event: Event, name: str | None, before: Event | None
         context = event.location or name
         if context:
             title = f"{title} ({context})"
-    if title == event.title:
-        return event
-    story.note(event, "title")
-    return replace(event, title=title)
+    return _retitled(story, event, title)
 
 
 def _with_story_name(story: Story, event: Event, name: str | None) -> Event:
-    titled = with_story_name(event.title, name)
-    if titled == event.title:
-        return event
-    story.note(event, "title")
-    return replace(event, title=titled)
+    return _retitled(story, event, with_story_name(event.title, name))
+
+
+def _retitled(story: Story, event: Event, title: str) -> Event:
+    """``event`` under ``title``, noted when that is a change."""
+    return event if title == event.title else story.changed(event, "title", title=title)
 
 
 def _renamed(story: Story, events: list[Event]) -> list[Event]:
@@ -394,8 +387,7 @@ def _renamed(story: Story, events: list[Event]) -> list[Event]:
         if _shares_its_title(story, event, events):
             built = parse_title(story, event)
             if built and not title_problems(built) and _overlaps(built, event.title):
-                story.note(event, "title")
-                out.append(replace(event, title=built))
+                out.append(_retitled(story, event, built))
                 continue
         if not problems and not _is_bare_name(story, event):
             out.append(event)
@@ -403,15 +395,11 @@ def _renamed(story: Story, events: list[Event]) -> list[Event]:
         mended = _named(story, event, repaired(event.title))
         if mended and not title_problems(mended) and not _is_bare_name(
                 story, replace(event, title=mended)):
-            story.note(event, "title")
-            out.append(replace(event, title=mended))
+            out.append(_retitled(story, event, mended))
             continue
         built = parse_title(story, event)
-        if built and len(title_problems(built)) < max(1, len(problems)) and built != event.title:
-            story.note(event, "title")
-            out.append(replace(event, title=built))
-        else:
-            out.append(event)
+        better = built and len(title_problems(built)) < max(1, len(problems))
+        out.append(_retitled(story, event, built) if built and better else event)
     return out
 
 

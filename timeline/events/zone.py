@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -197,18 +196,17 @@ def run(story: Story, events: list[Event]) -> list[Event]:
         if zone is None or zone == event.tz:
             out.append(event)
             continue
-        story.note(event, "zone")
-        out.append(_in_zone(event, zone))
+        out.append(_in_zone(story, event, zone))
     return out
 
 
-def _in_zone(event: Event, zone: str) -> Event:
+def _in_zone(story: Story, event: Event, zone: str) -> Event:
     """The same wall-clock time, read in ``zone``."""
     tzinfo = ZoneInfo(zone)
     start = event.start.replace(tzinfo=tzinfo) if isinstance(event.start, datetime) \
         else event.start
     end = event.end.replace(tzinfo=tzinfo) if isinstance(event.end, datetime) else event.end
-    return replace(event, start=start, end=end, tz=zone)
+    return story.changed(event, "zone", start=start, end=end, tz=zone)
 
 
 PASS = Pass("zone", run, __doc__.splitlines()[0])
