@@ -51,10 +51,12 @@ class Story:
     memo: dict[str, Any] = field(default_factory=dict)  # story-wide answers a pass worked out
 
     def parse_all(self, events: list[Event]) -> None:
-        """Parse every evidence sentence not yet parsed, and the headline, in one batch."""
+        """Parse every evidence sentence not yet parsed, the headline and the opening, in one
+        batch (a call per sentence costs twice as much per sentence)."""
         wanted = [e.source.evidence for e in events]
         if self.document.title:
             wanted.append(self.document.title)
+        wanted.append(self.lead())
         missing = [t for t in dict.fromkeys(wanted) if t and t not in self.parses]
         for parsed in parse_texts(missing):
             self.parses[parsed.text] = parsed

@@ -18,7 +18,7 @@ from timeline.event import Event
 from timeline.events.passes import Pass
 from timeline.events.place import locative_places
 from timeline.events.story import Story
-from timeline.nlp import ZONE_DECLARATIONS
+from timeline.nlp import ZONE_DECLARATIONS, name_all
 from timeline.places import Place, lookup, place_in
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -101,6 +101,7 @@ def story_places(story: Story) -> list[Place]:
 
 
 def _story_places(story: Story) -> list[Place]:
+    name_all(story.parses.values())  # one batch, not one recogniser call per sentence
     found: list[Place] = []
     for text in list(story.parses):
         found += _entity_places(story, text)
@@ -118,6 +119,7 @@ def story_country(story: Story) -> str | None:
 
 
 def _story_country(story: Story) -> str | None:
+    name_all(story.parses.values())  # one batch, not one recogniser call per sentence
     countries = Counter(p.country for text in list(story.parses)
                         for p in _entity_places(story, text))
     if not countries:
