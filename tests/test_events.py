@@ -289,3 +289,32 @@ def test_the_one_venue_a_story_names_places_its_other_events() -> None:
     assert places["2025-03-21"] is not None
     assert "Harbour Crown Court" in places["2025-03-21"]
     assert "Harbour Crown Court" in (places["2025-03-10"] or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The museum has published the programme for the river festival, which opens on "
+         "Friday, March 7.", "festival"),
+        ("Organisers confirmed the schedule of the trial in Dunmore, which begins on March 12.",
+         "trial"),
+    ],
+)
+def test_a_date_in_a_relative_clause_titles_the_happening_it_tells_of(text: str,
+                                                                      expected: str) -> None:
+    titles = [e.title for e in _events(text)]
+    assert len(titles) == 1
+    assert expected in titles[0].lower()
+    assert not titles[0].lower().startswith(("the museum", "organisers"))
+
+
+def test_the_next_one_takes_the_happening_named_before() -> None:
+    text = ("The town last held a lantern parade in 2019.\n"
+            "The next one is planned for 2027, the council said.\n")
+    by_year = {e.first_day.year: e.title for e in _events(text)}
+    assert "parade" in by_year[2027].lower()
+    assert "one" not in by_year[2027].lower().split()
+
+
+def test_a_title_never_ends_with_a_negation() -> None:
+    assert "ends with 'isn’t'" in title_problems("Next crossing isn’t")

@@ -224,6 +224,81 @@ def parse_title(story: Story, event: Event) -> str | None:
     return _capitalised(" ".join(words_[:MAX_WORDS])) if len(words_) > 1 else None
 
 
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+
+
+def relative_happening(head: Any) -> Any | None:
+    """The event noun a relative clause tells of: "the summit in Geneva, which opens on
+    Monday" -> summit (the parse may hang the clause on the summit's place)."""
+    if head.dep_ != "relcl" or not any(
+            c.dep_ in _SUBJECTS and c.lower_ in _RELATIVE_PRONOUNS for c in head.children):
+        return None
+    noun = head.head
+    for _ in range(3):
+        if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in EVENT_NOUNS:
+            return noun
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+    return None
+
+
+def _relative_title(story: Story, event: Event) -> str | None:
+    """ "Three-day summit opens" for a date in "..., which opens on Monday"."""
+    head = story.anchors.get(event_key(event))
+    noun = relative_happening(head) if head is not None else None
+    if noun is None or head is None:
+        return None
+    dates = date_tokens(story, event)
+    phrase = _with_earlier_name(noun, noun_phrase(noun, dates), story,
+                                event.source.sentence_start)
+    if not phrase:
+        return None
+    verb = "" if head.lemma_ == "be" else " " + _verb_form(head, noun)
+    return _capitalised(shortened(phrase + verb))
+
+
+def _anaphoric_one(story: Story, event: Event, modifier: str) -> Any | None:
+    """The "one" of "the next one" or "the last one" (``modifier`` before it) in the event's
+    sentence: a happening named before."""
+    for token in story.parse(event.source.evidence).doc:
+        if token.lower_ == "one" and token.i > 0 and token.nbor(-1).lower_ == modifier \
+                and token.dep_ != "nummod" and any(
+                c.dep_ == "amod" for c in token.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return token
+    return None
+
+
+def _antecedent(story: Story, event: Event, one: Any) -> str | None:
+    """The event noun named last before ``one``: in its sentence, the sentences before it,
+    or the headline."""
+    for token in reversed(one.doc[: one.i]):
+        if token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS:
+            return str(token.lemma_)
+    texts = _earlier_texts(story, event.source.sentence_start)
+    if story.document.title:
+        texts.append(story.document.title)
+    for text in texts:
+        for token in reversed(story.parse(text).doc):
+            if token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS:
+                return str(token.lemma_)
+    return None
+
+
+def _one_resolved(story: Story, event: Event, title: str) -> str:
+    """ "Last one" -> "Last eclipse": "one" takes the happening the story named before."""
+    words_ = title.split()
+    at = next((i for i, w in enumerate(words_) if w.lower() == "one" and i > 0), None)
+    if at is None:
+        return title
+    one = _anaphoric_one(story, event, words_[at - 1].lower())
+    if one is None:
+        return title
+    noun = _antecedent(story, event, one)
+    return " ".join([*words_[:at], noun, *words_[at + 1:]]) if noun else title
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -352,7 +427,7 @@ def _finished(story: Story, event: Event, name: str | None, before: Event | None
     """The title made to keep the rules every title keeps: at most twelve words, no opening
     pronoun or conjunction, no bare noun. "She is due in Madrid" after "The prime minister
     will make a trip" is the prime minister's."""
-    title = shortened(event.title)
+    title = _one_resolved(story, event, shortened(event.title))
     words_ = title.split()
     if words_ and words_[0].lower() in _PERSONAL and (actor := _actor(story, before)):
         title = _capitalised(shortened(f"{actor} {' '.join(words_[1:])}"))
@@ -384,6 +459,10 @@ def _renamed(story: Story, events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for event in events:
         problems = [p for p in title_problems(event.title) if p != "too long"]
+        relative = _relative_title(story, event)
+        if relative and not title_problems(relative):
+            out.append(_retitled(story, event, relative))
+            continue
         if _shares_its_title(story, event, events):
             built = parse_title(story, event)
             if built and not title_problems(built) and _overlaps(built, event.title):
