@@ -318,3 +318,21 @@ def test_the_next_one_takes_the_happening_named_before() -> None:
 
 def test_a_title_never_ends_with_a_negation() -> None:
     assert "ends with 'isn’t'" in title_problems("Next crossing isn’t")
+
+
+def test_a_legislature_that_opens_its_session_is_its_place_even_when_the_parse_loses_it() -> None:
+    # The long fronted participle makes the parser hang the assembly on the party before it.
+    text = ("Under the timetable, agreed by leaders of the governing Unity Party and the "
+            "opposition Civic Party, the State Assembly will open its spring session on "
+            "March 17.")
+    (event,) = _events(text)
+    assert event.location is not None
+    assert "State Assembly" in event.location
+
+
+def test_the_venue_found_for_one_event_places_the_others_of_the_story() -> None:
+    text = ("The Senate will hold its budget session on March 11.\n"
+            "A debate on the spending plan is expected on March 13.\n")
+    places = {e.first_day.isoformat(): e.location for e in _events(text)}
+    assert "Senate" in (places["2025-03-11"] or "")
+    assert "Senate" in (places["2025-03-13"] or "")

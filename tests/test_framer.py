@@ -633,7 +633,7 @@ def test_a_month_of_several_matches_gives_way_to_the_dated_matches() -> None:
 
 
 def test_an_unplaced_event_takes_a_town_in_its_name_or_the_dateline_s() -> None:
-    text = ("BOISE, Idaho (AP) -- The Legislature will vote on the budget on March 12. "
+    text = ("BOISE, Idaho (AP) -- The city council will vote on the budget on March 12. "
             "The Portland Harbour Festival will open on June 3.")
     events = events_of(text)
     assert [(e["start"], e["location"]) for e in events] == [

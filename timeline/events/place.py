@@ -9,6 +9,7 @@ organisation that is only quoted or that acts ("the ministry said") is never a v
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from timeline.event import Event
@@ -29,8 +30,16 @@ def _entity_of(token: Any, entities: list[Any]) -> Any | None:
     return None
 
 
+_LEGISLATURES = words("legislature_nouns")
+
+
 def _is_venue_like(name: str) -> bool:
-    return bool(VENUE_NOUNS.intersection(name.lower().replace(",", " ").split()))
+    """A venue's name ("Riverside Stadium") or a legislature's, which sits in its own house."""
+    named = name.replace(",", " ").split()
+    lowered = {w.lower() for w in named}
+    # "the senate" in lower case is the body, not a house with that name
+    houses = {w.lower() for w in named if w[:1].isupper()}
+    return bool(VENUE_NOUNS.intersection(lowered) or _LEGISLATURES.intersection(houses))
 
 
 def clause_tokens(head: Any) -> set[int]:
@@ -83,9 +92,11 @@ _HOSTING = words("hosting_verbs")
 _BODIES = words("body_nouns")
 
 
-def host_venue(head: Any) -> str | None:
+def host_venue(head: Any, parsed: Any) -> str | None:
     """ "The National Assembly will open its session", "Riverside Arena hosts the final":
-    a named venue or assembly that hosts or holds the happening is where it is."""
+    a named venue or assembly that hosts or holds the happening is where it is. When the
+    parse loses the subject, "its session" still names its owner: the body named last
+    before "its"."""
     if head is None or head.pos_ != "VERB" or head.lemma_.lower() not in _HOSTING:
         return None
     for child in head.children:
@@ -96,6 +107,13 @@ def host_venue(head: Any) -> str | None:
         kind = child.lemma_.lower()
         if named and (kind in VENUE_NOUNS or kind in _BODIES):
             return without_article(" ".join(t.text for t in words_))
+    owners = [p for c in head.children if c.dep_ == "dobj" for p in c.children
+              if p.dep_ == "poss" and p.lower_ in ("its", "their")]
+    if owners:
+        bodies = [e for e in parsed.entities("ORG", "FAC") if e.end <= owners[0].i]
+        if bodies and _is_venue_like(str(bodies[-1].text)) and (
+                bodies[-1].root.lemma_.lower() in _BODIES | _LEGISLATURES | VENUE_NOUNS):
+            return without_article(str(bodies[-1].text))
     return None
 
 
@@ -105,7 +123,7 @@ def venue_for(story: Story, event: Event) -> str | None:
     listed = list_item_venue(parsed)
     if listed is not None:
         return listed
-    hosting = host_venue(story.anchors.get(event_key(event)))
+    hosting = host_venue(story.anchors.get(event_key(event)), parsed)
     if hosting is not None:
         return hosting
     head = story.anchors.get(event_key(event))
@@ -165,18 +183,20 @@ def story_venue(story: Story, events: list[Event]) -> str | None:
 
 def run(story: Story, events: list[Event]) -> list[Event]:
     """Events placed at the venue their sentence names, else at the one venue the story
-    names, where the draft had none better."""
-    out: list[Event] = []
+    names (counting the venues just found), where the draft had none better."""
     weak = [e for e in events if _is_weak(story, e, e.location)]
     weak_uids = {e.uid for e in weak}
     heads = [t for t in (story.document.title, story.lead()) if t]
     name_all(story.parse(t) for t in [*(e.source.evidence for e in weak), *heads])
+    found = {e.uid: venue_for(story, e) for e in weak}
+    placed = [replace(e, location=found[e.uid]) if found.get(e.uid) else e for e in events]
+    out: list[Event] = []
     for event in events:
         if event.uid not in weak_uids:
             out.append(event)
             continue
-        venue = venue_for(story, event)
-        if venue is None and (shared := story_venue(story, events)) is not None:
+        venue = found[event.uid]
+        if venue is None and (shared := story_venue(story, placed)) is not None:
             town = event.location
             venue = f"{shared}, {town}" if town and town not in shared else shared
         if venue and venue != event.location and (
