@@ -336,3 +336,17 @@ def test_the_venue_found_for_one_event_places_the_others_of_the_story() -> None:
     places = {e.first_day.isoformat(): e.location for e in _events(text)}
     assert "Senate" in (places["2025-03-11"] or "")
     assert "Senate" in (places["2025-03-13"] or "")
+
+
+def test_a_happening_told_vaguely_and_precisely_is_one_event_at_the_precise_date() -> None:
+    text = ("The season ends with the Grand Final later this year.\n"
+            "Clubs were told the Grand Final will be played on Sept. 27.\n")
+    events = _events(text)
+    assert [(e.granularity, e.first_day.isoformat()) for e in events] == [("day", "2025-09-27")]
+
+
+def test_a_race_month_stays_beside_a_different_happening_that_shares_its_name() -> None:
+    text = ("June then brings the main attraction, the Tall Ships Race, led by the Dutch brig "
+            "Morgenster.\n"
+            "The Tall Ships Race crews' welcome dinner is on June 14.\n")
+    assert sorted(e.granularity for e in _events(text)) == ["day", "month"]

@@ -3,7 +3,8 @@
 After the title pass two mentions can read alike: the same dates, granularity and title
 (ignoring case). They are one event; the first keeps its identity and gains the other's
 source. Mentions with different dates or titles stay apart (two board meetings on two days,
-two fixtures on one day).
+two fixtures on one day). A happening told once at a week, month or year and once at a day
+inside it, under a title that mostly agrees both ways, is kept at the day only.
 """
 
 from __future__ import annotations
@@ -19,8 +20,32 @@ def _key(event: Event) -> tuple[object, ...]:
     return (event.start, event.end, event.granularity, " ".join(event.title.lower().split()))
 
 
+def _content(title: str) -> set[str]:
+    return {w.lower().strip(",.()'’\"“”") for w in title.split() if len(w) > 3}
+
+
+def _told_more_precisely(event: Event, events: list[Event]) -> bool:
+    """A week, month or year event whose happening another event dates inside that period
+    at day or time: the same happening, told once vaguely and once precisely. The titles
+    must mostly agree both ways, so a festival's month stays beside its opening night's day."""
+    if not event.is_coarse:
+        return False
+    words = _content(event.title)
+    return len(words) >= 2 and any(
+        not other.is_coarse and event.first_day <= other.first_day <= event.last_day
+        and _mostly_within(words, _content(other.title))
+        and _mostly_within(_content(other.title), words)
+        for other in events)
+
+
+def _mostly_within(words: set[str], other: set[str]) -> bool:
+    return len(words & other) * 3 >= len(words) * 2
+
+
 def run(story: Story, events: list[Event]) -> list[Event]:
-    """The events with exact repeats folded into their first mention."""
+    """The events with exact repeats folded into their first mention, and vague mentions
+    of a happening dated more precisely elsewhere left out."""
+    events = [e for e in events if not _told_more_precisely(e, events)]
     first: dict[tuple[object, ...], int] = {}
     out: list[Event] = []
     for event in events:
