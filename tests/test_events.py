@@ -22,8 +22,8 @@ def _events(text: str, *, dct: datetime | None = None, title: str | None = None,
 
 
 def test_passes_run_in_the_documented_order() -> None:
-    assert PASS_NAMES == ("candidates", "schedule", "anchor", "telling", "clauses", "kind",
-                          "place", "title", "zone", "dedupe")
+    assert PASS_NAMES == ("candidates", "schedule", "anchor", "tense", "telling", "clauses",
+                          "kind", "place", "title", "zone", "dedupe")
 
 
 def test_unknown_pass_is_a_clear_error() -> None:
@@ -350,3 +350,30 @@ def test_a_race_month_stays_beside_a_different_happening_that_shares_its_name() 
             "Morgenster.\n"
             "The Tall Ships Race crews' welcome dinner is on June 14.\n")
     assert sorted(e.granularity for e in _events(text)) == ["day", "month"]
+
+
+_WEDNESDAY = datetime(2025, 3, 5, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The museum will reopen its renovated hall on Tuesday.",
+     "The city will open the long delayed bridge on Tuesday, officials said.",
+     "The agency will launch the newly crewed capsule at 9 p.m. Tuesday from the coastal pad."],
+)
+def test_a_weekday_in_a_clause_that_says_will_lies_ahead(text: str) -> None:
+    (event,) = _events(text, dct=_WEDNESDAY)
+    assert event.first_day.isoformat() == "2025-03-11"
+    assert event.kind == "scheduled"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The museum reopened its renovated hall on Tuesday.",
+     "The agency postponed the launch to Tuesday.",
+     "The team will play its rescheduled match on the first Tuesday of the season."],
+)
+def test_the_tense_pass_leaves_a_weekday_its_clause_does_not_place(text: str) -> None:
+    days = [e.first_day for e in _events(text, dct=_WEDNESDAY)]
+    assert days == [e.first_day for e in _events(text, dct=_WEDNESDAY, skip=("tense",))]
+    assert len(days) == 1

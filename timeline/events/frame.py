@@ -2,7 +2,8 @@
 
 ``candidates`` finds the dated clauses and drafts an event for each; ``schedule`` gives a day
 the one clock time its sentence states. The later passes read the parse of each event's
-sentence: ``anchor`` attaches the date to its head, ``telling`` drops dates that only date
+sentence: ``anchor`` attaches the date to its head, ``tense`` puts a bare weekday on the side of the
+publication day its clause's tense points to, ``telling`` drops dates that only date
 the telling of the news, ``clauses`` splits a sentence that tells several happenings,
 ``kind`` marks replaced slots and called-off happenings, ``place`` finds the venue,
 ``title`` names the happening, ``zone`` reads the clock's zone and ``dedupe`` folds repeats.
@@ -26,6 +27,7 @@ from timeline.events import (
     place,
     schedule,
     telling,
+    tense,
     title,
     zone,
 )
@@ -35,7 +37,7 @@ from timeline.timex import Timex
 
 #: The passes in the order they run.
 PASSES: tuple[Pass, ...] = (
-    candidates.PASS, schedule.PASS, anchor.PASS, telling.PASS, clauses.PASS, kind.PASS,
+    candidates.PASS, schedule.PASS, anchor.PASS, tense.PASS, telling.PASS, clauses.PASS, kind.PASS,
     place.PASS, title.PASS,
     zone.PASS, dedupe.PASS,
 )

@@ -1,0 +1,98 @@
+"""Pass ``tense``: a bare weekday lies in the direction the tense of its clause points.
+
+"On Tuesday" names the Tuesday before the publication day or the one after it. The tagger
+picks one from the words near the date, which a modifier that looks like a past verb
+("the crewed spaceship", "its delayed launch") can mislead. The parse knows better: the
+verb of the clause the date sits in, with its auxiliaries. "Will launch" points ahead;
+"launched" or "was held" points back. A weekday the tagger put before the publication day
+in a clause that says "will" moves a week ahead, and the event becomes scheduled. (Past verbs
+are not trusted the other way: "postponed the launch to Tuesday" looks ahead.)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any, Literal
+
+from timeline.event import Event
+from timeline.events.anchor import trigger_span
+from timeline.events.passes import Pass
+from timeline.events.story import Story, event_key
+
+Tense = Literal["future", "past"]
+
+_WEEKDAY = re.compile(
+    r"""\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A weekday the writer placed already ("next Tuesday", "last Friday") or a dated one.
+_PLACED = re.compile(
+    r"""\b(?:next|last|this|past|coming|previous|following|first|second|third|fourth|final)\b
+      | \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d
+      | \d{1,2}\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
+      | \d{4}
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "csubj", "parataxis"})
+
+
+def is_bare_weekday(trigger: str) -> bool:
+    """ "on Tuesday", "11:08 pm Tuesday", "Tuesday night": a weekday with nothing placing it."""
+    return bool(_WEEKDAY.search(trigger)) and not _PLACED.search(trigger)
+
+
+def clause_tense(head: Any) -> Tense | None:
+    """The tense of the clause ``head`` sits in: its own verb, or the verb it is coordinated
+    with or modifies, up to the clause's head."""
+    token = head
+    for _ in range(6):
+        # coordinated verbs share their auxiliaries: "will launch and crew"
+        sharing = (token, token.head) if token.dep_ == "conj" else (token,)
+        auxiliaries = [c for t in sharing for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _FUTURE_AUX for a in auxiliaries):
+            return "future"
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS | {"conj"}:
+            if token.tag_ == "VBD" and not auxiliaries:
+                return "past"
+            if token.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxiliaries):
+                return "past"
+        if token.dep_ in _CLAUSE_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def run(story: Story, events: list[Event]) -> list[Event]:
+    """Events on a bare weekday moved a week when their clause's tense points the other way."""
+    publication = story.document.dct.date()
+    out: list[Event] = []
+    for event in events:
+        head = story.anchors.get(event_key(event))
+        if head is None or event.end is not None or not is_bare_weekday(event.source.trigger):
+            out.append(event)
+            continue
+        span = trigger_span(story, event)
+        if span is not None and any(
+                c.dep_ in ("det", "amod", "nummod", "poss") and not span.start <= c.i < span.end
+                for t in span for c in t.children if c.i < t.i):
+            out.append(event)  # "the first Sunday of the season" is placed by its season
+            continue
+        tense = clause_tense(head)
+        day = event.first_day
+        if abs((day - publication).days) > 7:  # read against another day of the story
+            out.append(event)
+            continue
+        # Only "will" is trusted: a past verb often takes a date still ahead ("postponed
+        # the launch to Tuesday", "said the vote is on Tuesday").
+        if tense != "future" or day >= publication:
+            out.append(event)
+            continue
+        out.append(story.changed(event, "tense (future)", start=event.start + timedelta(days=7),
+                                 kind="scheduled"))
+    return out
+
+
+PASS = Pass("tense", run, __doc__.splitlines()[0])
