@@ -377,3 +377,11 @@ def test_the_tense_pass_leaves_a_weekday_its_clause_does_not_place(text: str) ->
     days = [e.first_day for e in _events(text, dct=_WEDNESDAY)]
     assert days == [e.first_day for e in _events(text, dct=_WEDNESDAY, skip=("tense",))]
     assert len(days) == 1
+
+
+def test_a_superlative_standing_for_a_happening_takes_its_noun() -> None:
+    text = ("No royal tour of the islands has taken place in six years.\n"
+            "The most recent was by the then crown prince in 2019.\n")
+    titles = [e.title for e in _events(text) if e.first_day.year == 2019]
+    assert len(titles) == 1
+    assert "tour" in titles[0].lower()

@@ -286,17 +286,35 @@ def _antecedent(story: Story, event: Event, one: Any) -> str | None:
     return None
 
 
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "attr", "dobj"})
+
+
+def _elliptical_adjective(story: Story, event: Event, word: str) -> Any | None:
+    """ "The most recent was in 2019", "the latest came in March": a superlative standing for
+    a noun the story named before (``word`` is the adjective as the title has it)."""
+    for token in story.parse(event.source.evidence).doc:
+        superlative = token.tag_ == "JJS" or any(
+            c.dep_ == "advmod" and c.lower_ == "most" for c in token.children)
+        if token.lower_ == word and superlative and token.dep_ in _NOMINAL_DEPS \
+                and any(c.dep_ == "det" for c in token.children):
+            return token  # not "the final" or "the first", which are often names or nouns
+    return None
+
+
 def _one_resolved(story: Story, event: Event, title: str) -> str:
-    """ "Last one" -> "Last eclipse": "one" takes the happening the story named before."""
+    """ "Last one" -> "Last eclipse", "Most recent by the king" -> "Most recent visit by the
+    king": an elliptical "one" or adjective takes the happening the story named before."""
     words_ = title.split()
     at = next((i for i, w in enumerate(words_) if w.lower() == "one" and i > 0), None)
-    if at is None:
-        return title
-    one = _anaphoric_one(story, event, words_[at - 1].lower())
-    if one is None:
-        return title
-    noun = _antecedent(story, event, one)
-    return " ".join([*words_[:at], noun, *words_[at + 1:]]) if noun else title
+    if at is not None and (one := _anaphoric_one(story, event, words_[at - 1].lower())):
+        noun = _antecedent(story, event, one)
+        return " ".join([*words_[:at], noun, *words_[at + 1:]]) if noun else title
+    for at, word in enumerate(words_[:3]):
+        adjective = _elliptical_adjective(story, event, word.lower())
+        if adjective is not None:
+            noun = _antecedent(story, event, adjective)
+            return " ".join([*words_[:at + 1], noun, *words_[at + 1:]]) if noun else title
+    return title
 
 
 def _capitalised(text: str) -> str:
