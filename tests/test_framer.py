@@ -767,3 +767,10 @@ def test_a_us_zone_named_alone_after_the_clock_sets_the_zone() -> None:
     events = events_of("The company will hold its launch event on March 19 at 10 a.m. Pacific.")
     assert events[0]["start"] == "2025-03-19T10:00"
     assert events[0]["tz"] == "America/Los_Angeles"
+
+
+def test_a_bracketed_date_after_a_range_s_first_end_does_not_split_the_range() -> None:
+    text = ("The warning will be in place from 6am on Monday (March 10) until 6am on "
+            "Tuesday (March 11).")
+    events = events_of(text)
+    assert [(e["start"], e["end"]) for e in events] == [("2025-03-10T06:00", "2025-03-11T06:00")]

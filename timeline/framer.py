@@ -131,6 +131,13 @@ DATELINE_PLACE = re.compile(
     r"(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)\s*(?=\(|--|—|–|_|,)"
     r"|\s*(?=,|\(|--|—|–|_))"
 )
+# A bracketed date right after the first end of a range restates it: "Monday (Aug 4)".
+_RESTATED_IN_BRACKETS = re.compile(
+    r"""^\s*\(              # the bracket opens right after the date
+        [^()\n]{0,20}\d[^()\n]{0,20}
+        \)""",
+    re.VERBOSE,
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|to be held|is set to|are set to|slated|due|"
@@ -856,6 +863,7 @@ def _joins_range(text: str, head: Candidate, timex: Timex, start: When) -> bool:
     if (day_of(start) - day_of(head.start)).days > 62:
         return False
     between = _YEAR_WORDS.sub("", text[head.last.end:timex.start])
+    between = _RESTATED_IN_BRACKETS.sub("", between)  # "from Monday (Aug 4) until ..."
     if not _RANGE_JOIN.match(re.sub(r"\b(?:on\s+)?[A-Z][a-z]+day,?\s*$", "", between)):
         return False
     return "from" in opener or "between" in opener or between.strip() not in ("and",)
