@@ -385,3 +385,18 @@ def test_a_superlative_standing_for_a_happening_takes_its_noun() -> None:
     titles = [e.title for e in _events(text) if e.first_day.year == 2019]
     assert len(titles) == 1
     assert "tour" in titles[0].lower()
+
+
+def test_a_town_read_off_a_venue_s_name_gives_way_to_the_venue() -> None:
+    text = "The capsule will lift off from the Wenchang Satellite Launch Center on March 9."
+    (event,) = _events(text)
+    assert event.location == "Wenchang Satellite Launch Center"
+
+
+def test_the_story_s_venue_counts_whatever_label_the_recogniser_gives_it() -> None:
+    text = ("After a long closure, Kölnberg Exhibition Centre is coming back to life with a "
+            "calendar of fairs.\n"
+            "The first is GreenExpo, an organic fair, on 10 April.\n"
+            "Next comes the boat show on 12 May.\n")
+    assert [e.location for e in _events(text)] == ["Kölnberg Exhibition Centre"] * 2
+

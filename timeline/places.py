@@ -175,7 +175,8 @@ VENUE_NOUNS = frozenset(
     """academy arena auditorium building campus capitol castle cathedral center centre chamber
     church college complex court courthouse embassy garden gardens hall headquarters hospital
     hotel house institute library ministry museum office palace park plaza resort room school
-    square stadium studio temple theater theatre tower university club course""".split()
+    square stadium studio temple theater theatre tower university club course bridge oval
+    pavilion racecourse speedway velodrome circuit""".split()
 )
 _CAP = r"[A-Z][\w'’.-]*"
 _CAP_SEQUENCE = (

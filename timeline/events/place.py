@@ -140,12 +140,25 @@ def venue_for(story: Story, event: Event) -> str | None:
     return name
 
 
+def _inside_a_venue_name(story: Story, event: Event, location: str) -> bool:
+    """ "Stamford" read off "Stamford Bridge", a town read off "Riverside Launch Center": the
+    sentence names a venue the drafted place is only the first word of."""
+    town = location.split(",")[0].strip()
+    for entity in story.parse(event.source.evidence).entities("FAC", "ORG", "LOC"):
+        name = without_article(str(entity.text))
+        if name != town and name.startswith(town + " ") and _is_venue_like(name):
+            return True
+    return False
+
+
 def _is_weak(story: Story, event: Event, location: str | None) -> bool:
     """A drafted place a venue should replace: none, the dateline's town or a side's name."""
     if location is None:
         return True
     dateline = story.dateline_place()
     if dateline is not None and location.split(",")[0].strip() == dateline.name:
+        return True
+    if _inside_a_venue_name(story, event, location):
         return True
     head = story.anchors.get(event_key(event))
     if head is None:
@@ -157,6 +170,28 @@ def _is_weak(story: Story, event: Event, location: str | None) -> bool:
     return False
 
 
+# Venue nouns that are not also common surnames or street words ("Hall", "Park", "Court"):
+# a name ending in one is a venue whatever label the recogniser gave it.
+_PLAIN_VENUE_HEADS = frozenset({"arena", "auditorium", "cathedral", "center", "centre",
+                                "hospital", "hotel", "museum", "palace", "stadium", "theater",
+                                "theatre", "university"})
+
+
+def _plainly_a_venue(name: str) -> bool:
+    """ "Riverside Exhibition Centre" even when the recogniser calls it a person."""
+    words_ = name.split()
+    return len(words_) >= 2 and words_[-1].lower() in _PLAIN_VENUE_HEADS and all(
+        w[:1].isupper() for w in words_)
+
+
+def _longer_name_of(longer: str, name: str) -> bool:
+    """ "Riverside Museum & Gardens" for "Riverside Museum"; not "House Labor Committee" for
+    "House", which names a body inside it."""
+    if not longer.startswith(name + " "):
+        return False
+    return not _BODIES.intersection(w.lower() for w in longer[len(name):].split())
+
+
 def story_venue(story: Story, events: list[Event]) -> str | None:
     """The one venue the story names (a court, a stadium, an exhibition centre): in its
     headline or opening, or as the place of its other events, when no other venue competes."""
@@ -165,14 +200,17 @@ def story_venue(story: Story, events: list[Event]) -> str | None:
         facilities: set[str] = set()
         for text in (story.document.title, story.lead()):
             if text:
-                for entity in story.parse(text).entities("FAC", "ORG"):
-                    named.append(without_article(str(entity.text)))
-                    if entity.label_ == "FAC":
-                        facilities.add(named[-1])
+                for entity in story.parse(text).entities():
+                    name = without_article(str(entity.text))
+                    if entity.label_ in ("FAC", "ORG") or _plainly_a_venue(name):
+                        named.append(name)
+                    if entity.label_ == "FAC" or _plainly_a_venue(name):
+                        facilities.add(name)
+        venues = [n for n in named if n in facilities or _is_venue_like(n)]
         counts: dict[str, int] = {}
-        for name in named:
-            if name in facilities or _is_venue_like(name):
-                counts[name] = counts.get(name, 0) + 1
+        for name in venues:  # "Riverside Museum" is "Riverside Museum & Gardens" told short
+            fullest = max((v for v in venues if v == name or _longer_name_of(v, name)), key=len)
+            counts[fullest] = counts.get(fullest, 0) + 1
         ranked = sorted(counts, key=lambda n: -counts[n])
         alone = len(ranked) == 1 or (len(ranked) > 1 and counts[ranked[0]] >= 2 * counts[
             ranked[1]])
