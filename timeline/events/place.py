@@ -9,6 +9,7 @@ organisation that is only quoted or that acts ("the ministry said") is never a v
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -144,6 +145,8 @@ def _inside_a_venue_name(story: Story, event: Event, location: str) -> bool:
     """ "Stamford" read off "Stamford Bridge", a town read off "Riverside Launch Center": the
     sentence names a venue the drafted place is only the first word of."""
     town = location.split(",")[0].strip()
+    if not re.search(re.escape(town) + r"\s+(?:(?:&|and|of)\s+)?[A-Z]", event.source.evidence):
+        return False  # no capitalised word after it: no longer name (and no entity pass)
     for entity in story.parse(event.source.evidence).entities("FAC", "ORG", "LOC"):
         name = without_article(str(entity.text))
         if name != town and name.startswith(town + " ") and _is_venue_like(name):
