@@ -61,7 +61,7 @@ from timeline.ics import (
     revisions_from,
 )
 from timeline.query import parse_query
-from timeline.reader import ReadOptions
+from timeline.readers import ReadOptions
 from timeline.store import Store
 from timeline.timeline import Timeline
 

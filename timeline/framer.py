@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
@@ -244,8 +244,10 @@ def uid_basis(document: Document) -> str:
         return document.url
     if document.id.startswith("<"):
         return f"{document.id}:{document.content_hash}"
-    return "\0".join((os.path.basename(document.id), document.dct.isoformat(),
-                       document.title or ""))
+    # The wall clock only, written as UTC as it always was: the zone the reader settles on
+    # (outlet, dateline) is interpretation and must not move a UID or a correction.
+    wall_clock = document.dct.replace(tzinfo=UTC).isoformat()
+    return "\0".join((os.path.basename(document.id), wall_clock, document.title or ""))
 
 
 def make_uid(document: Document, ordinal: int) -> str:

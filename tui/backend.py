@@ -131,7 +131,7 @@ class Backend:
 
     def _parse(self, paths: list[str]) -> list[Event]:
         from timeline.extract import extract  # the parser is heavy; only load it when needed
-        from timeline.reader import read_documents
+        from timeline.readers import read_documents
 
         def report(error: InputError) -> None:
             self.problems.append(LoadProblem(str(error)))
@@ -145,7 +145,7 @@ class Backend:
     def document(self, source: Source) -> Document | None:
         """The article an event was read from, re-read from disk when not cached."""
         if source.document not in self._documents:
-            from timeline.reader import read_document
+            from timeline.readers import read_document
             try:
                 self._documents[source.document] = read_document(source.document)
             except TimelineError:

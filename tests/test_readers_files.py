@@ -1,4 +1,4 @@
-"""The reader: seed headers, plain text with --dct, folders, and one-line errors."""
+"""Reading files: seed headers, plain text with --dct, folders, and one-line errors."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from timeline.errors import InputError
-from timeline.reader import ReadOptions, expand_paths, parse_dct, read_document, read_documents
+from timeline.errors import InputError, NotAnArticle
+from timeline.readers import ReadOptions, expand_paths, parse_dct, read_document, read_documents
 
 
 def test_seed_format_gives_headline_dct_and_body(data: Path) -> None:
@@ -36,11 +36,16 @@ def test_byte_order_mark_is_ignored(data: Path) -> None:
 
 
 def test_plain_text_needs_a_dct(data: Path) -> None:
-    with pytest.raises(InputError, match=r"plain_no_header.txt:1: no seed header.*--dct"):
-        read_document(data / "plain_no_header.txt")
+    with pytest.raises(InputError, match=r"prose_without_date.txt:1: no publication date.*--dct"):
+        read_document(data / "readers" / "prose_without_date.txt")
     doc = read_document(data / "plain_no_header.txt", ReadOptions(dct=parse_dct("2025-02-04")))
     assert doc.dct == datetime(2025, 2, 4, tzinfo=UTC)
     assert doc.text.startswith("The council will vote")
+
+
+def test_short_text_without_a_date_is_no_article(data: Path) -> None:
+    with pytest.raises(NotAnArticle, match=r"plain_no_header.txt:1: not an article"):
+        read_document(data / "plain_no_header.txt")
 
 
 @pytest.mark.parametrize(
@@ -67,7 +72,26 @@ def test_bad_files_give_one_line_errors_naming_the_file(
 
 def test_folders_are_walked_recursively_in_sorted_order(data: Path) -> None:
     files = list(expand_paths([str(data / "folder")]))
-    assert [Path(f).name for f in files] == ["b.txt", "a.txt"]  # "b.txt" < "sub/a.txt"
+    # "b.txt" < "notes.csv" < "sub/a.txt"; every file is walked, its content decides
+    assert [Path(f).name for f in files] == ["b.txt", "notes.csv", "a.txt"]
+
+
+def test_a_folder_walk_skips_and_counts_what_is_no_article(data: Path) -> None:
+    skipped: list[InputError] = []
+    errors: list[InputError] = []
+    docs = list(read_documents([str(data / "folder")], on_error=errors.append,
+                               on_skip=skipped.append))
+    assert [d.title for d in docs] == ["B", "A"]
+    assert [Path(e.source).name for e in skipped] == ["notes.csv"]
+    assert errors == []
+
+
+def test_a_named_file_that_is_no_article_is_an_error(data: Path) -> None:
+    errors: list[InputError] = []
+    docs = list(read_documents([str(data / "folder" / "notes.csv")], on_error=errors.append))
+    assert docs == []
+    assert [type(e) for e in errors] == [NotAnArticle]
+    assert errors[0].problem.startswith("not an article")
 
 
 def test_globs_are_expanded(data: Path) -> None:
