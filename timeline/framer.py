@@ -244,10 +244,12 @@ def uid_basis(document: Document) -> str:
         return document.url
     if document.id.startswith("<"):
         return f"{document.id}:{document.content_hash}"
-    # The wall clock only, written as UTC as it always was: the zone the reader settles on
-    # (outlet, dateline) is interpretation and must not move a UID or a correction.
-    wall_clock = document.dct.replace(tzinfo=UTC).isoformat()
-    return "\0".join((os.path.basename(document.id), wall_clock, document.title or ""))
+    moment = document.dct
+    if document.zone_rule in ("outlet", "dateline"):
+        # Such times were read as UTC before those rules; the zone a rule guesses must not
+        # move a UID (and the corrections made to it).
+        moment = moment.replace(tzinfo=UTC)
+    return "\0".join((os.path.basename(document.id), moment.isoformat(), document.title or ""))
 
 
 def make_uid(document: Document, ordinal: int) -> str:
