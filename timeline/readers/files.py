@@ -51,7 +51,7 @@ def read_text(text: str, *, source: str, options: ReadOptions, walked: bool = Fa
     if not text.strip():
         raise InputError(source, "empty file")
     kind = sniff(text)
-    if kind == "ics":
+    if kind == "ics" or source.lower().endswith(".ics"):  # a .ics must be a calendar
         return [read_ics(text, source=source)]
     if kind == "feed":
         return list(read_feed(text, source=source, options=options, fetch_page=fetch_page))

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import httpx
-
 from timeline import __version__
 from timeline.errors import InputError
 
@@ -44,6 +42,10 @@ class Fetched:
 def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None,
           timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
     """GET ``url`` (conditionally, given validators from an earlier fetch)."""
+    # Imported here: httpx loads rich (for its command line) whenever rich is installed,
+    # and the core must not load it until a URL is really fetched.
+    import httpx
+
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html, application/rss+xml, "
                "application/atom+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5"}
     if etag:
