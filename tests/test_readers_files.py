@@ -9,7 +9,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from timeline.errors import InputError, NotAnArticle
-from timeline.readers import ReadOptions, expand_paths, parse_dct, read_document, read_documents
+from timeline.readers import (
+    ReadOptions,
+    expand_paths,
+    parse_dct,
+    read_document,
+    read_documents,
+    sniff,
+)
 
 
 def test_seed_format_gives_headline_dct_and_body(data: Path) -> None:
@@ -131,3 +138,37 @@ def test_dct_option_errors() -> None:
     with pytest.raises(InputError, match="unknown time zone 'Mars/Base'"):
         parse_dct("2025-02-04", "Mars/Base")
     assert parse_dct("2025-02-04T17:55", "Asia/Seoul").utcoffset() is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("<?xml version='1.0'?><svg xmlns='http://www.w3.org/2000/svg'></svg>",
+         "unknown format (XML that is no web page, feed or calendar)"),
+        ('{"events": [{"start": "2025-02-19"}]}',
+         "unknown format (JSON that is no web page, feed or calendar)"),
+    ],
+)
+def test_an_unknown_format_is_one_line_naming_the_file(tmp_path: Path, text: str,
+                                                       problem: str) -> None:
+    path = tmp_path / "thing.txt"  # the name says text; the content decides
+    path.write_text(text)
+    with pytest.raises(NotAnArticle) as info:
+        read_document(path)
+    assert str(info.value) == f"{path}: {problem}"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "ics"),
+        ("<?xml version='1.0'?>\n<!-- a comment -->\n<rss version='2.0'><channel/></rss>", "feed"),
+        ("<feed xmlns='http://www.w3.org/2005/Atom'></feed>", "feed"),
+        ("<!doctype html><title>x</title><p>Hello</p>", "html"),
+        ("<div><p>A fragment saved from a page</p></div>", "html"),
+        (" date 2025-02-04 Headline\nPublished: 04 Feb. 2025\nBody.\n", "seed"),
+        ("Headline\nPublished: 04 Feb. 2025\nBody.\n", "plain"),
+    ],
+)
+def test_the_format_is_sniffed_from_the_content(text: str, kind: str) -> None:
+    assert sniff(text) == kind

@@ -53,6 +53,9 @@ def read_text(text: str, *, source: str, options: ReadOptions, walked: bool = Fa
     kind = sniff(text)
     if kind == "ics" or source.lower().endswith(".ics"):  # a .ics must be a calendar
         return [read_ics(text, source=source)]
+    if kind in ("xml", "json"):
+        raise NotAnArticle(source, f"unknown format ({kind.upper()} that is no web page, feed "
+                           "or calendar)")
     if kind == "feed":
         return list(read_feed(text, source=source, options=options, fetch_page=fetch_page))
     if kind == "html":

@@ -4,7 +4,9 @@
     feed   RSS 2.0, RSS 1.0 (RDF) or Atom: an XML document whose root is rss, rdf:RDF or feed
     html   a web page: markup with html, head, body, article, div or p elements
     seed   the seed format: a first line " date YYYY-MM-DD headline"
-    plain  anything else that reads as prose
+    xml    other XML (SVG, a sitemap, an office file's parts): no format the tool reads
+    json   JSON: no format the tool reads either
+    plain  anything else, which the plain reader takes if it reads as an article
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Format = Literal["ics", "feed", "html", "seed", "plain"]
+Format = Literal["ics", "feed", "html", "seed", "xml", "json", "plain"]
 
 SEED_HEADER = re.compile(
     r"""\A\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})   # " date 2025-02-04"
@@ -50,6 +52,9 @@ def sniff(text: str) -> Format:
             return "feed"
         if _PAGE.search(head):
             return "html"
+        return "xml"
+    if stripped[:1] in ("{", "["):
+        return "json"
     first = stripped.split("\n", 1)[0]
     if SEED_HEADER.match(first):
         return "seed"
