@@ -78,3 +78,15 @@ def test_the_detail_pane_says_the_zone_came_from_the_dateline() -> None:
     console.print(detail_text(event))
     assert ("harbour_fair.txt · 12 Feb 2025 09:30 +00:00 (the dateline's zone)"
             in console.file.getvalue())  # type: ignore[attr-defined]
+
+
+def test_the_source_view_finds_a_feed_entry_again_from_its_file() -> None:
+    from tui.backend import Backend
+
+    timeline = _feed_timeline()
+    lifeboat = next(e for e in timeline if "lifeboat" in e.title)
+    backend = Backend(timeline=timeline)  # nothing cached: the entry is read from the feed
+    document = backend.document(lifeboat.source)
+    assert document is not None
+    assert document.id == f"{READERS / 'solent_news.rss'}#2"
+    assert document.text.startswith("The town's lifeboat station will hold an open day")
