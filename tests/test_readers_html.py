@@ -100,3 +100,14 @@ def test_a_page_with_no_date_anywhere_needs_dct(tmp_path: Path) -> None:
 def test_fragment_text_puts_each_block_on_its_line() -> None:
     assert fragment_text("<p>One &amp; two.</p><p>Three<br>four</p>") == "One & two.\nThree\nfour"
     assert fragment_text("Plain &amp; simple") == "Plain & simple"
+
+
+def test_an_xhtml_page_that_declares_its_encoding_is_read() -> None:
+    markup = ("<?xml version='1.0' encoding='iso-8859-1'?>\n"
+              "<html xmlns='http://www.w3.org/1999/xhtml'><head><meta "
+              "property='article:published_time' content='2025-02-04'/></head><body><article>"
+              "<p>The fair opens on Feb. 19 in the town hall, the organisers of the fair said "
+              "on Tuesday.</p></article></body></html>")
+    page = read_html(markup, source="page.xhtml", options=ReadOptions())
+    assert page.dct == datetime(2025, 2, 4, tzinfo=UTC)
+    assert page.text.startswith("The fair opens on Feb. 19")

@@ -34,6 +34,7 @@ _PUBLISHED_META = (
 )
 _BLOCKS = frozenset(("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
                      "section", "article", "tr", "dd", "dt", "pre", "figcaption"))
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\r\f\v\xa0\u2009\u202f]+")
 
 
@@ -45,6 +46,8 @@ def read_html(markup: str, *, source: str, options: ReadOptions, url: str | None
     ``fallback_*`` come from where the page was found (a feed entry) and fill what the
     page does not state.
     """
+    # lxml refuses text that declares its encoding: the text is decoded already.
+    markup = _XML_DECLARATION.sub("", markup, count=1)
     try:
         tree = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
