@@ -172,3 +172,15 @@ def test_an_unknown_format_is_one_line_naming_the_file(tmp_path: Path, text: str
 )
 def test_the_format_is_sniffed_from_the_content(text: str, kind: str) -> None:
     assert sniff(text) == kind
+
+
+def test_a_huge_file_in_a_folder_is_skipped_without_reading_it(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    import timeline.readers.files as files
+
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "dump.txt").write_text("word " * 400)
+    skipped: list[InputError] = []
+    assert list(read_documents([str(tmp_path)], on_skip=skipped.append)) == []
+    assert [e.problem for e in skipped] == ["too large for an article or feed (over 1,000 bytes)"]

@@ -8,6 +8,7 @@ counted rather than failed; a file named on its own is always read, or reported.
 from __future__ import annotations
 
 import glob
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -26,6 +27,8 @@ from timeline.readers.url import fetch, fetch_page, is_url
 
 STDIN = "-"
 _SNIFF_BYTES = 8192
+#: The largest file read: a video or a database in a news folder is not read whole.
+MAX_FILE_BYTES = 64 * 2**20
 #: File names a walk never reads: they describe a folder, they are not its articles.
 _NOT_ARTICLES = frozenset(("readme", "readme.md", "readme.txt", "license", "license.txt"))
 
@@ -77,7 +80,7 @@ def read_file(name: str, options: ReadOptions | None = None, *, walked: bool = F
         return read_text(fetched.text, source=name, options=options, url=name)
     path = Path(name)
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path, name)
         day = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
     except IsADirectoryError:
         raise InputError(name, "is a directory") from None
@@ -89,6 +92,18 @@ def read_file(name: str, options: ReadOptions | None = None, *, walked: bool = F
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     return read_text(decode(data, name), source=name, options=options, walked=walked,
                      file_day=day)
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    """A file's bytes; a binary or huge one is found out from its start, not read whole."""
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+        if b"\0" in head:
+            raise NotAnArticle(name, "binary file, not text")
+        if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+            raise NotAnArticle(name, f"too large for an article or feed (over "
+                               f"{MAX_FILE_BYTES:,} bytes)")
+        return head + handle.read()
 
 
 def read_document(path: str | Path, options: ReadOptions | None = None) -> Document:
