@@ -184,3 +184,10 @@ def test_a_huge_file_in_a_folder_is_skipped_without_reading_it(tmp_path: Path,
     skipped: list[InputError] = []
     assert list(read_documents([str(tmp_path)], on_skip=skipped.append)) == []
     assert [e.problem for e in skipped] == ["too large for an article or feed (over 1,000 bytes)"]
+
+
+def test_the_readers_api_is_sorted_and_complete() -> None:
+    import timeline.readers as readers
+
+    assert readers.__all__ == sorted(readers.__all__)
+    assert all(hasattr(readers, name) for name in readers.__all__)
