@@ -189,5 +189,8 @@ def test_a_huge_file_in_a_folder_is_skipped_without_reading_it(tmp_path: Path,
 def test_the_readers_api_is_sorted_and_complete() -> None:
     import timeline.readers as readers
 
-    assert readers.__all__ == sorted(readers.__all__)
+    def isort_style(name: str) -> tuple[int, str]:  # constants, classes, then functions
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert readers.__all__ == sorted(readers.__all__, key=isort_style)
     assert all(hasattr(readers, name) for name in readers.__all__)
