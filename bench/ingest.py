@@ -186,7 +186,7 @@ def cost_split(corpus: Path, sample: int = 300) -> None:
     """Seconds per article of the tagger, the NLP layer's parse and the passes, in-process."""
     from timeline.events.frame import PASSES, frame
     from timeline.events.story import Story
-    from timeline.reader import read_document
+    from timeline.readers import read_document
     from timeline.temporal import tag
 
     documents = [read_document(p) for p in sorted(corpus.rglob("*.txt"))[:sample]]

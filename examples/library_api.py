@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from timeline.extract import extract
-from timeline.reader import ReadOptions, read_documents
+from timeline.readers import ReadOptions, read_documents
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

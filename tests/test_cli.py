@@ -61,10 +61,10 @@ def test_plain_text_from_stdin_with_dct() -> None:
 @pytest.mark.parametrize(
     ("arg", "message"),
     [
-        ("/etc/passwd", "/etc/passwd:1: no seed header"),
+        ("/etc/passwd", "/etc/passwd:1: not an article"),
         ("tests/data/binary.txt", "tests/data/binary.txt: binary file, not text"),
         ("tests/data/empty.txt", "tests/data/empty.txt: empty file"),
-        ("tests/data/plain_no_header.txt", "plain_no_header.txt:1: no seed header"),
+        ("tests/data/plain_no_header.txt", "plain_no_header.txt:1: not an article"),
         ("tests/data/invalid_utf8.txt", "invalid_utf8.txt:3: invalid UTF-8"),
         ("does/not/exist.txt", "does/not/exist.txt: no such file or directory"),
         ("tests/data/empty_folder", "no articles in this folder"),

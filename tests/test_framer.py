@@ -10,7 +10,7 @@ import pytest
 from timeline.document import Document
 from timeline.extract import extract, extract_document
 from timeline.framer import make_uid, value_to_when
-from timeline.reader import read_document
+from timeline.readers import read_document
 from timeline.sentences import split_sentences
 from timeline.titles import make_title
 

@@ -13,7 +13,7 @@ import pytest
 
 from timeline.events.title_check import title_problems
 from timeline.extract import extract_document
-from timeline.reader import read_document
+from timeline.readers import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted([*(ROOT.parent / "shared" / "corpus" / "news-dev").glob("*.txt"),

@@ -19,6 +19,7 @@ from timeline.cli_common import (
     fail,
     load_timeline,
     query_option,
+    read_options,
     reading_options,
 )
 from timeline.cli_export import export_command
@@ -53,7 +54,8 @@ def cli() -> None:
 @reading_options
 def extract_command(paths: tuple[str, ...], as_json: bool, explain: bool, merge: bool,
                     query: str | None, skip_passes: tuple[str, ...], db: str | None,
-                    dct: str | None, source_tz: str, strict: bool) -> None:
+                    dct: str | None, source_tz: str | None, follow_links: bool,
+                    strict: bool) -> None:
     """Find the dated events in articles, per article (or merged with --merge).
 
     \b
@@ -66,7 +68,8 @@ def extract_command(paths: tuple[str, ...], as_json: bool, explain: bool, merge:
     if skip_passes:
         os.environ[SKIP_ENV] = ",".join(skip_passes)
     reporter = ErrorReporter(strict)
-    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query), db,
+    timeline = load_timeline(paths, read_options(dct, source_tz, follow_links), reporter,
+                             query_option(query), db,
                              merged=merge)
     if explain:
         click.echo(explain_events(timeline, color=sys.stdout.isatty()), nl=False)
@@ -75,6 +78,7 @@ def extract_command(paths: tuple[str, ...], as_json: bool, explain: bool, merge:
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         click.echo(render(timeline, color=sys.stdout.isatty()), nl=False)
+    reporter.summary()
     if reporter.failed:
         raise SystemExit(1)
 
@@ -87,7 +91,8 @@ def extract_command(paths: tuple[str, ...], as_json: bool, explain: bool, merge:
 @db_option
 @reading_options
 def list_command(paths: tuple[str, ...], query: str | None, color: bool | None, db: str | None,
-                 dct: str | None, source_tz: str, strict: bool) -> None:
+                 dct: str | None, source_tz: str | None, follow_links: bool,
+                    strict: bool) -> None:
     """Print an agenda of the events in articles, grouped by day.
 
     \b
@@ -97,9 +102,11 @@ def list_command(paths: tuple[str, ...], query: str | None, color: bool | None, 
       timeline list                         (the store's events)
     """
     reporter = ErrorReporter(strict)
-    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query), db)
+    timeline = load_timeline(paths, read_options(dct, source_tz, follow_links), reporter,
+                             query_option(query), db)
     use_color = sys.stdout.isatty() if color is None else color
     click.echo(render(timeline, color=use_color), nl=False, color=use_color)
+    reporter.summary()
     if reporter.failed:
         raise SystemExit(1)
 

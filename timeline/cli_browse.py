@@ -12,7 +12,7 @@ import click
 
 from timeline.cli_common import fail, query_option
 from timeline.errors import InputError
-from timeline.reader import expand_paths
+from timeline.readers import expand_paths
 
 
 def _today(value: str | None) -> date | None:

@@ -9,9 +9,9 @@ from typing import Any, NoReturn
 import click
 
 from timeline.document import Document
-from timeline.errors import InputError, TimelineError
+from timeline.errors import InputError, NotAnArticle, TimelineError
 from timeline.query import Query, parse_query
-from timeline.reader import ReadOptions, parse_dct, parse_zone, read_documents
+from timeline.readers import ReadOptions, parse_dct, parse_zone, read_documents
 from timeline.store import Store
 from timeline.timeline import Timeline
 
@@ -19,11 +19,27 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 
 class ErrorReporter:
-    """Prints per-file errors as one line each so one bad file does not stop the others."""
+    """Prints per-file errors as one line each so one bad file does not stop the others.
+
+    Files a folder walk finds that are no articles are counted, not failed (``--strict``
+    fails on them too).
+    """
 
     def __init__(self, strict: bool) -> None:
         self.strict = strict
         self.failed = False
+        self.skipped = 0
+
+    def skip(self, error: NotAnArticle) -> None:
+        """Count a non-article; under ``--strict`` it is an error like any other."""
+        if self.strict:
+            self.report(error)
+        self.skipped += 1
+
+    def summary(self) -> None:
+        """Say how many files were skipped, if any (on stderr, after the output)."""
+        if self.skipped:
+            click.echo(f"timeline: {self.skipped:,} skipped: not an article", err=True)
 
     def report(self, error: InputError) -> None:
         """Print the error; stop at once under ``--strict``."""
@@ -40,14 +56,19 @@ def fail(message: str) -> NoReturn:
 
 
 def reading_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """The options of every command that reads articles: --dct, --source-tz, --strict."""
+    """The options of every command that reads articles: --dct, --source-tz, --follow-links,
+    --strict."""
     for option in reversed(
         (
             click.option("--dct", metavar="DATE[THH:MM]",
                          help="Publication date for plain text without a seed header."),
-            click.option("--source-tz", default="UTC", show_default=True, metavar="ZONE",
-                         help="IANA zone of the Published time in article headers."),
-            click.option("--strict", is_flag=True, help="Stop at the first unreadable file."),
+            click.option("--source-tz", default=None, metavar="ZONE",
+                         help="IANA zone of publication times written without one "
+                         "(default: the outlet's or dateline's, else UTC)."),
+            click.option("--follow-links", is_flag=True,
+                         help="Read the page each feed entry links to, not its summary."),
+            click.option("--strict", is_flag=True,
+                         help="Stop at the first unreadable file or non-article in a folder."),
         )
     ):
         f = option(f)
@@ -60,19 +81,22 @@ def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
                         help="The store file (default: $TIMELINE_DB, else the user data dir).")(f)
 
 
-def read_options(dct: str | None, source_tz: str) -> ReadOptions:
+def read_options(dct: str | None, source_tz: str | None,
+                 follow_links: bool = False) -> ReadOptions:
     """Validated reading options, or a one-line exit."""
     try:
-        parse_zone(source_tz)
-        return ReadOptions(dct=parse_dct(dct, source_tz) if dct else None, source_tz=source_tz)
+        if source_tz:
+            parse_zone(source_tz)
+        return ReadOptions(dct=parse_dct(dct, source_tz) if dct else None, source_tz=source_tz,
+                           follow_links=follow_links)
     except InputError as error:
         fail(str(error))
 
 
-def load_documents(paths: tuple[str, ...], dct: str | None, source_tz: str,
+def load_documents(paths: tuple[str, ...], options: ReadOptions,
                    reporter: ErrorReporter) -> Iterator[Document]:
-    """The readable documents under ``paths``; bad files go to ``reporter``."""
-    yield from read_documents(paths, read_options(dct, source_tz), on_error=reporter.report)
+    """The readable documents under ``paths``; bad files and non-articles go to ``reporter``."""
+    yield from read_documents(paths, options, on_error=reporter.report, on_skip=reporter.skip)
 
 
 def query_option(text: str | None) -> Query:
@@ -83,7 +107,7 @@ def query_option(text: str | None) -> Query:
         fail(str(error))
 
 
-def load_timeline(paths: tuple[str, ...], dct: str | None, source_tz: str,
+def load_timeline(paths: tuple[str, ...], options: ReadOptions,
                   reporter: ErrorReporter, query: Query, db: str | None = None,
                   *, merged: bool = True) -> Timeline:
     """Parse the articles under ``paths`` and keep the events matching ``query``.
@@ -94,7 +118,7 @@ def load_timeline(paths: tuple[str, ...], dct: str | None, source_tz: str,
     """
     if db is not None or not paths:
         return stored_timeline(db, query, paths, merged=merged)
-    documents = list(load_documents(paths, dct, source_tz, reporter))
+    documents = list(load_documents(paths, options, reporter))
     if reporter.failed and not documents:
         raise SystemExit(1)
     from timeline.extract import extract  # the parser loads only for commands that parse

@@ -14,6 +14,7 @@ from timeline.cli_common import (
     fail,
     load_timeline,
     query_option,
+    read_options,
     reading_options,
 )
 from timeline.errors import InputError, TimelineError
@@ -48,7 +49,8 @@ STDOUT = "-"
 @reading_options
 def export_command(paths: tuple[str, ...], output: str, query: str | None,
                    include_coarse: bool, refresh: str, name: str, db: str | None,
-                   dct: str | None, source_tz: str, strict: bool) -> None:
+                   dct: str | None, source_tz: str | None, follow_links: bool,
+                   strict: bool) -> None:
     """Export the events in articles as an iCalendar (.ics) file.
 
     \b
@@ -63,13 +65,15 @@ def export_command(paths: tuple[str, ...], output: str, query: str | None,
     except InputError as error:
         fail(str(error))
     reporter = ErrorReporter(strict)
-    timeline = load_timeline(paths, dct, source_tz, reporter, query_option(query), db)
+    timeline = load_timeline(paths, read_options(dct, source_tz, follow_links), reporter,
+                             query_option(query), db)
     revisions = stored_revisions(db) if db is not None or not paths else None
     written = write_calendar(timeline, output, options, revisions)
     left_out = len(exportable(timeline, include_coarse=True)) - written
     note = f" ({left_out} coarse left out; --include-coarse adds them)" if left_out else ""
     if output != STDOUT:
         click.echo(f"wrote {written} events to {output}{note}", err=True)
+    reporter.summary()
     if reporter.failed:
         raise SystemExit(1)
 

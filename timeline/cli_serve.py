@@ -34,7 +34,8 @@ from timeline.store import Store, resolve_path
 @reading_options
 def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, watch: bool,
                   token: str | None, config_file: Path | None, refresh: str, name: str,
-                  include_coarse: bool, dct: str | None, source_tz: str, strict: bool) -> None:
+                  include_coarse: bool, dct: str | None, source_tz: str | None, follow_links: bool,
+                    strict: bool) -> None:
     """Serve the timeline as .ics feeds that calendar apps subscribe to.
 
     PATHs are ingested into the store first; with --watch, changes to them are
@@ -54,7 +55,7 @@ def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, 
         fail(f"serve needs {exc.name}, which comes with the package: reinstall news-timeline")
     if watch and not paths:
         fail("--watch needs the PATHs to watch")
-    options = read_options(dct, source_tz)
+    options = read_options(dct, source_tz, follow_links)
     try:
         settings = FeedSettings(
             feeds=load_feeds(config_file, required=config_file is not None),
@@ -72,7 +73,8 @@ def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, 
                 from timeline.store_ingest import ingest
 
                 reporter = ErrorReporter(strict)
-                report = ingest(store, paths, options, on_error=reporter.report)
+                report = ingest(store, paths, options, on_error=reporter.report,
+                                on_skip=reporter.skip)
                 click.echo(report.summary(), err=True)
             events = store.counts()[1]
     except TimelineError as error:

@@ -31,7 +31,8 @@ T = TypeVar("T")
               help="Parse unchanged files again (after upgrading timeline).")
 @reading_options
 def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None, prune: bool,
-                   reparse: bool, dct: str | None, source_tz: str, strict: bool) -> None:
+                   reparse: bool, dct: str | None, source_tz: str | None, follow_links: bool,
+                    strict: bool) -> None:
     """Read articles into the store; unchanged ones are skipped, changed ones updated.
 
     \b
@@ -40,11 +41,12 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None, 
       timeline ingest --db news.db --workers 4 --prune ~/news
     """
     reporter = ErrorReporter(strict)
-    options = read_options(dct, source_tz)
+    options = read_options(dct, source_tz, follow_links)
     with _open(db, create=True) as store, _progress_bar() as progress:
         try:
             report = ingest(store, paths, options, workers=workers, prune=prune,
-                            reparse=reparse, on_error=reporter.report, on_progress=progress)
+                            reparse=reparse, on_error=reporter.report, on_skip=reporter.skip,
+                            on_progress=progress)
         except TimelineError as error:
             fail(str(error))
     click.echo(report.summary())

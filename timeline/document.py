@@ -1,4 +1,4 @@
-"""A document: an article's text with its publication date-time (the DCT)."""
+"""A document: an article's text with its publication date-time (the DCT) and provenance."""
 
 from __future__ import annotations
 
@@ -7,15 +7,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+#: Which rule gave the DCT its zone (see :mod:`timeline.readers.zones`).
+ZoneRule = Literal["stated", "source-tz", "outlet", "dateline", "utc"]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
     """One article as the parser sees it.
 
-    ``text`` is the body every character offset refers to; the headline is kept apart.
-    ``dct`` (document creation time) anchors every relative date and is always aware.
-    ``format`` is ``"article"`` for news text and ``"ics"`` for a calendar file, whose events
-    are read as they are instead of being parsed from prose.
+    ``text`` is the body every character offset refers to; the headline (``title``) is kept
+    apart. ``dct`` (document creation time) anchors every relative date and is always aware;
+    ``zone_rule`` says where its zone came from. ``url`` and ``outlet`` are provenance that
+    every event read from the document carries. ``format`` is ``"article"`` for news text
+    and ``"ics"`` for a calendar file, whose events are read as they are.
     """
 
     id: str
@@ -23,6 +27,9 @@ class Document:
     dct: datetime
     title: str | None = None
     url: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    zone_rule: ZoneRule = "stated"
     format: Literal["article", "ics"] = "article"
     content_hash: str = field(default="")
 
@@ -31,7 +38,15 @@ class Document:
             raise ValueError(f"document {self.id!r}: the DCT must be an aware datetime")
         if not self.content_hash:
             digest = hashlib.sha256()
-            for part in (self.format, self.title or "", self.dct.isoformat(), self.text):
+            parts = [self.format, self.title or "", self.dct.isoformat(), self.text]
+            if self.outlet:  # only when known, so documents without one keep their old hash
+                parts.append(self.outlet)
+            for part in parts:
                 digest.update(part.encode("utf-8"))
                 digest.update(b"\0")
             object.__setattr__(self, "content_hash", digest.hexdigest())
+
+    @property
+    def headline(self) -> str | None:
+        """The article's headline (stored as ``title``)."""
+        return self.title

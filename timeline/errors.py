@@ -2,6 +2,7 @@
 
     TimelineError                 anything the tool reports to a user
      ├── InputError (ValueError)  a document or argument that cannot be read
+     │    └── NotAnArticle          a file whose content is no article (a note, an image)
      ├── QueryError (ValueError)  a malformed query string
      └── StoreError               the SQLite store cannot be used
 
@@ -24,6 +25,10 @@ class InputError(TimelineError, ValueError):
         self.line = line
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {problem}")
+
+
+class NotAnArticle(InputError):
+    """A file that is not an article by its content: a folder walk skips and counts it."""
 
 
 class QueryError(TimelineError, ValueError):

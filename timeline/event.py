@@ -34,9 +34,16 @@ class Source:
     document_title: str | None = None
     document_dct: str | None = None
     url: str | None = None
+    outlet: str | None = None
+    #: Which rule gave the document's DCT its zone: stated, source-tz, outlet, dateline, utc.
+    dct_zone_rule: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """A JSON object with every field."""
+        """A JSON object with every field (the provenance fields only when known, so events
+        read before they existed keep their content hash and SEQUENCE)."""
+        provenance = {key: value for key, value in (("outlet", self.outlet),
+                                                     ("dct_zone_rule", self.dct_zone_rule))
+                      if value is not None}
         return {
             "document": self.document,
             "evidence": self.evidence,
@@ -46,7 +53,7 @@ class Source:
             "document_title": self.document_title,
             "document_dct": self.document_dct,
             "url": self.url,
-        }
+        } | provenance
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Source:
@@ -64,6 +71,8 @@ class Source:
             document_title=data.get("document_title"),
             document_dct=data.get("document_dct"),
             url=data.get("url"),
+            outlet=data.get("outlet"),
+            dct_zone_rule=data.get("dct_zone_rule"),
         )
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from timeline.document import Document
-from timeline.event import Event
+from timeline.event import Event, Source
 from timeline.events.frame import frame
 from timeline.ics import parse_ics
 from timeline.merge import merge
@@ -17,7 +18,19 @@ def extract_document(document: Document) -> list[Event]:
     """The events of one document: framed from an article's prose, or read from a calendar."""
     if document.format == "ics":
         return parse_ics(document.text, origin=document.id)
-    return frame(document, tag(document.text, document.dct))
+    return with_provenance(frame(document, tag(document.text, document.dct)), document)
+
+
+def with_provenance(events: list[Event], document: Document) -> list[Event]:
+    """Each event's sources from ``document`` carry its URL, outlet and the DCT's zone rule."""
+
+    def told(source: Source) -> Source:
+        if source.document != document.id:
+            return source
+        return replace(source, url=source.url or document.url, outlet=document.outlet,
+                       dct_zone_rule=document.zone_rule)
+
+    return [replace(event, sources=tuple(told(s) for s in event.sources)) for event in events]
 
 
 def extract(documents: Iterable[Document], *, merged: bool = True) -> Timeline:

@@ -61,7 +61,7 @@ from timeline.ics import (
     revisions_from,
 )
 from timeline.query import parse_query
-from timeline.reader import ReadOptions
+from timeline.readers import ReadOptions
 from timeline.store import Store
 from timeline.timeline import Timeline
 
@@ -744,6 +744,8 @@ def _event_row(event: Event) -> str:
     link = ""
     if source is not None and source.url and source.url.startswith(("http://", "https://")):
         label = source.document_title or source.url
+        if source.outlet:
+            label = f"{source.outlet}: {label}"
         link = f'<a class="source" href="{html.escape(source.url)}">{html.escape(label)}</a>'
     return (f'<li><time>{html.escape(when)}</time><span><strong>{html.escape(event.title)}'
             f"</strong> {place} {link}</span></li>")

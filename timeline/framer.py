@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
@@ -251,8 +251,12 @@ def uid_basis(document: Document) -> str:
         return document.url
     if document.id.startswith("<"):
         return f"{document.id}:{document.content_hash}"
-    return "\0".join((os.path.basename(document.id), document.dct.isoformat(),
-                       document.title or ""))
+    moment = document.dct
+    if document.zone_rule in ("outlet", "dateline"):
+        # Such times were read as UTC before those rules; the zone a rule guesses must not
+        # move a UID (and the corrections made to it).
+        moment = moment.replace(tzinfo=UTC)
+    return "\0".join((os.path.basename(document.id), moment.isoformat(), document.title or ""))
 
 
 def make_uid(document: Document, ordinal: int) -> str:

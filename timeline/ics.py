@@ -588,6 +588,8 @@ def _description(event: Event) -> str:
         if source.evidence.strip():
             lines.append(f"“{_line(source.evidence)}”")
         title = _line(source.document_title or "") or source.document
+        if source.outlet and _line(source.outlet):
+            title = f"{_line(source.outlet)}: {title}"
         published = _dct(source)
         where = f"{title} ({published:%Y-%m-%d})" if published else title
         lines.append(f"Source: {where}")

@@ -100,6 +100,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE events ADD COLUMN last_day TEXT;
     CREATE INDEX events_days ON events(first_day, last_day);
     """,
+    # 3 -> 4: the validators of fetched URLs, so an unchanged page is not downloaded again.
+    """
+    CREATE TABLE fetches (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        fetched TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The schema version that brought ``events.first_day`` and ``events.last_day``.
@@ -457,6 +466,20 @@ class Store:
             db.executemany("DELETE FROM events WHERE uid = ?", [(uid,) for uid in vanished])
             return DocumentChange(status="new" if row is None else "changed", added=added,
                                   updated=updated, removed=len(vanished))
+
+    def fetch_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified a URL last answered with (None, None if never)."""
+        rows = self._read("SELECT etag, last_modified FROM fetches WHERE url = ?", (url,))
+        return (rows[0][0], rows[0][1]) if rows else (None, None)
+
+    def remember_fetch(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Keep a URL's validators once everything read from it is stored."""
+        with self._write() as db:
+            db.execute("INSERT INTO fetches (url, etag, last_modified, fetched) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
+                       "etag = excluded.etag, last_modified = excluded.last_modified, "
+                       "fetched = excluded.fetched",
+                       (url, etag, last_modified, _text(self.clock())))
 
     def content_hash(self, identity: str) -> str | None:
         """The stored content hash of a document, if it is stored."""

@@ -21,9 +21,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from timeline.document import Document
-from timeline.errors import InputError
+from timeline.errors import InputError, NotAnArticle
 from timeline.event import Event
-from timeline.reader import STDIN, ReadOptions, expand_paths, read_document
+from timeline.readers import STDIN, ReadOptions, read_file, read_text, walk
+from timeline.readers.url import fetch, is_url
 from timeline.store import DocumentChange, FileState, ParsedDocument, ParsedEvent, Store
 
 ParseFunction = Callable[[Document], list[Event]]
@@ -43,6 +44,7 @@ class IngestReport:
     changed: int = 0
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0
     added: int = 0
     updated: int = 0
     removed: int = 0
@@ -58,6 +60,8 @@ class IngestReport:
                 f"{self.unchanged:,} unchanged")
         if self.failed:
             line += f", {self.failed:,} failed"
+        if self.skipped:
+            line += f", {self.skipped:,} skipped: not an article"
         line += (f"; events: {self.added:,} added, {self.updated:,} updated, "
                  f"{self.removed + self.pruned_events:,} removed")
         if self.pruned_documents:
@@ -75,6 +79,7 @@ class _Task:
     file_size: int | None
     file_mtime_ns: int | None
     parse: ParseFunction | None
+    walked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +89,18 @@ class _Failure:
     source: str
     problem: str
     line: int | None
+    skipped: bool = False
 
     def error(self) -> InputError:
+        if self.skipped:
+            return NotAnArticle(self.source, self.problem, line=self.line)
         return InputError(self.source, self.problem, line=self.line)
+
+    @classmethod
+    def of(cls, error: InputError, walked: bool = False) -> _Failure:
+        """The error; a non-article counts as skipped only where a folder walk found it."""
+        return cls(error.source, error.problem, error.line,
+                   walked and isinstance(error, NotAnArticle))
 
 
 _Result = ParsedDocument | _Failure
@@ -96,6 +110,7 @@ def ingest(store: Store, paths: Iterable[str], options: ReadOptions | None = Non
            workers: int | None = None, prune: bool = False, reparse: bool = False,
            parse: ParseFunction | None = None,
            on_error: Callable[[InputError], None] | None = None,
+           on_skip: Callable[[NotAnArticle], None] | None = None,
            on_progress: Progress | None = None) -> IngestReport:
     """Read, parse and store every article under ``paths``; returns what changed.
 
@@ -103,70 +118,113 @@ def ingest(store: Store, paths: Iterable[str], options: ReadOptions | None = Non
     ``workers`` processes run it (default: one per core; 1 parses in this process).
     ``reparse`` parses even unchanged files (after a parser upgrade); only events whose
     content changed get a new SEQUENCE. ``prune`` then removes documents whose file is gone.
-    Unreadable files go to ``on_error`` and the others are still stored.
+    Unreadable files go to ``on_error`` and the others are still stored; files a folder
+    walk finds that are no articles go to ``on_skip`` and are counted as skipped.
+    URLs are fetched here, asking again with the validators of the last fetch, so a page
+    the server says is unchanged is neither downloaded nor parsed.
     """
     options = options or ReadOptions()
     started = time.monotonic()
-    counts = dict.fromkeys(("read", "new", "changed", "unchanged", "failed", "added",
-                            "updated", "removed"), 0)
+    counts = dict.fromkeys(("read", "new", "changed", "unchanged", "failed", "skipped",
+                            "added", "updated", "removed"), 0)
 
     def report(error: InputError) -> None:
+        if isinstance(error, NotAnArticle):
+            counts["skipped"] += 1
+            if on_skip is not None:
+                on_skip(error)
+            return
         counts["failed"] += 1
         if on_error is not None:
             on_error(error)
 
     files = _expand(paths, report)
     states = store.file_states()
-    options_key = _options_key(options)
+    options_key = options.key()
     tasks: list[_Task] = []
-    stdin = False
-    for name in files:
-        if name == STDIN:
-            stdin = True
+    direct: list[str] = []
+    for name, walked in files:
+        if name == STDIN or is_url(name):
+            direct.append(name)
             continue
         failed = counts["failed"]
         task = _plan(name, states.get(os.path.abspath(name)), options, options_key, parse,
-                     reparse, report)
+                     reparse, report, walked)
         if task is not None:
             tasks.append(task)
         elif counts["failed"] == failed:
             counts["unchanged"] += 1
     total = len(files)
     counts["read"] = total
-    done = total - len(tasks) - int(stdin)
+    done = total - len(tasks) - len(direct)
     if on_progress is not None:
         on_progress(done, total)
 
     def write(result: _Result) -> None:
-        nonlocal done
-        done += 1
         if isinstance(result, _Failure):
             report(result.error())
         else:
             change = store.write_document(result, force=reparse)
             if change.status == "retry":  # another ingest rewrote it since we looked
-                task = _plan_fresh(result, options, options_key, parse)
-                retried = _work(task)
-                change = (DocumentChange(status="unchanged") if isinstance(retried, _Failure)
-                          else store.write_document(retried, force=reparse))
+                task = _plan_fresh(result, options, parse)
+                retried = [r for r in _work(task) if not isinstance(r, _Failure)
+                           and r.identity == result.identity]
+                change = (store.write_document(retried[0], force=reparse) if retried
+                          else DocumentChange(status="unchanged"))
             _tally(counts, change)
+
+    def finished() -> None:
+        nonlocal done
+        done += 1
         if on_progress is not None:
             on_progress(done, total)
 
-    if stdin:
-        try:
-            document = read_document(STDIN, options)
-        except InputError as error:
-            write(_Failure(error.source, error.problem, error.line))
-        else:
-            known = store.content_hash(document_identity(document))
-            write(_prepare(document, path=None, known_hash=known, parse=parse))
-    for result in _run(tasks, workers):
-        write(result)
+    for name in direct:
+        for result in _read_direct(store, name, options, parse, counts):
+            write(result)
+        finished()
+    for results in _run(tasks, workers):
+        for result in results:
+            write(result)
+        finished()
     pruned = store.prune() if prune else (0, 0)
     orphaned = tuple(c.uid for c in store.orphaned_corrections())
     return IngestReport(**counts, pruned_documents=pruned[0], pruned_events=pruned[1],
                         orphaned=orphaned, seconds=time.monotonic() - started)
+
+
+def _read_direct(store: Store, name: str, options: ReadOptions, parse: ParseFunction | None,
+                 counts: dict[str, int]) -> list[_Result]:
+    """The documents of standard input or a URL, read in this process.
+
+    A URL is fetched with the validators of its last fetch; when the server answers 304
+    it counts as unchanged and nothing is read. Its validators are kept only once every
+    document read from it is stored, so a failed parse is fetched again next time.
+    """
+    try:
+        if name == STDIN:
+            found = read_file(STDIN, options)
+            validators = None
+        else:
+            etag, modified = store.fetch_validators(name)
+            fetched = fetch(name, etag=etag, last_modified=modified)
+            if fetched.not_modified:
+                counts["unchanged"] += 1
+                return []
+            found = read_text(fetched.text, source=name, options=options, url=name)
+            validators = (fetched.etag, fetched.last_modified)
+    except InputError as error:
+        return [_Failure.of(error)]
+    results: list[_Result] = []
+    for item in found:
+        if isinstance(item, InputError):
+            results.append(_Failure.of(item))
+            continue
+        known = store.content_hash(document_identity(item))
+        results.append(_prepare(item, path=None, known_hash=known, parse=parse))
+    if validators is not None and not any(isinstance(r, _Failure) for r in results):
+        store.remember_fetch(name, *validators)
+    return results
 
 
 def _tally(counts: dict[str, int], change: DocumentChange) -> None:
@@ -176,25 +234,21 @@ def _tally(counts: dict[str, int], change: DocumentChange) -> None:
     counts["removed"] += change.removed
 
 
-def _expand(paths: Iterable[str], report: Callable[[InputError], None]) -> list[str]:
-    """Every file under ``paths``, each once, in the order given."""
-    files: dict[str, None] = {}
+def _expand(paths: Iterable[str], report: Callable[[InputError], None]) -> list[tuple[str, bool]]:
+    """Every file under ``paths``, each once, in the order given, with whether a walk found it."""
+    files: dict[str, bool] = {}
     for raw in paths:
         try:
-            files.update(dict.fromkeys(expand_paths([raw])))
+            for name, walked in walk([raw]):
+                files[name] = files.get(name, True) and walked
         except InputError as error:
             report(error)
-    return list(files)
-
-
-def _options_key(options: ReadOptions) -> str:
-    """The reading options a stored document was read with; changing them means re-read."""
-    return f"{options.dct.isoformat() if options.dct else ''}|{options.source_tz}"
+    return list(files.items())
 
 
 def _plan(name: str, state: FileState | None, options: ReadOptions, options_key: str,
           parse: ParseFunction | None, reparse: bool,
-          report: Callable[[InputError], None]) -> _Task | None:
+          report: Callable[[InputError], None], walked: bool = False) -> _Task | None:
     """A task for a file that may have changed, or None when its stats say it has not."""
     path = os.path.abspath(name)
     try:
@@ -209,17 +263,18 @@ def _plan(name: str, state: FileState | None, options: ReadOptions, options_key:
     return _Task(path=path, options=options,
                  known_hash=state.content_hash if state and same_options and not reparse
                  else None,
-                 file_size=stat.st_size, file_mtime_ns=stat.st_mtime_ns, parse=parse)
+                 file_size=stat.st_size, file_mtime_ns=stat.st_mtime_ns, parse=parse,
+                 walked=walked)
 
 
-def _plan_fresh(result: ParsedDocument, options: ReadOptions, options_key: str,
+def _plan_fresh(result: ParsedDocument, options: ReadOptions,
                 parse: ParseFunction | None) -> _Task:
     return _Task(path=result.path or STDIN, options=options, known_hash=None,
                  file_size=result.file_size, file_mtime_ns=result.file_mtime_ns, parse=parse)
 
 
-def _run(tasks: list[_Task], workers: int | None) -> Iterator[_Result]:
-    """Results in task order; parsing in ``workers`` processes, at most a few chunks ahead."""
+def _run(tasks: list[_Task], workers: int | None) -> Iterator[list[_Result]]:
+    """Each task's results in task order; parsing in ``workers`` processes, a few chunks ahead."""
     count = workers if workers is not None else os.cpu_count() or 1
     if count <= 1 or len(tasks) <= 1:
         yield from map(_work, tasks)
@@ -228,7 +283,7 @@ def _run(tasks: list[_Task], workers: int | None) -> Iterator[_Result]:
     chunks = (tasks[i:i + chunk] for i in range(0, len(tasks), chunk))
     with ProcessPoolExecutor(max_workers=min(count, len(tasks)), initializer=_watch_parent,
                              initargs=(os.getpid(),)) as pool:
-        pending: deque[Future[list[_Result]]] = deque()
+        pending: deque[Future[list[list[_Result]]]] = deque()
         for part in chunks:
             pending.append(pool.submit(_work_chunk, part))
             if len(pending) >= count * _IN_FLIGHT:
@@ -249,21 +304,30 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
-def _work_chunk(tasks: list[_Task]) -> list[_Result]:
+def _work_chunk(tasks: list[_Task]) -> list[list[_Result]]:
     return [_work(task) for task in tasks]
 
 
-def _work(task: _Task) -> _Result:
-    """Read one file and, unless its content hash is the stored one, parse it."""
+def _work(task: _Task) -> list[_Result]:
+    """Read one file and parse each of its documents whose content hash is not the stored one."""
     try:
-        document = read_document(task.path, task.options)
+        found = read_file(task.path, task.options, walked=task.walked)
     except InputError as error:
-        return _Failure(error.source, error.problem, error.line)
-    result = _prepare(document, path=task.path, known_hash=task.known_hash, parse=task.parse)
-    if isinstance(result, _Failure):
-        return result
-    return replace(result, file_size=task.file_size, file_mtime_ns=task.file_mtime_ns,
-                   read_options=_options_key(task.options))
+        return [_Failure.of(error, task.walked)]
+    single = len(found) == 1
+    results: list[_Result] = []
+    for item in found:
+        if isinstance(item, InputError):
+            results.append(_Failure.of(item))
+            continue
+        # The stored hash is the file's: it tells about its document only when there is one.
+        result = _prepare(item, path=task.path, known_hash=task.known_hash if single else None,
+                          parse=task.parse)
+        if not isinstance(result, _Failure):
+            result = replace(result, file_size=task.file_size, file_mtime_ns=task.file_mtime_ns,
+                             read_options=task.options.key())
+        results.append(result)
+    return results
 
 
 def document_identity(document: Document) -> str:
@@ -308,11 +372,12 @@ def _stored(event: Event, position: int) -> ParsedEvent:
 def event_hash(data: dict[str, Any]) -> str:
     """The hash of what a calendar shows of an event: its JSON without character offsets.
 
-    Offsets move when an earlier paragraph is edited; that alone is no new version.
+    Offsets move when an earlier paragraph is edited; that alone is no new version. Which
+    rule gave the DCT its zone is no content either (the DCT itself is).
     """
     content = dict(data)
     content["sources"] = [{k: v for k, v in source.items()
-                           if k not in ("sentence", "trigger_span")}
+                           if k not in ("sentence", "trigger_span", "dct_zone_rule")}
                           for source in data.get("sources", ())]
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()

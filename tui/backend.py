@@ -131,7 +131,7 @@ class Backend:
 
     def _parse(self, paths: list[str]) -> list[Event]:
         from timeline.extract import extract  # the parser is heavy; only load it when needed
-        from timeline.reader import read_documents
+        from timeline.readers import read_documents
 
         def report(error: InputError) -> None:
             self.problems.append(LoadProblem(str(error)))
@@ -145,12 +145,16 @@ class Backend:
     def document(self, source: Source) -> Document | None:
         """The article an event was read from, re-read from disk when not cached."""
         if source.document not in self._documents:
-            from timeline.reader import read_document
+            from timeline.readers import read_file
+
+            # A feed entry is "feed.xml#3": its file holds every entry, so read them all.
+            base, _, number = source.document.rpartition("#")
             try:
-                self._documents[source.document] = read_document(source.document)
+                found = read_file(base if base and number.isdigit() else source.document)
             except TimelineError:
                 return None
-        return self._documents[source.document]
+            self._documents.update((d.id, d) for d in found if isinstance(d, Document))
+        return self._documents.get(source.document)
 
     def detected_spans(self, document: Document) -> list[tuple[int, int]]:
         """Character spans of every date expression in the article."""

@@ -66,14 +66,31 @@ def evidence_text(source: Source) -> Text:
     return text
 
 
+#: How the detail pane says where a publication time's zone came from.
+ZONE_RULES = {
+    "stated": "zone as written",
+    "source-tz": "zone from --source-tz",
+    "outlet": "the outlet's zone",
+    "dateline": "the dateline's zone",
+    "utc": "UTC: no zone known",
+}
+
+
 def source_label(source: Source) -> str:
-    """How a source is named: file and publication time (the headline goes below)."""
-    parts = [Path(source.document).name]
+    """How a source is named: outlet or file, and publication time with where its zone came
+    from (the headline and URL go below)."""
+    parts = [source.outlet or Path(source.document).name]
     if source.document_dct:
         try:
-            parts.append(datetime.fromisoformat(source.document_dct).strftime("%d %b %Y %H:%M"))
+            moment = datetime.fromisoformat(source.document_dct)
         except ValueError:
             parts.append(source.document_dct)
+        else:
+            published = moment.strftime("%d %b %Y %H:%M")
+            offset = moment.strftime("%z")
+            if source.dct_zone_rule in ZONE_RULES:
+                published += f" {offset[:3]}:{offset[3:]} ({ZONE_RULES[source.dct_zone_rule]})"
+            parts.append(published)
     return " · ".join(parts)
 
 
@@ -105,6 +122,8 @@ def detail_text(event: Event | None, *, confirmed: bool = False,
         sources.append(f"{prefix}{source_label(source)}\n", Style(color="cyan"))
         if source.document_title:
             sources.append(source.document_title + "\n", Style(italic=True))
+        if source.url:
+            sources.append(source.url + "\n", Style(underline=True, dim=True))
         sources.append("“")
         sources.append_text(evidence_text(source))
         sources.append("”\n\n")
