@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -400,3 +400,25 @@ def test_the_story_s_venue_counts_whatever_label_the_recogniser_gives_it() -> No
             "Next comes the boat show on 12 May.\n")
     assert [e.location for e in _events(text)] == ["Kölnberg Exhibition Centre"] * 2
 
+
+
+def test_each_line_s_clock_takes_the_zone_word_after_it() -> None:
+    text = ("Round one fixtures:\n"
+            "Sunday March 24: Hawks v Swans, 3:20pm AEDT, Sydney Cricket Ground\n"
+            "Sunday March 24: Eagles v Lions, 3:20pm AWST, Optus Stadium\n")
+    events = _events(text, dct=datetime(2019, 3, 18, 9, 0, tzinfo=UTC))
+    assert [e.tz for e in events] == ["Australia/Sydney", "Australia/Perth"]
+
+
+@pytest.mark.parametrize(
+    ("month", "zone", "offset"),
+    [(3, "Australia/Brisbane", 10), (6, "Australia/Sydney", 10)],
+)
+def test_standard_time_is_standard_time_while_the_venue_keeps_its_zone_when_it_agrees(
+        month: int, zone: str, offset: int) -> None:
+    text = ("The Swans host the Hawks at the Sydney Cricket Ground in Sydney at 7:20pm AEST "
+            "on Saturday.")
+    (event,) = _events(text, dct=datetime(2019, month, 18, 9, 0, tzinfo=UTC))
+    assert event.tz == zone
+    assert isinstance(event.start, datetime)
+    assert event.start.utcoffset() == timedelta(hours=offset)

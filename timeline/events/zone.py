@@ -148,12 +148,17 @@ def stated_zone(story: Story, event: Event) -> tuple[str | None, bool]:
 
 
 def _part_ends(text: str, trigger: str, near: int) -> list[int]:
-    """Where each part of a trigger ("on Nov. 19 | at 10:30 p.m.") ends in the text, taking
-    the occurrence nearest the event's sentence; the clock's zone word follows its part."""
+    """Where each part of a trigger ("on Nov. 19 | at 10:30 p.m.") ends in the text: the first
+    occurrence from the event's sentence on (``near`` is where it starts), else the nearest
+    one; the clock's zone word follows its part. (Nearest alone would take the same clock of
+    the line before: "3:20pm AEDT" above "3:20pm AWST".)"""
     ends: list[int] = []
     for part in reversed(trigger.split(" | ")):
         found = [m.end() for m in re.finditer(re.escape(part), text)]
-        if found:
+        after = [end for end in found if end - len(part) >= near]
+        if after:
+            ends.append(after[0])
+        elif found:
             ends.append(min(found, key=lambda end: abs(end - near)))
     return ends
 
