@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from timeline.document import Document
@@ -12,12 +13,17 @@ from timeline.merge import merge
 from timeline.temporal import tag
 from timeline.timeline import Timeline
 
+log = logging.getLogger(__name__)
+
 
 def extract_document(document: Document) -> list[Event]:
     """The events of one document: framed from an article's prose, or read from a calendar."""
     if document.format == "ics":
-        return parse_ics(document.text, origin=document.id)
-    return frame(document, tag(document.text, document.dct))
+        events = parse_ics(document.text, origin=document.id)
+    else:
+        events = frame(document, tag(document.text, document.dct))
+    log.debug("%s: %d events", document.id, len(events))
+    return events
 
 
 def extract(documents: Iterable[Document], *, merged: bool = True) -> Timeline:
@@ -28,6 +34,11 @@ def extract(documents: Iterable[Document], *, merged: bool = True) -> Timeline:
     ``timeline extract`` reports per article).
     """
     events: list[Event] = []
+    count = 0
     for document in documents:
         events.extend(extract_document(document))
-    return Timeline.of(merge(events) if merged else events)
+        count += 1
+    timeline = Timeline.of(merge(events) if merged else events)
+    log.info("parsed %d documents: %d events%s", count, len(timeline),
+             f" ({len(events)} before merging)" if merged else "")
+    return timeline
