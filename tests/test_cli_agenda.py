@@ -20,7 +20,7 @@ from ics_check import check_ics, needs_node
 
 from timeline.daterange import DayRange, split_range
 from timeline.errors import QueryError
-from timeline.shortid import MIN_LENGTH, resolve, short_ids
+from timeline.shortid import MIN_LENGTH, ShortIdIndex, resolve, short_ids
 
 SERIES = Path(__file__).resolve().parent / "data" / "ics" / "recurring_series_and_twin_uids.ics"
 EVENT_KEYS = {
@@ -153,6 +153,13 @@ def test_short_ids_are_the_shortest_unique_starts() -> None:
     assert ids["abcdefghij"] == "abcdefg"
     assert ids["9f00aa11"] == "9f00aa"
     assert ids["zz"] == "zz"
+
+
+def test_the_browser_s_index_agrees_with_the_list_s_short_ids() -> None:
+    uids = ["abcdef01x", "abcdef02y", "zz", "abcdefghij", "9f00aa11", "9f00ab", "9f00aa11q"]
+    index = ShortIdIndex(uids)
+    assert {uid: index.of(uid) for uid in uids} == short_ids(uids)
+    assert index.of("not-indexed") == "not-indexed"
 
 
 def test_resolve_refuses_short_ambiguous_and_unknown() -> None:

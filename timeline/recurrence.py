@@ -8,12 +8,8 @@ import names it. An export writes the series, never the occurrences.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-
-import icalendar
-import recurring_ical_events
 
 from timeline.event import Event, day_of
 from timeline.timeline import Timeline
@@ -22,19 +18,20 @@ from timeline.timeline import Timeline
 OPEN_ENDED = timedelta(days=366)
 
 
-def expand(events: Iterable[Event], first: date | None = None,
+def expand(events: Timeline, first: date | None = None,
            last: date | None = None) -> Timeline:
     """The events with each recurring one replaced by its occurrences in ``first``..``last``.
 
     Without a range a series is expanded from its start to the latest day of the other
-    events, and at least :data:`OPEN_ENDED` on. Events without recurrence pass unchanged.
+    events, and at least :data:`OPEN_ENDED` on. A timeline without series comes back as it
+    is (no copy, no re-sort: the browser calls this on 100k events).
     """
+    if not any(event.recurrence for event in events.events):
+        return events
     plain: list[Event] = []
     series: list[Event] = []
     for event in events:
         (series if event.recurrence else plain).append(event)
-    if not series:
-        return Timeline.of(plain)
     latest = max((e.last_day for e in plain), default=None)
     occurrences = list(plain)
     for event in series:
@@ -48,6 +45,10 @@ def expand(events: Iterable[Event], first: date | None = None,
 
 def occurrences_of(event: Event, first: date, last: date) -> list[Event]:
     """The occurrences of a recurring event that overlap the inclusive range ``first``..``last``."""
+    # Imported here: they cost a third of a second, and most timelines have no series.
+    import icalendar
+    import recurring_ical_events
+
     component = icalendar.Event()
     component.add("uid", event.uid)
     component.add("dtstart", event.start)

@@ -26,6 +26,31 @@ def short_ids(uids: Iterable[str]) -> dict[str, str]:
                                                                            strict=True)}
 
 
+class ShortIdIndex:
+    """Short IDs looked up one at a time, for a view that shows one event's (the browser).
+
+    UIDs are grouped by their first :data:`MIN_LENGTH` characters, which is one pass and no
+    sort over 100k uids; a look-up compares a uid with the few that share its group.
+    """
+
+    __slots__ = ("_groups",)
+
+    def __init__(self, uids: Iterable[str]) -> None:
+        groups: dict[str, list[str]] = {}
+        for uid in uids:
+            groups.setdefault(uid[:MIN_LENGTH], []).append(uid)
+        self._groups = groups
+
+    def of(self, uid: str) -> str:
+        """The short ID of ``uid`` among the indexed uids (the uid itself if not indexed)."""
+        group = self._groups.get(uid[:MIN_LENGTH], ())
+        if uid not in group:
+            return uid
+        shared = max((_common_prefix(uid, other) for other in group if other != uid),
+                     default=0)
+        return uid[: max(MIN_LENGTH, shared + 1)]
+
+
 def resolve(text: str, uids: Iterable[str], *, where: str = "UID") -> str:
     """The one UID that ``text`` is, or starts; an unknown, short or shared start is refused."""
     candidates = [uid for uid in uids if uid.startswith(text)]
