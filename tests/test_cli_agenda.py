@@ -316,3 +316,25 @@ def test_timed_event_gets_a_default_dtend(tmp_path: Path) -> None:
     bad = run("export", str(talk), "--dct", "2025-02-04", "-o", str(out),
               "--default-duration", "soon")
     assert bad.stderr.strip() == "timeline: --default-duration: not a duration like PT1H: 'soon'"
+
+
+def test_list_wraps_at_word_breaks_to_the_terminal_width() -> None:
+    from timeline.agenda import render
+    from timeline.event import Event, Source
+    from timeline.timeline import Timeline
+
+    event = Event(uid="0123456789ab", title="A fairly long title for a meeting of ministers",
+                  start=date(2025, 2, 19), end=None, granularity="day", kind="scheduled",
+                  location="Great Hall of the Library, Washington",
+                  sources=(Source(document="notes/today.txt", evidence="", trigger=""),))
+    text = render(Timeline.of([event]), width=60, short={event.uid: "012345"})
+    lines = text.splitlines()
+    assert lines[0] == "Wed 2025-02-19"
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[1].startswith("  012345  all day     A fairly long title")
+    # Continuation lines line up under the title, and no word is cut.
+    assert all(line.startswith(" " * 20) for line in lines[2:])
+    words = " ".join(line.strip() for line in lines[1:]).split()
+    assert "Washington" in words
+    assert "[scheduled;" in words
+    assert render(Timeline.of([event])).count("\n") == 2  # piped: one line per event

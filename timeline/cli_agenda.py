@@ -25,6 +25,7 @@ from timeline.cli_common import (
 from timeline.daterange import DayRange, period, split_range
 from timeline.errors import TimelineError
 from timeline.event import period_last_day
+from timeline.query import Query
 from timeline.recurrence import expand
 from timeline.shortid import resolve, short_ids
 from timeline.timeline import Timeline
@@ -78,9 +79,12 @@ def list_command(args: tuple[str, ...], query: str | None, color: bool | None, a
         span, paths = split_range(args, day)
     except TimelineError as error:
         fail(str(error))
+    wanted = query_option(query)
     reporter = ErrorReporter(strict)
-    loaded = load_timeline(paths, dct, source_tz, reporter, query_option(query), db)
-    timeline = _in_range(loaded, span)
+    # Loaded whole and filtered here, so that short IDs are unique among all the events,
+    # as edit and hide resolve them, not only among those shown.
+    loaded = load_timeline(paths, dct, source_tz, reporter, Query(), db)
+    timeline = _in_range(loaded.filter(wanted), span)
     if as_json:
         print_json({"range": None if span is None else span.to_json(),
                     "events": [event.to_json() for event in timeline]})
@@ -121,10 +125,11 @@ def calendar_command(args: tuple[str, ...], query: str | None, color: bool | Non
         fail(str(error))
     paths = args[1:] if start is not None else args
     first = (start[0] if start is not None else day).replace(day=1)
+    wanted = query_option(query)
     reporter = ErrorReporter(strict)
-    loaded = load_timeline(paths, dct, source_tz, reporter, query_option(query), db)
+    loaded = load_timeline(paths, dct, source_tz, reporter, Query(), db)
     span = DayRange(first=first, last=period_last_day(first, "month"))
-    timeline = _in_range(loaded, span)
+    timeline = _in_range(loaded.filter(wanted), span)
     if as_json:
         counts = day_counts(timeline, first)
         print_json({"month": first.isoformat()[:7],
@@ -158,7 +163,7 @@ def show_command(uid: str, paths: tuple[str, ...], color: bool | None, as_json: 
       timeline show a95f26 --json           (from the store)
     """
     reporter = ErrorReporter(strict)
-    loaded = load_timeline(paths, dct, source_tz, reporter, query_option(None), db)
+    loaded = load_timeline(paths, dct, source_tz, reporter, Query(), db)
     events = {e.uid: e for e in loaded}
     try:
         try:
