@@ -611,10 +611,9 @@ class Store:
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self._read("SELECT uid FROM events WHERE uid LIKE ? ESCAPE '\\' LIMIT 6",
                           (escaped + "%",))
-        try:
-            return resolve(text, (str(uid) for (uid,) in rows))
-        except InputError as error:
-            raise InputError("UID", f"{error.problem} in {self.path}") from None
+        if not rows:
+            raise InputError("UID", f"no event with uid {text!r} in {self.path}")
+        return resolve(text, (str(uid) for (uid,) in rows))
 
     def edit(self, uid: str, **fields: str | None) -> Event:
         """Change fields of an event (``title``, ``start``, ``end``, ``location``, ``tz``).
