@@ -84,6 +84,25 @@ def test_list_today_7d_keeps_the_week_from_today(seed: Path) -> None:
         assert event.keys() >= EVENT_KEYS
 
 
+@pytest.mark.parametrize(
+    ("args", "first", "last", "days"),
+    [
+        (["2025-02", "1m"], "2025-02-01", "2025-02-28", ["2025-02", "2025-02-19", "2025-02-20",
+                                                       "2025-02-21"]),
+        (["2025-W08"], "2025-02-17", "2025-02-23", ["2025-02", "2025-02-19", "2025-02-20",
+                                                   "2025-02-21"]),
+        (["friday"], "2025-02-21", "2025-02-21", ["2025-02", "2025-02-21"]),
+        (["2025-02-22", "2025-03-10"], "2025-02-22", "2025-03-10", ["2025-02", "2025-02-21"]),
+        (["2025-03", "1y"], "2025-03-01", "2026-02-28", []),
+    ],
+)
+def test_list_range_forms_on_the_command_line(seed: Path, args: list[str], first: str,
+                                              last: str, days: list[str]) -> None:
+    payload = ok_json("list", "--json", "--today", "2025-02-18", *args, str(seed))
+    assert payload["range"] == {"first": first, "last": last}
+    assert starts(payload) == days
+
+
 def test_list_tomorrow_keeps_that_day_only(seed: Path) -> None:
     payload = ok_json("list", "--json", "--today", "2025-02-19", "tomorrow", str(seed))
     assert [(e["start"], e["title"][:10]) for e in payload["events"] if
@@ -141,6 +160,10 @@ def test_calendar_json_counts_each_day(seed: Path) -> None:
     assert {d for d, n in counts.items() if n} == {
         "2025-02-19", "2025-02-20", "2025-02-21", "2025-02-22"}
     assert len(payload["events"]) == 4
+    # Without a month, the month of today.
+    default = ok_json("calendar", "--json", "--today", "2025-03-05", str(seed))
+    assert default["month"] == "2025-03"
+    assert default["events"] == []
 
 
 # show and short IDs ------------------------------------------------------------------------
