@@ -327,9 +327,10 @@ def test_the_vtimezone_only_covers_the_years_in_use() -> None:
     assert not [line for line in lines(data) if line.startswith("RDATE")]
 
 
-def test_an_end_before_the_start_is_left_out() -> None:
+def test_an_end_before_the_start_gives_way_to_the_default_duration() -> None:
     event = timed("a", "Asia/Seoul", (2025, 2, 19, 19), hours=-1)
-    assert not [line for line in lines(export_ics([event])) if line.startswith("DTEND")]
+    ends = [line for line in lines(export_ics([event])) if line.startswith("DTEND")]
+    assert ends == ["DTEND;TZID=Asia/Seoul:20250219T200000"]
 
 
 # Stability ---------------------------------------------------------------------------------

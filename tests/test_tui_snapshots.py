@@ -84,3 +84,45 @@ def test_edit_form(snap_compare: SnapCompare) -> None:
         await pilot.press("E")
 
     assert snap_compare(app(), terminal_size=(120, 40), run_before=run_before)
+
+
+# Issue 16: each change at 80x24 and 120x40 (the main screens above show the today marker,
+# the compact footer, dimming by date with the kind badge, and the short ID in the detail).
+
+
+def test_search_highlights_80x24(snap_compare: SnapCompare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("slash", *"seoul")
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_palette_lists_the_app_commands(snap_compare: SnapCompare,
+                                        size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_go_to_a_year_less_date_and_its_message(snap_compare: SnapCompare,
+                                                size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("colon", *"feb 24", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=size, run_before=run_before)
+
+
+def test_month_grid_80x24(snap_compare: SnapCompare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("c")
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run_before)

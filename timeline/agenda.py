@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+import calendar
+import textwrap
+from collections import Counter
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import click
 
-from timeline.event import Event
+from timeline.event import Event, Source, format_when
 from timeline.timeline import Timeline
 
 _COARSE_LABEL = {"year": "year", "month": "month", "week": "week"}
@@ -49,8 +53,14 @@ def _styler(color: bool) -> Callable[..., str]:
     return lambda text, **_: str(text)
 
 
-def render(timeline: Timeline, *, color: bool = False) -> str:
-    """The agenda as text; ``color`` adds ANSI styles for a terminal."""
+def render(timeline: Timeline, *, color: bool = False, width: int | None = None,
+           short: Mapping[str, str] | None = None, today: date | None = None) -> str:
+    """The agenda as text; ``color`` adds ANSI styles for a terminal.
+
+    ``width`` wraps long lines at word breaks (a terminal's columns; None leaves them whole);
+    ``short`` maps uids to the short IDs printed first on each line. Events that ended
+    before ``today`` are dimmed, whatever their kind.
+    """
 
     style = _styler(color)
     if not len(timeline):
@@ -67,16 +77,100 @@ def render(timeline: Timeline, *, color: bool = False) -> str:
         sources = ", ".join(Path(s.document).name for s in event.sources)
         reported = f" (reported by {len(event.sources)})" if len(event.sources) > 1 else ""
         place = f" · {event.location}" if event.location else ""
-        dim = event.kind == "past"
-        lines.append(
-            "  "
-            + style(f"{when_label(event):<11}", fg="cyan")
-            + " "
-            + style(event.title, dim=dim, bold=not dim)
-            + style(place, fg="green")
-            + style(f"  [{event.kind}; {sources}{reported}]", dim=True)
-        )
+        dim = today is not None and event.last_day < today
+        ident = f"{short[event.uid]}  " if short and event.uid in short else ""
+        parts: list[tuple[str, dict[str, Any]]] = [
+            ("  ", {}),
+            (ident, {"fg": "yellow"}),
+            (f"{when_label(event):<11} ", {"fg": "cyan"}),
+            (event.title, {"dim": dim, "bold": not dim}),
+            (place, {"fg": "green"}),
+            (f"  [{event.kind}; {sources}{reported}]", {"dim": True}),
+        ]
+        plain = "".join(text for text, _ in parts)
+        if width is not None and len(plain) > width:
+            indent = " " * (2 + len(ident) + 12)
+            wrapped = textwrap.wrap(plain, width=width, subsequent_indent=indent,
+                                    break_long_words=False, break_on_hyphens=False)
+            lines.extend(style(line, dim=dim) if dim else line for line in wrapped)
+            continue
+        lines.append("".join(style(text, **styles) if text else "" for text, styles in parts))
     return "\n".join(lines) + "\n"
+
+
+def describe(event: Event, *, short: str | None = None, color: bool = False) -> str:
+    """One event in full for ``timeline show``: when, where, kind, uid, sources, derivation."""
+    style = _styler(color)
+    end = f" .. {format_when(event.end, event.granularity)}" if event.end is not None else ""
+    rows = [
+        ("when", f"{day_heading(event)}, {when_label(event)}"
+                 f" ({format_when(event.start, event.granularity)}{end})"),
+        ("zone", event.tz or ""),
+        ("where", event.location or ""),
+        ("kind", f"{event.kind}, {event.granularity}, confidence {event.confidence:.2f}"),
+        ("uid", event.uid),
+        ("tags", ", ".join(event.tags)),
+        ("repeats", "; ".join(event.recurrence)),
+        ("why", event.derivation),
+    ]
+    lines = [style(f"{short or event.uid}  {event.title}", bold=True)]
+    lines += [f"  {name:<8} {value}" for name, value in rows if value]
+    lines.append(f"  sources  {len(event.sources)}")
+    for source in event.sources:
+        lines.append(f"    {source.document}" + (f" <{source.url}>" if source.url else ""))
+        if source.evidence:
+            lines.append(f"      {_marked(source, style)}")
+    return "\n".join(lines) + "\n"
+
+
+def month_grid(timeline: Timeline, month: date, *, today: date | None = None,
+               color: bool = False, short: Mapping[str, str] | None = None) -> str:
+    """A month as a terminal grid (weeks from Monday), days with dated events starred.
+
+    Week-, month- and year-level events star no day; the agenda under the grid lists them.
+    """
+    style = _styler(color)
+    counts = day_counts(timeline, month)
+    title = month.strftime("%B %Y")
+    lines = [style(f"{title:^26}".rstrip(), bold=True), "Mo  Tu  We  Th  Fr  Sa  Su"]
+    for week in calendar.Calendar().monthdatescalendar(month.year, month.month):
+        cells: list[str] = []
+        for day in week:
+            if day.month != month.month:
+                cells.append("   ")
+                continue
+            text = f"{day.day:>2}{'*' if counts[day] else ' '}"
+            if day == today:
+                text = style(text, reverse=True)
+            elif counts[day]:
+                text = style(text, fg="cyan", bold=True)
+            cells.append(text)
+        lines.append(" ".join(cells).rstrip())
+    return "\n".join(lines) + "\n\n" + render(timeline, color=color, today=today,
+                                              short=short)
+
+
+def day_counts(timeline: Timeline, month: date) -> Counter[date]:
+    """How many day- or time-level events fall on each day of ``month``."""
+    counts: Counter[date] = Counter()
+    for event in timeline:
+        if event.is_coarse:
+            continue
+        day = max(event.first_day, month)
+        while day <= event.last_day and (day.year, day.month) == (month.year, month.month):
+            counts[day] += 1
+            day += timedelta(days=1)
+    return counts
+
+
+def _marked(source: Source, style: Callable[..., str]) -> str:
+    """The source sentence with its date expression in [brackets]."""
+    sentence, start = source.evidence, source.trigger_start - source.sentence_start
+    end = source.trigger_end - source.sentence_start
+    if 0 <= start < end <= len(sentence):
+        return (sentence[:start] + style("[" + sentence[start:end] + "]", fg="yellow", bold=True)
+                + sentence[end:])
+    return sentence
 
 
 def explain_events(timeline: Timeline, *, color: bool = False) -> str:
@@ -89,14 +183,7 @@ def explain_events(timeline: Timeline, *, color: bool = False) -> str:
         lines.append(f"  kind {event.kind}, {event.granularity}, confidence {event.confidence:.2f}"
                      + (f", at {event.location}" if event.location else ""))
         for source in event.sources:
-            sentence, start = source.evidence, source.trigger_start - source.sentence_start
-            end = source.trigger_end - source.sentence_start
-            if 0 <= start <= end <= len(sentence):
-                marked = (sentence[:start] + style("[" + sentence[start:end] + "]", fg="yellow",
-                                                   bold=True) + sentence[end:])
-            else:
-                marked = sentence
-            lines.append(f"  {Path(source.document).name}: {marked}")
+            lines.append(f"  {Path(source.document).name}: {_marked(source, style)}")
         if event.derivation:
             lines.append(style(f"  why: {event.derivation}", dim=True))
         blocks.append("\n".join(lines))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from datetime import UTC, datetime
@@ -12,6 +13,7 @@ import click
 
 from timeline import __version__
 from timeline.agenda import explain_events, render
+from timeline.cli_agenda import AGENDA_COMMANDS
 from timeline.cli_common import (
     CONTEXT_SETTINGS,
     ErrorReporter,
@@ -21,23 +23,37 @@ from timeline.cli_common import (
     query_option,
     read_options,
     reading_options,
+    use_color,
 )
 from timeline.cli_export import export_command
 from timeline.cli_serve import serve_command
 from timeline.cli_store import STORE_COMMANDS
+from timeline.config import ENV_VAR
 from timeline.errors import TimelineError
 from timeline.events.frame import PASS_NAMES, SKIP_ENV
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="timeline")
-def cli() -> None:
+@click.option("-v", "--verbose", count=True,
+              help="Log what happens to standard error (-v: steps, -vv: every document).")
+@click.option("--config", "config_file", metavar="FILE",
+              help=f"The config file for every command (default: ${ENV_VAR}, "
+                   "else config.toml in the user config folder).")
+def cli(verbose: int, config_file: str | None) -> None:
     """Turn news articles into a calendar.
 
     \b
     Example:
       timeline list seeds/
+      timeline -v ingest --db news.db seeds/
     """
+    if config_file is not None:
+        # The environment carries it to the feed server, the browser and worker processes.
+        os.environ[ENV_VAR] = config_file
+    if verbose:
+        logging.basicConfig(level=logging.DEBUG if verbose > 1 else logging.INFO,
+                            format="timeline: %(message)s", stream=sys.stderr)
 
 
 @cli.command("extract")
@@ -72,40 +88,12 @@ def extract_command(paths: tuple[str, ...], as_json: bool, explain: bool, merge:
                              query_option(query), db,
                              merged=merge)
     if explain:
-        click.echo(explain_events(timeline, color=sys.stdout.isatty()), nl=False)
+        click.echo(explain_events(timeline, color=use_color(None)), nl=False)
     elif as_json:
         payload = {"events": [event.to_json() for event in timeline]}
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        click.echo(render(timeline, color=sys.stdout.isatty()), nl=False)
-    reporter.summary()
-    if reporter.failed:
-        raise SystemExit(1)
-
-
-@cli.command("list")
-@click.argument("paths", nargs=-1)
-@click.option("-q", "--query", help="Keep only events matching this query, e.g. 'kind:scheduled'.")
-@click.option("--color/--no-color", default=None,
-              help="Force colour on or off (default: on a TTY).")
-@db_option
-@reading_options
-def list_command(paths: tuple[str, ...], query: str | None, color: bool | None, db: str | None,
-                 dct: str | None, source_tz: str | None, follow_links: bool,
-                    strict: bool) -> None:
-    """Print an agenda of the events in articles, grouped by day.
-
-    \b
-    Example:
-      timeline list seeds/
-      timeline list -q 'after:2025-02-20 kind:scheduled' seeds/
-      timeline list                         (the store's events)
-    """
-    reporter = ErrorReporter(strict)
-    timeline = load_timeline(paths, read_options(dct, source_tz, follow_links), reporter,
-                             query_option(query), db)
-    use_color = sys.stdout.isatty() if color is None else color
-    click.echo(render(timeline, color=use_color), nl=False, color=use_color)
+        click.echo(render(timeline, color=use_color(None)), nl=False)
     reporter.summary()
     if reporter.failed:
         raise SystemExit(1)
@@ -166,7 +154,7 @@ def _jsonl_dct(value: object) -> datetime:
 def main() -> None:
     """Console entry point: user errors become one line and exit code 1, never a traceback."""
     try:
-        cli.main(standalone_mode=True)
+        cli.main(prog_name="timeline", standalone_mode=True)
     except TimelineError as error:
         fail(str(error))
     except BrokenPipeError:
@@ -180,8 +168,26 @@ cli.add_command(serve_command)
 from timeline.cli_browse import browse_command  # noqa: E402 (registered after cli exists)
 
 cli.add_command(browse_command)
-for command in STORE_COMMANDS:
+for command in (*AGENDA_COMMANDS, *STORE_COMMANDS):
     cli.add_command(command)
+
+
+@cli.command("completion")
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion_command(shell: str) -> None:
+    """Print the shell completion script for SHELL.
+
+    \b
+    Example:
+      eval "$(timeline completion bash)"     (in ~/.bashrc)
+      timeline completion fish > ~/.config/fish/completions/timeline.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    completion = get_completion_class(shell)
+    assert completion is not None  # every choice is one click knows
+    click.echo(completion(cli, {}, "timeline", "_TIMELINE_COMPLETE").source())
+
 
 if __name__ == "__main__":
     main()

@@ -11,6 +11,7 @@ from datetime import date
 import click
 
 from timeline.cli_common import fail, query_option
+from timeline.config import read_config
 from timeline.errors import InputError
 from timeline.readers import expand_paths
 
@@ -47,6 +48,7 @@ def browse_command(paths: tuple[str, ...], db: str | None, today: str | None,
     pinned = _today(today)
     try:
         list(expand_paths(paths))  # a missing file is a one-line error, not an empty screen
+        read_config()  # a misspelt key is refused before the screen opens
     except InputError as error:
         fail(str(error))
     if not (sys.stdin.isatty() and sys.stdout.isatty()):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
@@ -47,6 +49,18 @@ class ErrorReporter:
         click.echo(f"timeline: {error}", err=True)
         if self.strict:
             raise SystemExit(1)
+
+
+def use_color(forced: bool | None) -> bool:
+    """``--color/--no-color`` when given, else colour on a terminal unless ``NO_COLOR`` is set."""
+    if forced is not None:
+        return forced
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def print_json(payload: dict[str, Any]) -> None:
+    """Indented JSON on standard output, as every ``--json`` prints it."""
+    click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
 def fail(message: str) -> NoReturn:

@@ -13,6 +13,7 @@ from timeline.cli_common import (
     db_option,
     fail,
     load_timeline,
+    print_json,
     query_option,
     read_options,
     reading_options,
@@ -45,11 +46,16 @@ STDOUT = "-"
               help="How often subscribers should refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).")
 @click.option("--name", default=DEFAULT_NAME, show_default=True,
               help="The calendar's name in calendar apps.")
+@click.option("--default-duration", default="PT1H", show_default=True, metavar="DURATION",
+              help="How long a timed event with no stated end lasts (its DTEND).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print what was written as JSON (not with -o -).")
 @db_option
 @reading_options
 def export_command(paths: tuple[str, ...], output: str, query: str | None,
-                   include_coarse: bool, refresh: str, name: str, db: str | None,
-                   dct: str | None, source_tz: str | None, follow_links: bool,
+                   include_coarse: bool, refresh: str, name: str, default_duration: str,
+                   as_json: bool, db: str | None, dct: str | None, source_tz: str | None,
+                   follow_links: bool,
                    strict: bool) -> None:
     """Export the events in articles as an iCalendar (.ics) file.
 
@@ -59,9 +65,12 @@ def export_command(paths: tuple[str, ...], output: str, query: str | None,
       timeline export -q 'kind:scheduled' --include-coarse seeds/ -o news.ics
       timeline export --db news.db -o news.ics    (from the store, with corrections)
     """
+    if as_json and output == STDOUT:
+        fail("--json prints to standard output, so the calendar needs a file (-o FILE.ics)")
     try:
-        options = CalendarOptions(name=name, refresh=parse_duration(refresh),
-                                  include_coarse=include_coarse)
+        options = CalendarOptions(
+            name=name, refresh=parse_duration(refresh), include_coarse=include_coarse,
+            default_duration=parse_duration(default_duration, option="--default-duration"))
     except InputError as error:
         fail(str(error))
     reporter = ErrorReporter(strict)
@@ -71,7 +80,9 @@ def export_command(paths: tuple[str, ...], output: str, query: str | None,
     written = write_calendar(timeline, output, options, revisions)
     left_out = len(exportable(timeline, include_coarse=True)) - written
     note = f" ({left_out} coarse left out; --include-coarse adds them)" if left_out else ""
-    if output != STDOUT:
+    if as_json:
+        print_json({"output": output, "written": written, "left_out": left_out})
+    elif output != STDOUT:
         click.echo(f"wrote {written} events to {output}{note}", err=True)
     reporter.summary()
     if reporter.failed:

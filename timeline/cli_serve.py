@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -31,11 +32,15 @@ from timeline.store import Store, resolve_path
               help="The calendar's name in calendar apps.")
 @click.option("--include-coarse", is_flag=True,
               help="Also serve week-, month- and year-level events as tentative spans.")
+@click.option("--default-duration", default="PT1H", show_default=True, metavar="DURATION",
+              help="How long a timed event with no stated end lasts (its DTEND).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print where it serves as one JSON line on standard output.")
 @reading_options
 def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, watch: bool,
                   token: str | None, config_file: Path | None, refresh: str, name: str,
-                  include_coarse: bool, dct: str | None, source_tz: str | None, follow_links: bool,
-                    strict: bool) -> None:
+                  include_coarse: bool, default_duration: str, as_json: bool, dct: str | None,
+                  source_tz: str | None, follow_links: bool, strict: bool) -> None:
     """Serve the timeline as .ics feeds that calendar apps subscribe to.
 
     PATHs are ingested into the store first; with --watch, changes to them are
@@ -60,7 +65,8 @@ def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, 
         settings = FeedSettings(
             feeds=load_feeds(config_file, required=config_file is not None),
             token=token, refresh=parse_duration(refresh), name=name,
-            include_coarse=include_coarse)
+            include_coarse=include_coarse,
+            default_duration=parse_duration(default_duration, option="--default-duration"))
     except InputError as error:
         fail(str(error))
     except ValueError as error:
@@ -80,6 +86,13 @@ def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, 
     except TimelineError as error:
         fail(str(error))
     prefix = f"/{token}" if token else ""
+    if as_json:
+        base = f"http://{host}:{port}{prefix}"
+        click.echo(json.dumps({"url": f"{base}/", "calendar": f"{base}/calendar.ics",
+                               "feeds": {feed.name: f"{base}/feeds/{feed.name}.ics"
+                                         for feed in settings.feeds},
+                               "events": events}))
+        sys.stdout.flush()
     click.echo(f"timeline: serving {events:,} events at http://{host}:{port}{prefix}/ "
                "(Ctrl+C stops)", err=True)
     app = create_app(target, settings, watch=paths if watch else (), read_options=options,

@@ -11,7 +11,14 @@ from typing import TypeVar
 
 import click
 
-from timeline.cli_common import ErrorReporter, db_option, fail, read_options, reading_options
+from timeline.cli_common import (
+    ErrorReporter,
+    db_option,
+    fail,
+    print_json,
+    read_options,
+    reading_options,
+)
 from timeline.errors import TimelineError
 from timeline.event import Event, format_when
 from timeline.store import Store
@@ -29,10 +36,11 @@ T = TypeVar("T")
               help="Also remove the events of stored files that no longer exist.")
 @click.option("--reparse", is_flag=True,
               help="Parse unchanged files again (after upgrading timeline).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see the README, 'JSON output').")
 @reading_options
 def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None, prune: bool,
-                   reparse: bool, dct: str | None, source_tz: str | None, follow_links: bool,
-                    strict: bool) -> None:
+                   reparse: bool, as_json: bool, dct: str | None, source_tz: str | None,
+                   follow_links: bool, strict: bool) -> None:
     """Read articles into the store; unchanged ones are skipped, changed ones updated.
 
     \b
@@ -49,7 +57,15 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None, 
                             on_progress=progress)
         except TimelineError as error:
             fail(str(error))
-    click.echo(report.summary())
+    if as_json:
+        print_json({"documents": {"read": report.read, "new": report.new,
+                                  "changed": report.changed, "unchanged": report.unchanged,
+                                  "failed": report.failed, "pruned": report.pruned_documents},
+                    "events": {"added": report.added, "updated": report.updated,
+                               "removed": report.removed + report.pruned_events},
+                    "orphaned": list(report.orphaned), "seconds": round(report.seconds, 3)})
+    else:
+        click.echo(report.summary())
     if report.orphaned:
         shown = ", ".join(report.orphaned[:5]) + (" ..." if len(report.orphaned) > 5 else "")
         click.echo(f"timeline: {len(report.orphaned)} correction(s) kept for events no longer "
@@ -65,9 +81,10 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None, 
 @click.option("--end", metavar="DATE", help="Inclusive last day or end time ('' clears it).")
 @click.option("--location", help="A new place ('' clears it).")
 @click.option("--tz", metavar="ZONE", help="IANA zone of the times ('' clears it).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see the README, 'JSON output').")
 @db_option
 def edit_command(uid: str, title: str | None, start: str | None, end: str | None,
-                 location: str | None, tz: str | None, db: str | None) -> None:
+                 location: str | None, tz: str | None, as_json: bool, db: str | None) -> None:
     """Correct an event; the correction wins over every later re-parse.
 
     \b
@@ -82,14 +99,18 @@ def edit_command(uid: str, title: str | None, start: str | None, end: str | None
         fail("nothing to edit (give --title, --start, --end, --location or --tz)")
     with _open(db) as store:
         event = _run(lambda: store.edit(uid, **fields))
-    click.echo(_describe(event))
+    if as_json:
+        print_json({"event": event.to_json()})
+    else:
+        click.echo(_describe(event))
 
 
 @click.command("hide")
 @click.argument("uid")
 @click.option("--show", is_flag=True, help="Show a hidden event again.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see the README, 'JSON output').")
 @db_option
-def hide_command(uid: str, show: bool, db: str | None) -> None:
+def hide_command(uid: str, show: bool, as_json: bool, db: str | None) -> None:
     """Hide an event (a false positive) from lists, exports and the feed.
 
     \b
@@ -98,13 +119,17 @@ def hide_command(uid: str, show: bool, db: str | None) -> None:
     """
     with _open(db) as store:
         full = _run(lambda: store.hide(uid, hidden=not show))
-    click.echo(f"{'shown' if show else 'hidden'}: {full}")
+    if as_json:
+        print_json({"uid": full, "hidden": not show})
+    else:
+        click.echo(f"{'shown' if show else 'hidden'}: {full}")
 
 
 @click.command("confirm")
 @click.argument("uid")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see the README, 'JSON output').")
 @db_option
-def confirm_command(uid: str, db: str | None) -> None:
+def confirm_command(uid: str, as_json: bool, db: str | None) -> None:
     """Mark an event as checked by a person.
 
     \b
@@ -113,12 +138,16 @@ def confirm_command(uid: str, db: str | None) -> None:
     """
     with _open(db) as store:
         full = _run(lambda: store.confirm(uid))
-    click.echo(f"confirmed: {full}")
+    if as_json:
+        print_json({"uid": full, "confirmed": True})
+    else:
+        click.echo(f"confirmed: {full}")
 
 
 @click.command("undo")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see the README, 'JSON output').")
 @db_option
-def undo_command(db: str | None) -> None:
+def undo_command(as_json: bool, db: str | None) -> None:
     """Undo the last edit, hide or confirm.
 
     \b
@@ -127,6 +156,10 @@ def undo_command(db: str | None) -> None:
     """
     with _open(db) as store:
         undone = _run(store.undo_last_correction)
+    if as_json:
+        print_json({"undone": None if undone is None
+                    else {"uid": undone[0], "action": undone[1]}})
+        return
     click.echo("nothing to undo" if undone is None else f"undid {undone[1]} of {undone[0]}")
 
 

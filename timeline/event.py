@@ -98,6 +98,8 @@ class Event:
     confidence: float = 0.5
     derivation: str = ""
     tags: tuple[str, ...] = field(default=())
+    #: RRULE, RDATE and EXDATE content lines of an imported recurring event, as written.
+    recurrence: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
         for value in (self.start, self.end):
@@ -139,9 +141,12 @@ class Event:
         return (self.first_day, clock, self.uid)
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON object of DESIGN.md's contract, plus every source and the derivation."""
+        """The JSON object of DESIGN.md's contract, plus every source and the derivation.
+
+        ``recurrence`` (RRULE/RDATE/EXDATE lines) is present only for a recurring event.
+        """
         source = self.source
-        return {
+        data = {
             "uid": self.uid,
             "source": source.document,
             "title": self.title,
@@ -158,6 +163,9 @@ class Event:
             "tags": list(self.tags),
             "sources": [s.to_json() for s in self.sources],
         }
+        if self.recurrence:
+            data["recurrence"] = list(self.recurrence)
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any], *, origin: str = "<json>") -> Event:
@@ -193,6 +201,7 @@ class Event:
                 confidence=float(data.get("confidence", 0.5)),
                 derivation=str(data.get("derivation") or ""),
                 tags=tuple(str(t) for t in data.get("tags") or ()),
+                recurrence=tuple(str(line) for line in data.get("recurrence") or ()),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(origin, f"not an event: {exc}") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -13,12 +14,18 @@ from timeline.merge import merge
 from timeline.temporal import tag
 from timeline.timeline import Timeline
 
+log = logging.getLogger(__name__)
+
 
 def extract_document(document: Document) -> list[Event]:
     """The events of one document: framed from an article's prose, or read from a calendar."""
     if document.format == "ics":
-        return parse_ics(document.text, origin=document.id)
-    return with_provenance(frame(document, tag(document.text, document.dct)), document)
+        events = parse_ics(document.text, origin=document.id)
+        log.debug("%s: %d events", document.id, len(events))
+        return events
+    events = with_provenance(frame(document, tag(document.text, document.dct)), document)
+    log.debug("%s: %d events", document.id, len(events))
+    return events
 
 
 def with_provenance(events: list[Event], document: Document) -> list[Event]:
@@ -41,6 +48,11 @@ def extract(documents: Iterable[Document], *, merged: bool = True) -> Timeline:
     ``timeline extract`` reports per article).
     """
     events: list[Event] = []
+    count = 0
     for document in documents:
         events.extend(extract_document(document))
-    return Timeline.of(merge(events) if merged else events)
+        count += 1
+    timeline = Timeline.of(merge(events) if merged else events)
+    log.info("parsed %d documents: %d events%s", count, len(timeline),
+             f" ({len(events)} before merging)" if merged else "")
+    return timeline

@@ -123,6 +123,8 @@ class FeedSettings:
     include_coarse: bool = False
     #: Seconds between checks for commits made by other processes (``timeline edit``...).
     poll_interval: float = 0.25
+    #: How long a timed event with no stated end lasts in the feeds (its DTEND).
+    default_duration: timedelta = timedelta(hours=1)
 
     def __post_init__(self) -> None:
         if self.token is not None:
@@ -134,6 +136,15 @@ class FeedSettings:
     def feed(self, name: str) -> FeedSpec | None:
         """The named feed, or None."""
         return next((feed for feed in self.feeds if feed.name == name), None)
+
+
+def feed_title(name: str, spec: FeedSpec | None, query: str) -> str:
+    """A feed's calendar name: its config ``name``, else the calendar's plus the feed's
+    name or query, so that several subscriptions tell apart in a calendar app."""
+    parts = [spec.title or f"{name}: {spec.name}"] if spec else [name]
+    if query:
+        parts.append(query)
+    return ": ".join(parts)
 
 
 def check_token(token: str) -> str:
@@ -301,10 +312,10 @@ class FeedService:
             if query_text:
                 events = events.filter(parse_query(query_text))
             options = CalendarOptions(
-                name=(spec.title or f"{self.settings.name}: {spec.name}") if spec
-                else self.settings.name,
+                name=feed_title(self.settings.name, spec, query_text),
                 refresh=self.settings.refresh,
-                include_coarse=spec.include_coarse if spec else self.settings.include_coarse)
+                include_coarse=spec.include_coarse if spec else self.settings.include_coarse,
+                default_duration=self.settings.default_duration)
             cache_name = name if not query_text else "?"
             cache = self._vevents.setdefault(cache_name, VeventCache())
             body = export_ics(events, options, revisions=snapshot.revisions, cache=cache)

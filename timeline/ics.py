@@ -55,6 +55,12 @@ DEFAULT_NAME = "News timeline"
 X_GRANULARITY = "X-TIMELINE-GRANULARITY"
 #: The zone of an all-day event, which VALUE=DATE cannot carry.
 X_TZ = "X-TIMELINE-TZ"
+#: Marks a DTEND that is only ``default_duration`` (no end was stated), so import drops it.
+X_END = "X-TIMELINE-END"
+#: The recurrence properties an imported event keeps and an export writes back.
+RECURRENCE = ("RRULE", "RDATE", "EXDATE")
+#: Years of VTIMEZONE written for a recurring timed event, which may go on for ever.
+_RECURRING_YEARS = 10
 #: When nothing says when an event was written, a fixed instant keeps exports reproducible.
 UNKNOWN_STAMP = datetime(1970, 1, 1, tzinfo=UTC)
 _END_CALENDAR = b"END:VCALENDAR\r\n"
@@ -115,10 +121,14 @@ class CalendarOptions:
     description: str = "Dated events found in news articles"
     refresh: timedelta = timedelta(hours=1)
     include_coarse: bool = False
+    #: How long a timed event lasts when its article states no end (its DTEND).
+    default_duration: timedelta = timedelta(hours=1)
 
     def __post_init__(self) -> None:
         if self.refresh <= timedelta(0):
             raise ValueError("the refresh interval must be positive")
+        if self.default_duration <= timedelta(0):
+            raise ValueError("the default duration must be positive")
 
 
 class VeventCache:
@@ -145,16 +155,18 @@ class _Entry:
     """One serialised VEVENT with what it was made from, the (zone, year) pairs it needs
     VTIMEZONEs for, and the export that last used it."""
 
-    __slots__ = ("end_zone", "event", "generation", "ical", "revision", "start_zone", "zones")
+    __slots__ = ("duration", "end_zone", "event", "generation", "ical", "revision", "start_zone",
+                 "zones")
 
-    def __init__(self, event: Event, revision: Revision | None) -> None:
+    def __init__(self, event: Event, revision: Revision | None, duration: timedelta) -> None:
         self.event = event
         self.revision = revision
+        self.duration = duration
         # Aware datetimes in different zones compare equal when they are the same instant,
         # so the zones are checked as well as the event.
         self.start_zone = getattr(event.start, "tzinfo", None)
         self.end_zone = getattr(event.end, "tzinfo", None)
-        self.ical = _serialise(_vevent(event, revision))
+        self.ical = _serialise(_vevent(event, revision, duration))
         self.zones = _zone_years(event)
         self.generation = 0
 
@@ -197,6 +209,7 @@ def export_ics(
     needed: set[tuple[tuple[str, int], ...]] = set()
     seen: set[str] = set()
     include_coarse = options.include_coarse
+    duration = options.default_duration
     get_revision = revisions.get if revisions else _no_revision
     for event in events:
         # exportable(), inlined: this loop is the whole cost of a warm export.
@@ -211,8 +224,9 @@ def export_ics(
             or entry.start_zone is not getattr(event.start, "tzinfo", None)
             or entry.end_zone is not getattr(event.end, "tzinfo", None)
             or entry.revision != revision
+            or entry.duration != duration
         ):
-            entry = entries[event.uid] = _Entry(event, revision)
+            entry = entries[event.uid] = _Entry(event, revision, duration)
             cache.misses += 1
         else:
             cache.hits += 1
@@ -246,7 +260,8 @@ def calendar_of(
     for zone in sorted(zones):
         calendar.add_component(icalendar.Timezone.from_ical(_vtimezone_ical(zone, *zones[zone])))
     for event in chosen:
-        calendar.add_component(_vevent(event, revisions.get(event.uid)))
+        calendar.add_component(_vevent(event, revisions.get(event.uid),
+                                       options.default_duration))
     return calendar
 
 
@@ -264,15 +279,16 @@ def save_ics(path: str | Path, data: bytes) -> None:
         raise
 
 
-def parse_duration(text: str) -> timedelta:
+def parse_duration(text: str, *, option: str = "--refresh") -> timedelta:
     """A positive RFC 5545 duration such as ``PT1H`` or ``P1D`` (for ``--refresh``)."""
     match = _DURATION.fullmatch(text.strip().upper())
     if match is None or not any(match.groups()):
-        raise InputError("--refresh", f"not a duration like PT1H: {text!r}")
+        raise InputError(option, f"not a duration like PT1H: {text!r}")
     weeks, days, hours, minutes, seconds = (int(group or 0) for group in match.groups())
     value = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
     if value <= timedelta(0):
-        raise InputError("--refresh", f"the refresh interval must be positive: {text!r}")
+        what = "the refresh interval" if option == "--refresh" else "the duration"
+        raise InputError(option, f"{what} must be positive: {text!r}")
     return value
 
 
@@ -345,8 +361,12 @@ def _duration_text(value: timedelta) -> str:
     return "P" + (f"{days}D" if days else "") + (f"T{clock}" if clock else "")
 
 
-def _vevent(event: Event, revision: Revision | None) -> icalendar.Event:
-    """One VEVENT with every property of issue 6, from the event alone (plus its revision)."""
+def _vevent(event: Event, revision: Revision | None,
+            duration: timedelta = timedelta(hours=1)) -> icalendar.Event:
+    """One VEVENT with every property of issue 6, from the event alone (plus its revision).
+
+    A timed event with no stated end lasts ``duration``, marked so that import drops it.
+    """
     created, last_modified = _history(event, revision)
     component = icalendar.Event()
     component.add("uid", event.uid)
@@ -360,8 +380,12 @@ def _vevent(event: Event, revision: Revision | None) -> icalendar.Event:
     component.add("summary", title)
     start, end = _span(event)
     component.add("dtstart", start)
+    if end is None and isinstance(start, datetime):
+        end = start + duration
+        component.add(X_END, "DEFAULT")
     if end is not None:
         component.add("dtend", end)
+    _add_recurrence(component, event)
     exact = event.granularity in ("day", "time")
     confirmed = exact or (revision is not None and revision.confirmed)
     component.add("status", "CONFIRMED" if confirmed else "TENTATIVE")
@@ -463,7 +487,7 @@ def _day(value: date) -> date:
 
 
 def _zone_years(event: Event) -> tuple[tuple[str, int], ...]:
-    """The (TZID, year) pairs the event's DTSTART and DTEND refer to."""
+    """The (TZID, year) pairs the event's DTSTART and DTEND (and recurrences) refer to."""
     start, end = _span(event)
     pairs: list[tuple[str, int]] = []
     for value in (start, end):
@@ -471,7 +495,32 @@ def _zone_years(event: Event) -> tuple[tuple[str, int], ...]:
             key = getattr(value.tzinfo, "key", None)
             if value.tzinfo is not UTC and key:
                 pairs.append((key, value.year))
+                if event.recurrence:
+                    pairs.append((key, value.year + _RECURRING_YEARS))
     return tuple(dict.fromkeys(pairs))
+
+
+def _add_recurrence(component: icalendar.Event, event: Event) -> None:
+    """Write an imported event's RRULE, RDATE and EXDATE lines back as they were read."""
+    if not event.recurrence:
+        return
+    lines = "\r\n".join(event.recurrence)
+    parsed = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{lines}\r\nEND:VEVENT\r\n")
+    for name in RECURRENCE:
+        if name in parsed:
+            component[name] = parsed[name]
+
+
+def _recurrence_lines(component: icalendar.Component) -> tuple[str, ...]:
+    """The RRULE, RDATE and EXDATE content lines of a VEVENT, each as the file had it."""
+    lines: list[str] = []
+    for name in RECURRENCE:
+        found = component.get(name)
+        if found is None:
+            continue
+        for prop in found if isinstance(found, list) else [found]:
+            lines.append(str(component.content_line(name, prop)))
+    return tuple(lines)
 
 
 def _zone_ranges(pairs: Iterable[tuple[str, int]]) -> dict[str, tuple[int, int]]:
@@ -633,7 +682,8 @@ def parse_ics(data: bytes | str, *, origin: str = "<ics>",
 
     A file that is not iCalendar raises :class:`InputError`. A VEVENT that cannot be read
     raises too, unless ``on_error`` is given: then it is reported there and skipped.
-    Cancelled events are left out; a recurring event comes in as its first occurrence.
+    Cancelled events are left out; a recurring event keeps its RRULE, RDATE and EXDATE
+    lines in ``recurrence`` (:mod:`timeline.recurrence` expands them).
     """
     text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
     if "BEGIN:VCALENDAR" not in text.upper():
@@ -701,9 +751,9 @@ def _event_from(component: icalendar.Component, context: _ImportContext) -> Even
         raise InputError(context.origin, f"{where}: no DTSTART")
     start = _decoded_when(component, "DTSTART", context, where)
     end: date | datetime | None = None
-    if "DTEND" in component:
+    if "DTEND" in component and str(component.get(X_END, "")).upper() != "DEFAULT":
         end = _decoded_when(component, "DTEND", context, where)
-    elif "DURATION" in component:
+    elif "DURATION" in component and "DTEND" not in component:
         duration = component.decoded("DURATION")
         if not isinstance(duration, timedelta):
             raise InputError(context.origin, f"{where}: bad DURATION")
@@ -744,7 +794,7 @@ def _event_from(component: icalendar.Component, context: _ImportContext) -> Even
         uid=uid, title=title, start=start, end=end, granularity=granularity, kind="scheduled",
         sources=(source,), tz=tz, location=location, confidence=0.5 if tentative else 1.0,
         derivation=f"imported from the calendar file {context.origin}",
-        tags=_tags(component),
+        tags=_tags(component), recurrence=_recurrence_lines(component),
     )
 
 

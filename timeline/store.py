@@ -26,6 +26,7 @@ from timeline.errors import InputError, StoreError
 from timeline.event import Event, parse_when, period_last_day
 from timeline.merge import merge
 from timeline.query import Query, parse_query
+from timeline.shortid import resolve
 from timeline.timeline import Timeline
 
 #: ``PRAGMA application_id`` of a timeline store: "TLNS" in ASCII.
@@ -625,19 +626,17 @@ class Store:
         return [_correction(row) for row in rows]
 
     def resolve_uid(self, text: str) -> str:
-        """The uid of a stored event given its uid or a unique prefix of it."""
+        """The uid of a stored event given its uid or its short ID (see :mod:`timeline.shortid`)."""
         if self._read("SELECT 1 FROM events WHERE uid = ?", (text,)):
             return text
         if self._read("SELECT 1 FROM corrections WHERE uid = ?", (text,)):
             return text
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self._read("SELECT uid FROM events WHERE uid LIKE ? ESCAPE '\\' LIMIT 2",
+        rows = self._read("SELECT uid FROM events WHERE uid LIKE ? ESCAPE '\\' LIMIT 6",
                           (escaped + "%",))
         if not rows:
             raise InputError("UID", f"no event with uid {text!r} in {self.path}")
-        if len(rows) > 1:
-            raise InputError("UID", f"{text!r} is the start of several uids; give more of it")
-        return str(rows[0][0])
+        return resolve(text, (str(uid) for (uid,) in rows))
 
     def edit(self, uid: str, **fields: str | None) -> Event:
         """Change fields of an event (``title``, ``start``, ``end``, ``location``, ``tz``).

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import threading
 import time
@@ -27,6 +28,7 @@ from timeline.readers import STDIN, ReadOptions, read_file, read_text, walk
 from timeline.readers.url import fetch, is_url
 from timeline.store import DocumentChange, FileState, ParsedDocument, ParsedEvent, Store
 
+log = logging.getLogger(__name__)
 ParseFunction = Callable[[Document], list[Event]]
 Progress = Callable[[int, int], None]
 #: Documents handed to a worker at once: enough to amortise the pickling round trip.
@@ -139,6 +141,7 @@ def ingest(store: Store, paths: Iterable[str], options: ReadOptions | None = Non
             on_error(error)
 
     files = _expand(paths, report)
+    log.info("ingesting %d files into %s", len(files), store.path)
     states = store.file_states()
     options_key = options.key()
     tasks: list[_Task] = []

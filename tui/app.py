@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import gc
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -16,16 +16,18 @@ from typing import ClassVar, Literal
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Static
 from textual.worker import get_current_worker
 
 from timeline.errors import TimelineError
 from timeline.event import Event
 from timeline.query import Query, parse_query
+from timeline.shortid import ShortIdIndex
 from timeline.timeline import Timeline
 from tui.backend import Backend
 from tui.config import Config
@@ -78,7 +80,7 @@ class MainScreen(Screen[None]):
         Binding("M", "previous_month", "Previous month", show=False, id="previous-month"),
         Binding("g", "first", "First event", show=False, id="first"),
         Binding("G", "last", "Last event", show=False, id="last"),
-        Binding("t", "today", "Today", id="today"),
+        Binding("t", "today", "Today", show=False, id="today"),
         Binding("colon", "prompt('goto')", "Go to", id="goto"),
         Binding("slash", "prompt('search')", "Search", id="search"),
         Binding("n", "hit(1)", "Next hit", show=False, id="next-hit"),
@@ -86,8 +88,8 @@ class MainScreen(Screen[None]):
         Binding("f", "prompt('filter')", "Filter", id="filter"),
         Binding("c", "toggle_grid", "Month", id="month-grid"),
         Binding("enter", "source", "Article", show=False, id="source"),
-        Binding("E", "edit", "Edit", id="edit"),
-        Binding("x", "hide", "Hide", id="hide"),
+        Binding("E", "edit", "Edit", show=False, id="edit"),
+        Binding("x", "hide", "Hide", show=False, id="hide"),
         Binding("C", "confirm", "Confirm", show=False, id="confirm"),
         Binding("u", "undo", "Undo", show=False, id="undo"),
         Binding("e", "prompt('export')", "Export", id="export"),
@@ -112,6 +114,10 @@ class MainScreen(Screen[None]):
         self.mode: PromptMode | None = None
         self._origin = 0
         self.message = Text("Loading…")
+        self._message_timer: Timer | None = None
+        self._loaded = Timeline(())
+        #: Short IDs over the whole loaded timeline, built after the first screen.
+        self.short_ids: ShortIdIndex | None = None
 
     def compose(self) -> ComposeResult:
         """Status line, the two panes (or the month grid), the prompt and the footer."""
@@ -126,7 +132,8 @@ class MainScreen(Screen[None]):
         with Horizontal(id="prompt"):
             yield Label("", id="prompt-label")
             yield Input(id="prompt-input")
-        yield Footer()
+        # Compact, and only the keys a newcomer needs first: it fits 80 columns; ? has all.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Start loading; the list shows "Loading…" meanwhile."""
@@ -172,8 +179,9 @@ class MainScreen(Screen[None]):
                                   keep_row)
 
     def _lay_out(self, timeline: Timeline) -> Rows:
+        self._loaded = timeline
         shown = timeline.filter(self.query_) if self.query_ != Query() else timeline
-        return Rows.build(shown)
+        return Rows.build(shown, today=self.today)
 
     def _load_failed(self, message: str) -> None:
         events = self.query_one(EventList)
@@ -215,19 +223,42 @@ class MainScreen(Screen[None]):
         grid = self.query_one(MonthGrid)
         if grid.display:
             grid.show(grid.cursor, rows.per_day)
-        self.index(rows)
+        self.index(rows, self._loaded)
 
     # A description keeps Textual from repr()-ing 100k rows for the worker's name.
-    @work(thread=True, exclusive=True, group="index", description="search index")
-    def index(self, rows: Rows) -> None:
-        """Build the search text once the list is up, so the first `/` is as fast as any."""
+    # Not exclusive: cancelling one that is half done saves nothing, and a stale result is
+    # dropped by _short_ids_ready.
+    @work(thread=True, group="index", description="search index")
+    def index(self, rows: Rows, loaded: Timeline) -> None:
+        """Build the search text and the short IDs once the list is up, so the first `/`
+        is as fast as any and the detail pane can name the event as `timeline list` does."""
         rows.texts  # noqa: B018 (computed and cached by the property)
+        short = ShortIdIndex(e.uid.partition("#")[0] for e in loaded)
+        self.app.call_from_thread(self._short_ids_ready, short, loaded)
+
+    def _short_ids_ready(self, short: ShortIdIndex, loaded: Timeline) -> None:
+        if loaded is not self._loaded:
+            return  # the timeline was reloaded meanwhile; its own index follows
+        self.short_ids = short
+        self._show_detail(self.events.current)
 
     # -- status line ---------------------------------------------------------------------
 
+    #: Seconds a message stays on the status line (errors stay twice as long).
+    MESSAGE_SECONDS: ClassVar[float] = 5.0
+
     def say(self, message: str, *, error: bool = False) -> None:
-        """Show a one-line message on the right of the status line."""
+        """Show a one-line message on the right of the status line, until it times out."""
         self.message = Text(message, style=Style(color="red", bold=True) if error else "")
+        self.refresh_status()
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        self._message_timer = self.set_timer(
+            self.MESSAGE_SECONDS * (2 if error else 1), self._clear_message)
+
+    def _clear_message(self) -> None:
+        self.message = Text()
+        self._message_timer = None
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -264,14 +295,21 @@ class MainScreen(Screen[None]):
 
     @on(EventList.Moved)
     def _moved(self, message: EventList.Moved) -> None:
-        self.query_one("#detail", Static).update(detail_text(
-            message.event,
-            confirmed=message.event is not None
-            and message.event.uid in self.query_one(EventList).confirmed,
-            stored=self.backend.corrections_stored,
-        ))
+        self._show_detail(message.event)
         if self.needle:
             self.refresh_status()
+
+    def _show_detail(self, event: Event | None) -> None:
+        short = None
+        if event is not None and self.short_ids is not None:
+            # An occurrence of a series is named by the series, which corrections act on.
+            short = self.short_ids.of(event.uid.partition("#")[0])
+        self.query_one("#detail", Static).update(detail_text(
+            event,
+            confirmed=event is not None and event.uid in self.events.confirmed,
+            stored=self.backend.corrections_stored,
+            short_id=short, needle=self.needle,
+        ))
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -387,6 +425,7 @@ class MainScreen(Screen[None]):
             events.move_to(self.hits[index % len(self.hits)])
         elif from_row is not None:
             events.move_to(from_row)
+        self._show_detail(events.current)
         self.refresh_status()
 
     @on(Input.Submitted, "#prompt-input")
@@ -410,7 +449,8 @@ class MainScreen(Screen[None]):
                          around=self.events.current_day)
         elif mode == "goto":
             try:
-                day = resolve_date(value, self.today)
+                day = resolve_date(value, self.today, span=self._span(),
+                                   near=self.events.current_day)
             except TimelineError as error:
                 self.say(str(error), error=True)
                 return
@@ -420,6 +460,13 @@ class MainScreen(Screen[None]):
         elif mode == "export":
             self._close_prompt()
             self.export(value or "timeline.ics")
+
+    def _span(self) -> tuple[date, date] | None:
+        """The first and last day of the timeline shown, for dates typed without a year."""
+        rows = self.rows
+        if rows is None or not rows.days:
+            return None
+        return rows.days[0], rows.days[-1]
 
     def action_cancel(self) -> None:
         """Close the prompt (a search returns to where it started) or the month grid."""
@@ -680,6 +727,29 @@ class TimelineApp(App[None]):
         screen = self.screen
         if isinstance(screen, MainScreen):
             self.push_screen(HelpScreen(screen.help_sections()))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette (ctrl+p): the browser's own commands first, then Textual's."""
+        if isinstance(screen, MainScreen):
+            for title, help_text, callback in (
+                ("Go to date", "Jump to a date: 2025-02, feb 19, next friday",
+                 lambda: screen.action_prompt("goto")),
+                ("Search", "Search title, place and source as you type",
+                 lambda: screen.action_prompt("search")),
+                ("Filter", "Filter with the query language (kind: after: source: ...)",
+                 lambda: screen.action_prompt("filter")),
+                ("Month grid", "Show the month grid with events per day",
+                 screen.action_toggle_grid),
+                ("Export view to .ics", "Write the filtered view as an iCalendar file",
+                 lambda: screen.action_prompt("export")),
+                ("Today", "Go to the event nearest today", screen.action_today),
+                ("Undo last correction", "Undo the last edit, hide or confirm",
+                 screen.action_undo),
+                ("Copy feed URL", "Copy the configured feed URL with the filter",
+                 screen.action_copy_feed),
+            ):
+                yield SystemCommand(title, help_text, callback)
+        yield from super().get_system_commands(screen)
 
 
 def run(paths: Sequence[str] = (), *, db: str | None = None, today: date | None = None,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from timeline.document import Document
 from timeline.errors import InputError, TimelineError
 from timeline.event import Event, Source
+from timeline.recurrence import expand
 from timeline.timeline import Timeline
 from tui.corrections import Action, Correction, Edit, MemoryCorrections, apply_edit, split_when
 
@@ -75,14 +76,14 @@ class Backend:
             return None
         with self._locked_store() as store:
             timeline, complete = store.window(day, around=self.around)
-        return self._under_paths(timeline), complete
+        return expand(self._under_paths(timeline)), complete
 
     def timeline(self) -> Timeline:
         """The loaded timeline with the corrections applied (hidden events left out)."""
         if self.use_store:
             with self._locked_store() as store:
-                return self._under_paths(store.timeline())
-        return self._corrections.apply(self._parsed or Timeline(()))
+                return expand(self._under_paths(store.timeline()))
+        return expand(self._corrections.apply(self._parsed or Timeline(())))
 
     def close(self) -> None:
         """Close the store, if one is open."""

@@ -94,12 +94,17 @@ def source_label(source: Source) -> str:
     return " · ".join(parts)
 
 
-def detail_text(event: Event | None, *, confirmed: bool = False,
-                stored: bool = False) -> RenderableType:
-    """The whole detail pane for one event."""
+def detail_text(event: Event | None, *, confirmed: bool = False, stored: bool = False,
+                short_id: str | None = None, needle: str = "") -> RenderableType:
+    """The whole detail pane for one event.
+
+    ``short_id`` is the ID ``timeline edit`` and ``hide`` take; the words of a search
+    (``needle``) are highlighted in the title and place.
+    """
     if event is None:
         return Text("No event selected.", style=Style(dim=True))
     title = Text(event.title, style=Style(bold=True))
+    highlight(title, needle)
     if confirmed:
         title.append("\n✓ confirmed by you" + ("" if stored else " (this session)"),
                      Style(color="green", bold=False))
@@ -108,12 +113,16 @@ def detail_text(event: Event | None, *, confirmed: bool = False,
     facts.add_column()
     when = Text(when_sentence(event))
     if event.derivation:
-        when.append("\n" + event.derivation, Style(italic=True, dim=True))
+        when.append("\n" + derivation_text(event.derivation), Style(italic=True, dim=True))
     facts.add_row("When", when)
-    facts.add_row("Place", event.location or "—")
+    place = Text(event.location or "—")
+    highlight(place, needle)
+    facts.add_row("Place", place)
     facts.add_row("Kind", event.kind + (" (reported history)" if event.kind == "past"
                                         else " (planned)"))
     facts.add_row("Confidence", _confidence(event.confidence))
+    if short_id:
+        facts.add_row("ID", Text(short_id, style=Style(color="yellow")))
     count = len(event.sources)
     sources = Text()
     sources.append(f"Sources ({count})\n" if count > 1 else "Source\n", _LABEL)
@@ -128,6 +137,26 @@ def detail_text(event: Event | None, *, confirmed: bool = False,
         sources.append_text(evidence_text(source))
         sources.append("”\n\n")
     return Group(title, Text(), facts, Text(), sources)
+
+
+def derivation_text(derivation: str) -> str:
+    """The derivation with each of its "; "-separated notes once (merged events repeat them)."""
+    return "; ".join(dict.fromkeys(part.strip() for part in derivation.split(";")
+                                   if part.strip()))
+
+
+#: Search hits, as the list shows them.
+_MATCH = Style(bold=True, bgcolor="dark_goldenrod")
+
+
+def highlight(text: Text, needle: str) -> None:
+    """Mark every occurrence of each word of ``needle`` in ``text``."""
+    lowered = text.plain.lower()
+    for word in needle.lower().split():
+        start = lowered.find(word)
+        while start != -1:
+            text.stylize(_MATCH, start, start + len(word))
+            start = lowered.find(word, start + len(word))
 
 
 def _confidence(value: float) -> Text:

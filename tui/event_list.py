@@ -276,7 +276,10 @@ class EventList(ScrollView, can_focus=True):
         text.append(" ")
         text.append(f"{when_column(event, item):<8}", style("event-list--time"))
         text.append(" ")
-        body = Text(event.title, style=Style(bold=event.kind != "past"))
+        # Dimmed by date (it is over), not by kind: a past-tense report of a happening still
+        # to come is not dimmed, and its kind is shown apart, in the badge.
+        over = event.last_day < self.today
+        body = Text(event.title, style=Style(bold=not over))
         if event.location:
             body.append(" · ")
             body.append(event.location, style("event-list--place"))
@@ -286,13 +289,15 @@ class EventList(ScrollView, can_focus=True):
         badge = f" day {item.part} of {item.parts}" if item.parts > 1 else ""
         if len(event.sources) > 1:
             badge += f"{' ·' if badge else ''} reported by {len(event.sources)}"
+        if event.kind == "past":
+            badge += f"{' ·' if badge else ''} past"
         if event.uid in self.confirmed:
             badge += " ✓"
         room = max(1, width - text.cell_len - len(badge) - 1)
         body.truncate(room, overflow="ellipsis", pad=True)
         text.append_text(body)
         text.append(badge + " ", style("event-list--badge"))
-        if event.kind == "past":
+        if over:
             text.stylize(Style(dim=True), 4)
         if row == self.cursor:
             text.stylize(style("event-list--cursor"))

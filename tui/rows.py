@@ -127,14 +127,30 @@ class Rows:
         return RowView(self)
 
     @classmethod
-    def build(cls, timeline: Timeline) -> Rows:
-        """Lay out a timeline: headings, then one row per event and day it covers."""
+    def build(cls, timeline: Timeline, *, today: date | None = None) -> Rows:
+        """Lay out a timeline: headings, then one row per event and day it covers.
+
+        With ``today``, a day with no events of its own still gets a heading, so the
+        list always shows where today falls.
+        """
         result = cls(timeline)
         row_event, days, headings = result.row_event, result.days, result.headings
         spans = result.spans
         first_row = [0] * len(timeline.events)
         heading_key: tuple[date, str] | None = None
+        marked = today is None
+
+        def mark_today() -> None:
+            assert today is not None
+            row_event.append(~len(headings))
+            headings.append(Heading(today, f"{heading_label(today, 'day')} · no events"))
+            days.append(today)
+
         for day, granularity, index, part, parts in _placements(timeline):
+            if not marked and today is not None and day >= today:
+                if day > today:
+                    mark_today()
+                marked = day > today or granularity == "day"
             if (day, granularity) != heading_key:
                 heading_key = (day, granularity)
                 row_event.append(~len(headings))
@@ -147,6 +163,8 @@ class Rows:
                 spans[len(row_event)] = (part, parts)
             row_event.append(index)
             days.append(day)
+        if not marked and timeline.events:
+            mark_today()
         result.first_row = first_row
         result.per_day = Counter(day for day, code in zip(days, row_event, strict=True)
                                  if code >= 0 and not timeline.events[code].is_coarse)
