@@ -16,13 +16,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
-
-# the ruler's own attribute setter, so attributes are set exactly as it sets them
-from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
-from spacy.util import SimpleFrozenList
+# spaCy is imported when the model loads, not with this module: it brings rich with it, and
+# the core stays free of UI libraries until a parse is asked for.
 
 FACTORY = "timeline_attribute_rules"
 _READERS: dict[str, Callable[[Any], Any]] = {
@@ -67,7 +62,11 @@ class AttributeRules:
     """The ruler's single-token rules indexed by the exact tag and lower-case form they
     require, so a token reads only the rules that can match it."""
 
-    def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
+    def __init__(self, nlp: Any, patterns: list[dict[str, Any]]) -> None:
+        from spacy.matcher import Matcher
+        from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
+
+        self._set = set_token_attrs  # the ruler's own setter: attributes set as it sets them
         self.by_tag_lower: dict[tuple[str, str], list[Entry]] = {}
         self.by_tag: dict[str, list[Entry]] = {}
         self.by_lower: dict[str, list[Entry]] = {}
@@ -107,7 +106,7 @@ class AttributeRules:
         else:
             self.any_token.append(entry)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Any) -> Any:
         hits: list[tuple[int, int, dict[str, Any]]] = []
         by_tag_lower, by_tag, by_lower = self.by_tag_lower, self.by_tag, self.by_lower
         for token in doc:
@@ -123,21 +122,24 @@ class AttributeRules:
                 hits.append((order, doc[start:end][index].i, attrs))
         hits.sort(key=lambda hit: (hit[0], hit[1]))
         for _, at, attrs in hits:
-            set_token_attrs(doc[at], attrs)
+            self._set(doc[at], attrs)
         return doc
 
 
-@Language.factory(FACTORY, default_config={"patterns": SimpleFrozenList()})
-def make_attribute_rules(nlp: Language, name: str,
-                         patterns: list[dict[str, Any]]) -> AttributeRules:
-    """spaCy factory: the rules read from the model's ruler (see :func:`faster_rules`)."""
-    return AttributeRules(nlp, list(patterns))
-
-
-def faster_rules(nlp: Language) -> None:
+def faster_rules(nlp: Any) -> None:
     """Put the lookup rules in place of the model's ``attribute_ruler``, same rules."""
+    from spacy.language import Language
+
     if "attribute_ruler" not in nlp.pipe_names:
         return
+    if not Language.has_factory(FACTORY):
+        Language.factory(FACTORY, default_config={"patterns": []})(_make_attribute_rules)
     ruler: Any = nlp.get_pipe("attribute_ruler")
-    patterns = ruler.patterns
-    nlp.replace_pipe("attribute_ruler", FACTORY, config={"patterns": patterns})
+    if isinstance(ruler, AttributeRules):
+        return
+    nlp.replace_pipe("attribute_ruler", FACTORY, config={"patterns": ruler.patterns})
+
+
+def _make_attribute_rules(nlp: Any, name: str, patterns: list[dict[str, Any]]) -> AttributeRules:
+    """spaCy factory: the rules read from the model's ruler (see :func:`faster_rules`)."""
+    return AttributeRules(nlp, list(patterns))
