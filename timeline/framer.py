@@ -931,6 +931,9 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
     location = listed or find_location(
         sentence.text[:rel_end] if title.source == "dated subject" else own)
     start, end = candidate.start, candidate.end
+    if (isinstance(start, datetime) and candidate.granularity != "time"
+            and not isinstance(end, datetime)):
+        start = day_of(start)  # "at 4 p.m. on Oct. 13 and 14": a span of days
     tz: str | None = None
     if candidate.granularity == "time" or isinstance(end, datetime):
         tz = _zone(document, passage, candidate, location)

@@ -12,7 +12,9 @@ Plain text without that header needs a DCT from the caller (``--dct``).
 from __future__ import annotations
 
 import glob
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +24,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from timeline.document import Document
 from timeline.errors import InputError
+from timeline.event import EARLIEST, LATEST, in_bounds
+from timeline.limits import DEFAULT_MAX_BYTES, DEFAULT_SECONDS
 
 #: Files a folder walk picks up; anything else in a folder is skipped silently.
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".ics"})
@@ -30,6 +34,10 @@ CALENDAR_SUFFIX = ".ics"
 CALENDAR_DCT = datetime(1970, 1, 1, tzinfo=UTC)
 STDIN = "-"
 _SNIFF_BYTES = 8192
+#: Characters that would cut a line or reach a title: line and paragraph separators break
+#: only where a newline does (``str.splitlines`` splits at them), and NUL is dropped.
+_NORMALISED = str.maketrans({"\u2028": " ", "\u2029": "\n", "\0": None})
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _HEADLINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+(?P<title>.*\S))?\s*$")
 _PUBLISHED = re.compile(
@@ -61,20 +69,38 @@ _MONTHS = {
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReadOptions:
-    """How to read documents: a fallback DCT for plain text and the zone of header times."""
+    """How to read documents: a fallback DCT for plain text, the zone of header times, and
+    the largest file read (bigger ones are refused, so one file cannot stall a run)."""
 
     dct: datetime | None = None
     source_tz: str = "UTC"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    #: How long one document's parse may take (None or 0: no limit).
+    seconds: float | None = DEFAULT_SECONDS
 
 
 def parse_zone(name: str) -> tzinfo:
     """An IANA zone by name, or :class:`InputError` naming it."""
     if name.upper() == "UTC":
         return UTC
+    zone = zone_or_none(name)
+    if zone is None:
+        raise InputError("--source-tz", f"unknown time zone {shorten(name)!r}")
+    return zone
+
+
+def zone_or_none(name: str) -> ZoneInfo | None:
+    """The IANA zone ``name``, or None for anything that is not one (a 300-character name
+    makes ``ZoneInfo`` raise ``OSError``, not the usual lookup error)."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError("--source-tz", f"unknown time zone {name!r}") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters for a one-line message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def parse_dct(text: str, zone: str = "UTC") -> datetime:
@@ -82,9 +108,13 @@ def parse_dct(text: str, zone: str = "UTC") -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InputError("--dct", f"not a date {text!r} (expected YYYY-MM-DD[THH:MM])") from None
+        raise InputError("--dct", f"not a date {shorten(text)!r} "
+                                  "(expected YYYY-MM-DD[THH:MM])") from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=parse_zone(zone))
+    if not in_bounds(value.date()):
+        raise InputError("--dct", f"{text.strip()!r} is outside the years a calendar can "
+                                  f"hold ({EARLIEST.isoformat()} to {LATEST.isoformat()})")
     return value
 
 
@@ -152,11 +182,17 @@ def _published(line: str, source: str) -> datetime:
 
 
 def decode(data: bytes, source: str) -> str:
-    """Decode UTF-8 (a BOM is allowed), rejecting binary data with a line number."""
+    """Decode UTF-8 (a BOM is allowed) or UTF-16 with a BOM, rejecting binary data with a
+    line number; separators and NULs that would cut lines or reach titles are normalised."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16").translate(_NORMALISED)
+        except UnicodeDecodeError:
+            raise InputError(source, "invalid UTF-16") from None
     if b"\0" in data[:_SNIFF_BYTES]:
         raise InputError(source, "binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig").translate(_NORMALISED)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(source, "invalid UTF-8", line=line) from None
@@ -165,11 +201,14 @@ def decode(data: bytes, source: str) -> str:
 def read_document(path: str | Path, options: ReadOptions | None = None) -> Document:
     """Read one article file (or stdin for ``-``)."""
     name = str(path)
+    limit = (options or ReadOptions()).max_bytes
     if name == STDIN:
-        return parse_document(decode(sys.stdin.buffer.read(), "<stdin>"), source="<stdin>",
-                              options=options)
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError("<stdin>", f"larger than the {_size(limit)} limit (--max-size)")
+        return parse_document(decode(data, "<stdin>"), source="<stdin>", options=options)
     try:
-        data = Path(path).read_bytes()
+        data = _read_regular_file(name, limit)
     except IsADirectoryError:
         raise InputError(name, "is a directory") from None
     except FileNotFoundError:
@@ -184,6 +223,34 @@ def read_document(path: str | Path, options: ReadOptions | None = None) -> Docum
             raise InputError(name, "not an iCalendar file (no BEGIN:VCALENDAR)")
         return Document(id=name, text=text, dct=CALENDAR_DCT, format="ics")
     return parse_document(decode(data, name), source=name, options=options)
+
+
+def _read_regular_file(name: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    A FIFO, a device (``/dev/zero``) or a socket would block or never end, so only regular
+    files are opened, without blocking, and never read past the limit.
+    """
+    descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(name)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(name, "not a regular file (a pipe, device or socket)")
+        if info.st_size > limit:
+            raise InputError(name, f"larger than the {_size(limit)} limit (--max-size)")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        raise InputError(name, f"larger than the {_size(limit)} limit (--max-size)")
+    return data
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:g} MB" if count >= 1_000_000 else f"{count:,} bytes"
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:

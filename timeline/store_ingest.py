@@ -14,6 +14,7 @@ import json
 import os
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -84,9 +85,14 @@ class _Failure:
     source: str
     problem: str
     line: int | None
+    detail: str | None = None
+
+    @classmethod
+    def of(cls, error: InputError) -> _Failure:
+        return cls(error.source, error.problem, error.line, error.detail)
 
     def error(self) -> InputError:
-        return InputError(self.source, self.problem, line=self.line)
+        return InputError(self.source, self.problem, line=self.line, detail=self.detail)
 
 
 _Result = ParsedDocument | _Failure
@@ -157,10 +163,11 @@ def ingest(store: Store, paths: Iterable[str], options: ReadOptions | None = Non
         try:
             document = read_document(STDIN, options)
         except InputError as error:
-            write(_Failure(error.source, error.problem, error.line))
+            write(_Failure.of(error))
         else:
             known = store.content_hash(document_identity(document))
-            write(_prepare(document, path=None, known_hash=known, parse=parse))
+            write(_prepare(document, path=None, known_hash=known, parse=parse,
+                           seconds=options.seconds))
     for result in _run(tasks, workers):
         write(result)
     pruned = store.prune() if prune else (0, 0)
@@ -258,8 +265,12 @@ def _work(task: _Task) -> _Result:
     try:
         document = read_document(task.path, task.options)
     except InputError as error:
-        return _Failure(error.source, error.problem, error.line)
-    result = _prepare(document, path=task.path, known_hash=task.known_hash, parse=task.parse)
+        return _Failure.of(error)
+    except Exception as exc:  # a reader bug on one file must not stop the others
+        return _Failure(task.path, f"cannot read: {type(exc).__name__}: {exc}", None,
+                        traceback.format_exc())
+    result = _prepare(document, path=task.path, known_hash=task.known_hash, parse=task.parse,
+                      seconds=task.options.seconds)
     if isinstance(result, _Failure):
         return result
     return replace(result, file_size=task.file_size, file_mtime_ns=task.file_mtime_ns,
@@ -279,21 +290,19 @@ def document_identity(document: Document) -> str:
 
 
 def _prepare(document: Document, *, path: str | None, known_hash: str | None,
-             parse: ParseFunction | None) -> _Result:
+             parse: ParseFunction | None, seconds: float | None = None) -> _Result:
     """The document as the writer stores it, with its events unless its hash is known."""
     parsed = ParsedDocument(identity=document_identity(document), path=path, url=document.url,
                             content_hash=document.content_hash, dct=document.dct.isoformat(),
                             title=document.title)
     if known_hash == document.content_hash:
         return parsed
-    if parse is None:
-        from timeline.extract import extract_document  # the parser loads only when needed
+    from timeline.extract import extract_isolated  # the parser loads only when needed
 
-        parse = extract_document
     try:
-        events = parse(document)
-    except Exception as exc:  # a parser bug on one article must not stop the others
-        return _Failure(document.id, f"cannot parse: {type(exc).__name__}: {exc}", None)
+        events = extract_isolated(document, parse, seconds=seconds)
+    except InputError as error:
+        return _Failure.of(error)
     return replace(parsed, events=tuple(_stored(event, position)
                                         for position, event in enumerate(events)))
 

@@ -17,6 +17,7 @@ import dataclasses
 import re
 from datetime import UTC, date, datetime, timedelta
 
+from timeline.event import EARLIEST, LATEST, in_bounds
 from timeline.temporal.context import Context, Narrative, Part, Resolved
 from timeline.temporal.rules import RULES, Rule
 from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, Timex, TimexGranularity, TimexType
@@ -540,6 +541,34 @@ def aware_dct(dct: datetime) -> datetime:
     return dct if dct.tzinfo is not None else dct.replace(tzinfo=UTC)
 
 
+#: The year of a DATE or TIME value ("2025-02-19", "2025-W08", "2025-SP"); "XXXX" has none.
+_VALUE_YEAR = re.compile(r"(-?\d+)(?=\b|[-W]|$)")
+
+
+def _bounded(part: Part, ctx: Context) -> Resolved | None:
+    """The part's value, or None when it lies outside the years a calendar holds.
+
+    "in 9999999 days" or "10000 years from now" overflow the calendar while resolving;
+    such a phrase is no date anyone can put in a calendar, so it is no timex.
+    """
+    try:
+        resolved: Resolved | None = part.resolve(ctx.at(part.start, part.end))
+    except (OverflowError, ValueError):
+        return None
+    if resolved is None or resolved.type not in ("DATE", "TIME"):
+        return resolved
+    year = _VALUE_YEAR.match(resolved.value)
+    if year is not None and not EARLIEST.year <= int(year.group(1)) <= LATEST.year:
+        return None
+    day = _DAY.match(resolved.value)
+    try:
+        if day is not None and not in_bounds(date.fromisoformat(day.group(0))):
+            return None
+    except ValueError:
+        return None  # no such day ("2025-02-30")
+    return resolved
+
+
 def tag(text: str, dct: datetime) -> list[Timex]:
     """Find and normalise the temporal expressions of ``text`` written at ``dct``.
 
@@ -556,7 +585,7 @@ def tag(text: str, dct: datetime) -> list[Timex]:
     for parts in _select(_candidates(text)):
         previous_index: int | None = None
         for part in parts:
-            resolved: Resolved | None = part.resolve(ctx.at(part.start, part.end))
+            resolved = _bounded(part, ctx)
             if resolved is None:
                 previous_index = None
                 continue
