@@ -153,3 +153,51 @@ def test_line_separators_and_late_nuls_are_normalised(tmp_path: Path) -> None:
     assert document.title == "Fair opens in Leeds"
     assert "Published" not in document.text
     assert "\0" not in document.text
+
+
+FOREVER_ICS = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//EN
+BEGIN:VEVENT
+UID:forever@test
+DTSTAMP:20250101T000000Z
+DTSTART;VALUE=DATE:99991231
+SUMMARY:Forever
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_far_years_are_refused_where_they_enter_and_exports_still_work(tmp_path: Path) -> None:
+    (tmp_path / "forever.ics").write_text(FOREVER_ICS)
+    (tmp_path / "good.txt").write_text(GOOD)
+    db = str(tmp_path / "store.db")
+    result = run("ingest", "--db", db, "--dct", "2025-02-04", "forever.ics", "good.txt",
+                 cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line_errors(result.stderr) == [
+        f"timeline: {tmp_path / 'forever.ics'}: event 'forever@test': 9999-12-31 is outside "
+        "the days a calendar can hold (0001-01-02 to 9999-12-30)"]
+    with Store.open(db, create=False) as store:
+        [event] = store.timeline()
+    for start in ("9999-12-31", "9999-12", "0001-01-01"):
+        edited = run("edit", "--db", db, event.uid, "--start", start, cwd=tmp_path)
+        assert edited.returncode == 1
+        assert one_line_errors(edited.stderr) == [
+            f"timeline: --start: {start} is outside the days a calendar can hold "
+            "(0001-01-02 to 9999-12-30)"]
+    exported = run("export", "--db", db, "-o", "out.ics", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert "DTSTART;VALUE=DATE:20250303" in (tmp_path / "out.ics").read_text()
+
+
+def test_an_event_cannot_be_built_naive_or_out_of_bounds() -> None:
+    from timeline.event import NaiveDatetimeError, Source
+
+    source = (Source(document="x.txt", evidence="", trigger=""),)
+    with pytest.raises(NaiveDatetimeError):
+        Event(uid="u", title="t", start=datetime(2025, 3, 3, 9), end=None,  # noqa: DTZ001
+              granularity="time", kind="scheduled", sources=source)
+    with pytest.raises(ValueError, match="outside the days a calendar can hold"):
+        Event(uid="u", title="t", start=datetime(9999, 12, 31, tzinfo=UTC).date(), end=None,
+              granularity="day", kind="scheduled", sources=source)

@@ -32,7 +32,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 
 from timeline.errors import InputError
-from timeline.event import KINDS, Event, Granularity, Source, period_last_day
+from timeline.event import (
+    EARLIEST,
+    KINDS,
+    LATEST,
+    Event,
+    Granularity,
+    Source,
+    day_of,
+    in_bounds,
+    period_last_day,
+)
 
 __all__ = [
     "DEFAULT_NAME",
@@ -705,9 +715,17 @@ def _event_from(component: icalendar.Component, context: _ImportContext) -> Even
         duration = component.decoded("DURATION")
         if not isinstance(duration, timedelta):
             raise InputError(context.origin, f"{where}: bad DURATION")
-        end = start + duration
+        try:
+            end = start + duration
+        except OverflowError:
+            raise InputError(context.origin, f"{where}: DURATION runs past the year 9999") from None
     granularity = _granularity(component, start)
     start, end = _inclusive(start, end, granularity)
+    for value in (start, end):
+        if value is not None and not in_bounds(day_of(value)):
+            raise InputError(context.origin, f"{where}: {day_of(value).isoformat()} is outside "
+                                             f"the days a calendar can hold ({EARLIEST} to "
+                                             f"{LATEST})")
     tz = getattr(start.tzinfo, "key", None) if isinstance(start, datetime) else None
     stored = _stored_zone(component)
     if stored is not None:

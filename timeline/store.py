@@ -23,7 +23,15 @@ from types import TracebackType
 from typing import Any
 
 from timeline.errors import InputError, StoreError
-from timeline.event import Event, parse_when, period_last_day
+from timeline.event import (
+    EARLIEST,
+    LATEST,
+    Event,
+    day_of,
+    in_bounds,
+    parse_when,
+    period_last_day,
+)
 from timeline.merge import merge
 from timeline.query import Query, parse_query
 from timeline.timeline import Timeline
@@ -503,7 +511,13 @@ class Store:
                           f"{where} ORDER BY d.id, e.position", parameters)
         origin = str(self.path)
         loads, from_json = json.loads, Event.from_json
-        return [from_json(loads(data), origin=origin) for (data,) in rows]
+        events: list[Event] = []
+        for (data,) in rows:
+            try:
+                events.append(from_json(loads(data), origin=origin))
+            except (InputError, ValueError):
+                continue  # a row an older version stored out of bounds: no view may fail on it
+        return events
 
     def stamps(self) -> dict[str, Stamp]:
         """uid -> SEQUENCE, CREATED, LAST-MODIFIED, DTSTAMP (and confirmed), for the exporter.
@@ -574,8 +588,7 @@ class Store:
         hidden = {uid for uid, c in corrections.items() if c.hidden and not include_hidden}
         # Corrections apply before merging, and a corrected event never folds into another
         # article's event, so no later article can make a user's fix disappear.
-        corrected = [corrections[e.uid].apply(e) if e.uid in corrections else e
-                     for e in parsed]
+        corrected = [_corrected(e, corrections.get(e.uid)) for e in parsed]
         grouped = merge(corrected, pinned=frozenset(corrections)) if merged else corrected
         return [e for e in grouped if e.uid not in hidden and matcher.matches(e)]
 
@@ -751,10 +764,30 @@ def apply_edits(event: Event, edits: dict[str, str | None]) -> Event:
             parse_when("2000-01-01T00:00", str(data["tz"]))
         except ValueError as exc:
             raise InputError("--tz", str(exc)) from None
+    for name in ("start", "end"):
+        if data.get(name):
+            try:
+                day = day_of(parse_when(str(data[name]), None))
+            except ValueError as exc:
+                raise InputError(f"--{name}", str(exc)) from None
+            if not in_bounds(period_last_day(day, data["granularity"])) or not in_bounds(day):
+                raise InputError(f"--{name}", f"{data[name]} is outside the days a calendar "
+                                              f"can hold ({EARLIEST} to {LATEST})")
     corrected = Event.from_json(data, origin="edit")
     if corrected.end is not None and corrected.last_day < corrected.first_day:
         raise InputError("--end", f"end {data['end']!r} is before the start {data['start']!r}")
     return corrected
+
+
+def _corrected(event: Event, correction: Correction | None) -> Event:
+    """The event with its correction; as parsed when an older version stored a correction
+    that no longer applies (a date out of bounds), so that no view fails on it."""
+    if correction is None:
+        return event
+    try:
+        return correction.apply(event)
+    except InputError:
+        return event
 
 
 def _days_of(data: str) -> tuple[str | None, str | None]:
