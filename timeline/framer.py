@@ -129,7 +129,7 @@ DATELINE_PLACE = re.compile(
     r"^(?P<city>[A-Z][\w .'’-]{1,40}?)\s*"
     r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
     r"(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)\s*(?=\(|--|—|–|_|,)"
-    r"|\s*(?=,|\(|--|—|–|_))"
+    r"|(?=,|\(|--|—|–|_))"  # no second \s* here: two in a row are quadratic in a run of spaces
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$", re.IGNORECASE)
 _FUTURE = re.compile(

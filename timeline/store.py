@@ -9,6 +9,7 @@ its schema moves forward only, through :data:`MIGRATIONS` and ``PRAGMA user_vers
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -16,7 +17,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -107,6 +108,14 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE events ADD COLUMN first_day TEXT;
     ALTER TABLE events ADD COLUMN last_day TEXT;
     CREATE INDEX events_days ON events(first_day, last_day);
+    """,
+    # 3 -> 4: UIDs come from content, no longer from position; an event a re-parse names
+    # anew keeps the UID it was stored and served under, so subscribers see no duplicate.
+    """
+    CREATE TABLE uid_aliases (
+        alias TEXT PRIMARY KEY,                -- a UID the parser gives
+        uid TEXT NOT NULL                      -- the UID the event is stored under
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -427,9 +436,10 @@ class Store:
                 old = {uid: (h, seq) for uid, h, seq in db.execute(
                     "SELECT uid, content_hash, sequence FROM events WHERE document_id = ?",
                     (document_id,))}
+            known = _known_as_before(db, events, old)
             added = updated = 0
             seen: set[str] = set()
-            for event in events:
+            for event in known:
                 seen.add(event.uid)
                 previous = old.get(event.uid)
                 if previous is None:
@@ -465,6 +475,11 @@ class Store:
             db.executemany("DELETE FROM events WHERE uid = ?", [(uid,) for uid in vanished])
             return DocumentChange(status="new" if row is None else "changed", added=added,
                                   updated=updated, removed=len(vanished))
+
+    def stored_uid(self, uid: str) -> str:
+        """The UID an event is stored under, given any UID a parse gave it."""
+        rows = self._read("SELECT uid FROM uid_aliases WHERE alias = ?", (uid,))
+        return str(rows[0][0]) if rows else uid
 
     def content_hash(self, identity: str) -> str | None:
         """The stored content hash of a document, if it is stored."""
@@ -616,6 +631,7 @@ class Store:
 
     def resolve_uid(self, text: str) -> str:
         """The uid of a stored event given its uid or a unique prefix of it."""
+        text = self.stored_uid(text)
         if self._read("SELECT 1 FROM events WHERE uid = ?", (text,)):
             return text
         if self._read("SELECT 1 FROM corrections WHERE uid = ?", (text,)):
@@ -777,6 +793,71 @@ def apply_edits(event: Event, edits: dict[str, str | None]) -> Event:
     if corrected.end is not None and corrected.last_day < corrected.first_day:
         raise InputError("--end", f"end {data['end']!r} is before the start {data['start']!r}")
     return corrected
+
+
+def event_hash(data: dict[str, Any]) -> str:
+    """The hash of what a calendar shows of an event: its JSON without character offsets.
+
+    Offsets move when an earlier paragraph is edited; that alone is no new version.
+    """
+    text = json.dumps(_calendar_content(data), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _calendar_content(data: dict[str, Any]) -> dict[str, Any]:
+    content = dict(data)
+    content["sources"] = [{k: v for k, v in source.items()
+                           if k not in ("sentence", "trigger_span")}
+                          for source in data.get("sources", ())]
+    return content
+
+
+def _uidless(data: str) -> str:
+    content = _calendar_content(json.loads(data))
+    content.pop("uid", None)
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _known_as_before(db: sqlite3.Connection, events: Iterable[ParsedEvent],
+                     old: dict[str, tuple[str, int]]) -> list[ParsedEvent]:
+    """``events`` under the UIDs the store knows them by.
+
+    A UID recorded as an alias maps to its stored UID. A new UID whose event has the very
+    content of a stored event of the document that vanishes from it (a store written when
+    UIDs followed positions, or a collision suffix that moved) is that event: the new UID
+    becomes an alias, and the event keeps its stored UID, stamps and corrections.
+    """
+    renamed: list[ParsedEvent] = []
+    for event in events:
+        row = db.execute("SELECT uid FROM uid_aliases WHERE alias = ?", (event.uid,)).fetchone()
+        renamed.append(event if row is None else _under(event, str(row[0])))
+    new_uids = {event.uid for event in renamed}
+    gone = [uid for uid in old if uid not in new_uids]
+    if not gone or all(event.uid in old for event in renamed):
+        return renamed
+    by_content: dict[str, list[str]] = {}
+    for uid, data in db.execute(
+            f"SELECT uid, data FROM events WHERE uid IN ({','.join('?' * len(gone))})", gone):
+        by_content.setdefault(_uidless(data), []).append(uid)
+    for position, event in enumerate(renamed):
+        if event.uid in old:
+            continue
+        matches = by_content.get(_uidless(event.data))
+        if matches:
+            stored = matches.pop(0)
+            db.execute("INSERT INTO uid_aliases (alias, uid) VALUES (?, ?) ON CONFLICT(alias) "
+                       "DO UPDATE SET uid = excluded.uid", (event.uid, stored))
+            renamed[position] = _under(event, stored)
+    return renamed
+
+
+def _under(event: ParsedEvent, uid: str) -> ParsedEvent:
+    data = json.loads(event.data)
+    data["uid"] = uid
+    return replace(event, uid=uid, data=json.dumps(data, ensure_ascii=False,
+                                                   separators=(",", ":")),
+                   content_hash=event_hash(data))
 
 
 def _corrected(event: Event, correction: Correction | None) -> Event:

@@ -9,7 +9,6 @@ point leaves every document either fully stored or as it was.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -19,13 +18,19 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any
 
 from timeline.document import Document
 from timeline.errors import InputError
 from timeline.event import Event
 from timeline.reader import STDIN, ReadOptions, expand_paths, read_document
-from timeline.store import DocumentChange, FileState, ParsedDocument, ParsedEvent, Store
+from timeline.store import (
+    DocumentChange,
+    FileState,
+    ParsedDocument,
+    ParsedEvent,
+    Store,
+    event_hash,
+)
 
 ParseFunction = Callable[[Document], list[Event]]
 Progress = Callable[[int, int], None]
@@ -314,14 +319,3 @@ def _stored(event: Event, position: int) -> ParsedEvent:
                        content_hash=event_hash(data))
 
 
-def event_hash(data: dict[str, Any]) -> str:
-    """The hash of what a calendar shows of an event: its JSON without character offsets.
-
-    Offsets move when an earlier paragraph is edited; that alone is no new version.
-    """
-    content = dict(data)
-    content["sources"] = [{k: v for k, v in source.items()
-                           if k not in ("sentence", "trigger_span")}
-                          for source in data.get("sources", ())]
-    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
