@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import sys
 from pathlib import Path
 
@@ -77,6 +78,9 @@ def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, 
             events = store.counts()[1]
     except TimelineError as error:
         fail(str(error))
+    if token is None and not _loopback(host):
+        click.echo(f"timeline: WARNING: serving on {host} without --token: anyone who can "
+                   "reach this machine can read the calendar", err=True)
     prefix = f"/{token}" if token else ""
     click.echo(f"timeline: serving {events:,} events at http://{host}:{port}{prefix}/ "
                "(Ctrl+C stops)", err=True)
@@ -86,3 +90,13 @@ def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, 
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
                 proxy_headers=True, server_header=False, lifespan="on")
     sys.stderr.flush()
+
+
+def _loopback(host: str) -> bool:
+    """True when ``host`` is reachable from this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name that may resolve to any interface

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -261,10 +262,26 @@ def calendar_of(
 
 
 def save_ics(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, so a feed never serves half a file."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    """Write ``data`` to ``path`` so a feed never serves half a file, and harm no other file.
+
+    A regular file (or a new one) is replaced atomically by a temporary file renamed over
+    it, which gets the old file's mode (a new one the umask's). A symlink is followed, so
+    its target is written and the link stays. Anything else (``/dev/null``, a FIFO,
+    ``/dev/stdout``) is written to directly: renaming over it would replace a device or
+    pipe with a regular file.
+    """
+    target = Path(os.path.realpath(path))
     try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        os.fchmod(handle, stat.S_IMODE(info.st_mode) if info is not None else _umask_mode())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)
@@ -272,6 +289,13 @@ def save_ics(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _umask_mode() -> int:
+    """The mode a new file gets under the process's umask (0644 under the usual 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def parse_duration(text: str) -> timedelta:

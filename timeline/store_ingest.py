@@ -238,7 +238,7 @@ def _run(tasks: list[_Task], workers: int | None) -> Iterator[_Result]:
         return
     chunk = max(1, min(_CHUNK, len(tasks) // (count * _IN_FLIGHT) or 1))
     chunks = (tasks[i:i + chunk] for i in range(0, len(tasks), chunk))
-    with ProcessPoolExecutor(max_workers=min(count, len(tasks)), initializer=_watch_parent,
+    with ProcessPoolExecutor(max_workers=min(count, len(tasks)), initializer=watch_parent,
                              initargs=(os.getpid(),)) as pool:
         pending: deque[Future[list[_Result]]] = deque()
         for part in chunks:
@@ -249,7 +249,7 @@ def _run(tasks: list[_Task], workers: int | None) -> Iterator[_Result]:
             yield from pending.popleft().result()
 
 
-def _watch_parent(parent: int) -> None:
+def watch_parent(parent: int) -> None:
     """Make a worker exit when its parent is killed (kill -9): nothing else would stop it,
     as forked workers hold both ends of their task pipe and never see it close."""
 
