@@ -171,17 +171,17 @@ def test_a_slow_reingest_runs_in_a_worker_and_malformed_requests_get_no_5xx(
         months = ("March", "April", "May", "June")
         (folder / "list.txt").write_text(
             " date 2025-02-04 Listings\nThe fair opens on these days: "
-            + ", ".join(f"{months[i % 4]} {i % 28 + 1}" for i in range(3000)) + ".\n")
+            + ", ".join(f"{months[i % 4]} {i % 28 + 1}" for i in range(600)) + ".\n")
         wait_for(lambda: any(p for p in children(running.process.pid)), 20,
                  "the watcher's worker process")
         slowest = 0.0
         statuses: list[int | None] = []
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while running.get("/calendar.ics").headers["etag"] == etag:
             assert time.monotonic() < deadline, log_text(running)
             started = time.monotonic()
             statuses.extend(raw_status(port, request) for request in MALFORMED)
-            assert running.get("/calendar.ics", timeout=10).status_code == 200
+            assert running.get("/calendar.ics").status_code == 200
             slowest = max(slowest, (time.monotonic() - started) / (len(MALFORMED) + 1))
         assert slowest < 1.0  # per request, while the article was being parsed
         assert not [s for s in statuses if s is not None and s >= 500]

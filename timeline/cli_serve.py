@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -87,8 +90,10 @@ def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, 
     app = create_app(target, settings, watch=paths if watch else (), read_options=options,
                      log=lambda line: click.echo(f"timeline: {line}", err=True))
     # proxy_headers: behind a TLS proxy the page shows the https:// URLs clients use.
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                proxy_headers=True, server_header=False, lifespan="on")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                            proxy_headers=True, server_header=False, lifespan="on")
+    _server_class(uvicorn)(config).run()
+    click.echo("timeline: stopped", err=True)
     sys.stderr.flush()
 
 
@@ -100,3 +105,18 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False  # a name that may resolve to any interface
+
+
+def _server_class(uvicorn: Any) -> Any:
+    """uvicorn's server that takes Ctrl+C or SIGTERM as the clean stop it is: it shuts
+    down (the lifespan closes the store) and exits 0, without raising the signal again
+    (uvicorn re-raises it, which ends in a traceback or a killed-by-signal status)."""
+
+    class QuietServer(uvicorn.Server):  # type: ignore[misc]
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            with super().capture_signals():
+                yield
+                self._captured_signals.clear()
+
+    return QuietServer

@@ -9,6 +9,7 @@ its schema moves forward only, through :data:`MIGRATIONS` and ``PRAGMA user_vers
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -266,6 +267,9 @@ class Store:
         store = cls(connection, target, clock=clock, timeout=timeout, on_wait=on_wait)
         try:
             store._claim_when_free(migrations)
+        except sqlite3.OperationalError as exc:
+            connection.close()
+            raise StoreError(f"{target}: {_write_problem(exc)}") from None
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise StoreError(f"{target}: not a timeline store or corrupt ({exc})") from None
@@ -365,6 +369,10 @@ class Store:
             db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         try:
             yield db
+        except sqlite3.Error as exc:  # a read-only file, a full disk: one line, not a trace
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: {_write_problem(exc)}") from None
         except BaseException:
             db.execute("ROLLBACK")
             raise
@@ -372,8 +380,9 @@ class Store:
             try:
                 db.execute("COMMIT")
             except sqlite3.Error as exc:
-                db.execute("ROLLBACK")
-                raise StoreError(f"{self.path}: write failed: {exc}") from None
+                with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back itself
+                    db.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: {_write_problem(exc)}") from None
 
     def _read(self, sql: str, parameters: Iterable[Any] = ()) -> list[Any]:
         try:
@@ -858,6 +867,18 @@ def _under(event: ParsedEvent, uid: str) -> ParsedEvent:
     return replace(event, uid=uid, data=json.dumps(data, ensure_ascii=False,
                                                    separators=(",", ":")),
                    content_hash=event_hash(data))
+
+
+def _write_problem(error: sqlite3.Error) -> str:
+    """What a failed write means for the user, in their words."""
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return "the store is read-only (cannot write to it; check its permissions or --db)"
+    if "full" in text:
+        return f"cannot write: the disk is full ({text})"
+    if "locked" in text or "busy" in text:
+        return f"cannot write: locked by another process ({text})"
+    return f"cannot write: {text}"
 
 
 def _corrected(event: Event, correction: Correction | None) -> Event:
