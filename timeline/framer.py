@@ -126,7 +126,7 @@ _ANNIVERSARY = re.compile(
 _YEAR_IN_NAME = re.compile(r"\d{4}")
 _NAME_AFTER_YEAR = re.compile(r"\s+[A-Z][\w.-]*")
 DATELINE_PLACE = re.compile(
-    r"^(?P<city>[A-Z][\w .'’-]{1,40}?)\s*"
+    r"^(?P<city>[A-Z][\w .'’-]{1,40}?)\s*+"  # possessive: giving spaces back cannot help
     r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
     r"(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)\s*(?=\(|--|—|–|_|,)"
     r"|(?=,|\(|--|—|–|_))"  # no second \s* here: two in a row are quadratic in a run of spaces
