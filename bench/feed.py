@@ -35,8 +35,7 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from timeline.event import Event, Source
-from timeline.store import ParsedDocument, ParsedEvent, Store
-from timeline.store_ingest import event_hash
+from timeline.store import ParsedDocument, ParsedEvent, Store, event_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_korea_delegation.txt"

@@ -23,8 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from textual import events
 
 from timeline.event import Event, Source
-from timeline.store import ParsedDocument, ParsedEvent, Store
-from timeline.store_ingest import event_hash
+from timeline.store import ParsedDocument, ParsedEvent, Store, event_hash
 from timeline.timeline import Timeline
 from tui.app import TimelineApp
 from tui.backend import Backend

@@ -665,6 +665,7 @@ def test_migrates_version_2_filling_event_days(tmp_path: Path, months: Path,
         ingest(store, [str(months)], parse=span_parse, workers=1)
         whole = store.timeline()
     with sqlite3.connect(path) as db:  # back to the version 2 schema, data kept
+        db.execute("DROP TABLE uid_aliases")
         db.execute("DROP INDEX events_days")
         db.execute("ALTER TABLE events DROP COLUMN first_day")
         db.execute("ALTER TABLE events DROP COLUMN last_day")
@@ -672,7 +673,7 @@ def test_migrates_version_2_filling_event_days(tmp_path: Path, months: Path,
         db.execute("PRAGMA user_version = 2")
     db.close()
     with Store.open(path, clock=clock) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         assert store.timeline() == whole
         window, complete = store.window(date(2025, 2, 10), around=4)
         assert not complete

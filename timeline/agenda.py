@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from timeline.event import Event, Source, format_when
+from timeline.terminal import printable
 from timeline.timeline import Timeline
 
 _COARSE_LABEL = {"year": "year", "month": "month", "week": "week"}
@@ -47,10 +48,11 @@ def day_heading(event: Event) -> str:
 
 
 def _styler(color: bool) -> Callable[..., str]:
-    """click.style on a terminal, the plain text otherwise."""
+    """click.style on a terminal, the plain text otherwise; either way without the control
+    characters an article may hold (only our own styles reach the terminal)."""
     if color:
-        return click.style
-    return lambda text, **_: str(text)
+        return lambda text, **styles: click.style(printable(str(text)), **styles)
+    return lambda text, **_: printable(str(text))
 
 
 def render(timeline: Timeline, *, color: bool = False, width: int | None = None,
@@ -74,7 +76,7 @@ def render(timeline: Timeline, *, color: bool = False, width: int | None = None,
                 lines.append("")
             lines.append(style(this_heading, bold=True))
             heading = this_heading
-        sources = ", ".join(Path(s.document).name for s in event.sources)
+        sources = printable(", ".join(Path(s.document).name for s in event.sources))
         reported = f" (reported by {len(event.sources)})" if len(event.sources) > 1 else ""
         place = f" · {event.location}" if event.location else ""
         dim = today is not None and event.last_day < today
@@ -167,10 +169,11 @@ def _marked(source: Source, style: Callable[..., str]) -> str:
     """The source sentence with its date expression in [brackets]."""
     sentence, start = source.evidence, source.trigger_start - source.sentence_start
     end = source.trigger_end - source.sentence_start
-    if 0 <= start < end <= len(sentence):
-        return (sentence[:start] + style("[" + sentence[start:end] + "]", fg="yellow", bold=True)
-                + sentence[end:])
-    return sentence
+    if 0 <= start <= end <= len(sentence):
+        return (printable(sentence[:start])
+                + style("[" + sentence[start:end] + "]", fg="yellow", bold=True)
+                + printable(sentence[end:]))
+    return printable(sentence)
 
 
 def explain_events(timeline: Timeline, *, color: bool = False) -> str:
@@ -181,9 +184,9 @@ def explain_events(timeline: Timeline, *, color: bool = False) -> str:
     for event in timeline:
         lines = [style(f"{day_heading(event)}  {event.title}", bold=True)]
         lines.append(f"  kind {event.kind}, {event.granularity}, confidence {event.confidence:.2f}"
-                     + (f", at {event.location}" if event.location else ""))
+                     + printable(f", at {event.location}" if event.location else ""))
         for source in event.sources:
-            lines.append(f"  {Path(source.document).name}: {_marked(source, style)}")
+            lines.append(f"  {printable(Path(source.document).name)}: {_marked(source, style)}")
         if event.derivation:
             lines.append(style(f"  why: {event.derivation}", dim=True))
         blocks.append("\n".join(lines))

@@ -31,6 +31,7 @@ from timeline.cli_store import STORE_COMMANDS
 from timeline.config import ENV_VAR
 from timeline.errors import TimelineError
 from timeline.events.frame import PASS_NAMES, SKIP_ENV
+from timeline.terminal import printable
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -156,10 +157,15 @@ def main() -> None:
     try:
         cli.main(prog_name="timeline", standalone_mode=True)
     except TimelineError as error:
-        fail(str(error))
+        fail(printable(str(error)))
     except BrokenPipeError:
         sys.stderr.close()
         raise SystemExit(1) from None
+    except Exception as exc:  # a bug: still one line, the traceback only when asked for
+        if os.environ.get("TIMELINE_DEBUG", "") not in ("", "0") or "--debug" in sys.argv:
+            raise
+        fail(printable(f"internal error: {type(exc).__name__}: {exc} "
+                       "(run with --debug for the traceback)"))
 
 
 # Sub-commands that live in modules of their own register here.

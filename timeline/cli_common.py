@@ -12,12 +12,26 @@ import click
 
 from timeline.document import Document
 from timeline.errors import InputError, NotAnArticle, TimelineError
+from timeline.limits import DEFAULT_MAX_BYTES, DEFAULT_SECONDS
 from timeline.query import Query, parse_query
 from timeline.readers import ReadOptions, parse_dct, parse_zone, read_documents
 from timeline.store import Store
+from timeline.terminal import printable
 from timeline.timeline import Timeline
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+#: Where ``--debug``, ``--max-size`` and ``--time-limit`` keep their values in click's
+#: context, so every command that reads articles has them without a parameter each.
+_META = "timeline.reading"
+
+
+def debug_enabled() -> bool:
+    """True under ``--debug`` (or ``TIMELINE_DEBUG=1``): show tracebacks, not one line."""
+    context = click.get_current_context(silent=True)
+    flagged = bool(context is not None and context.meta.get(f"{_META}.debug"))
+    return flagged or os.environ.get("TIMELINE_DEBUG", "") not in ("", "0")
 
 
 class ErrorReporter:
@@ -44,9 +58,11 @@ class ErrorReporter:
             click.echo(f"timeline: {self.skipped:,} skipped: not an article", err=True)
 
     def report(self, error: InputError) -> None:
-        """Print the error; stop at once under ``--strict``."""
+        """Print the error (its traceback too under ``--debug``); stop under ``--strict``."""
         self.failed = True
-        click.echo(f"timeline: {error}", err=True)
+        if error.detail and debug_enabled():
+            click.echo(error.detail.rstrip(), err=True)
+        click.echo(f"timeline: {printable(str(error))}", err=True)
         if self.strict:
             raise SystemExit(1)
 
@@ -83,10 +99,33 @@ def reading_options(f: Callable[..., Any]) -> Callable[..., Any]:
                          help="Read the page each feed entry links to, not its summary."),
             click.option("--strict", is_flag=True,
                          help="Stop at the first unreadable file or non-article in a folder."),
+            click.option("--max-size", type=click.IntRange(min=1), metavar="MB",
+                         default=DEFAULT_MAX_BYTES // 1_000_000, show_default=True,
+                         expose_value=False, callback=_remember,
+                         help="Refuse documents larger than this many megabytes."),
+            click.option("--time-limit", type=click.FloatRange(min=0), metavar="SECONDS",
+                         default=DEFAULT_SECONDS, show_default=True, expose_value=False,
+                         callback=_remember,
+                         help="Give up parsing one document after this long (0: never)."),
+            click.option("--debug", is_flag=True, expose_value=False, callback=_remember,
+                         help="Show the traceback of a failure, not just its line."),
         )
     ):
         f = option(f)
     return f
+
+
+def _remember(context: click.Context, parameter: click.Parameter, value: object) -> None:
+    context.meta[f"{_META}.{parameter.name}"] = value
+
+
+def reading_limits() -> tuple[int, float]:
+    """(largest document in bytes, seconds one parse may take) from the command line."""
+    context = click.get_current_context(silent=True)
+    meta = context.meta if context is not None else {}
+    megabytes = meta.get(f"{_META}.max_size") or DEFAULT_MAX_BYTES // 1_000_000
+    seconds = meta.get(f"{_META}.time_limit")
+    return int(megabytes * 1_000_000), float(DEFAULT_SECONDS if seconds is None else seconds)
 
 
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -102,7 +141,8 @@ def read_options(dct: str | None, source_tz: str | None,
         if source_tz:
             parse_zone(source_tz)
         return ReadOptions(dct=parse_dct(dct, source_tz) if dct else None, source_tz=source_tz,
-                           follow_links=follow_links)
+                           follow_links=follow_links, max_bytes=reading_limits()[0],
+                           seconds=reading_limits()[1])
     except InputError as error:
         fail(str(error))
 
@@ -137,7 +177,8 @@ def load_timeline(paths: tuple[str, ...], options: ReadOptions,
         raise SystemExit(1)
     from timeline.extract import extract  # the parser loads only for commands that parse
 
-    return extract(documents, merged=merged).filter(query)
+    return extract(documents, merged=merged, on_error=reporter.report,
+                   seconds=reading_limits()[1]).filter(query)
 
 
 def stored_timeline(db: str | None, query: Query, paths: tuple[str, ...] = (), *,

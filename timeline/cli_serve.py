@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -85,6 +89,9 @@ def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, 
             events = store.counts()[1]
     except TimelineError as error:
         fail(str(error))
+    if token is None and not _loopback(host):
+        click.echo(f"timeline: WARNING: serving on {host} without --token: anyone who can "
+                   "reach this machine can read the calendar", err=True)
     prefix = f"/{token}" if token else ""
     if as_json:
         base = f"http://{host}:{port}{prefix}"
@@ -98,6 +105,33 @@ def serve_command(paths: tuple[str, ...], db: str | None, host: str, port: int, 
     app = create_app(target, settings, watch=paths if watch else (), read_options=options,
                      log=lambda line: click.echo(f"timeline: {line}", err=True))
     # proxy_headers: behind a TLS proxy the page shows the https:// URLs clients use.
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                proxy_headers=True, server_header=False, lifespan="on")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                            proxy_headers=True, server_header=False, lifespan="on")
+    _server_class(uvicorn)(config).run()
+    click.echo("timeline: stopped", err=True)
     sys.stderr.flush()
+
+
+def _loopback(host: str) -> bool:
+    """True when ``host`` is reachable from this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name that may resolve to any interface
+
+
+def _server_class(uvicorn: Any) -> Any:
+    """uvicorn's server that takes Ctrl+C or SIGTERM as the clean stop it is: it shuts
+    down (the lifespan closes the store) and exits 0, without raising the signal again
+    (uvicorn re-raises it, which ends in a traceback or a killed-by-signal status)."""
+
+    class QuietServer(uvicorn.Server):  # type: ignore[misc]
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            with super().capture_signals():
+                yield
+                self._captured_signals.clear()
+
+    return QuietServer

@@ -23,6 +23,7 @@ from timeline.errors import TimelineError
 from timeline.event import Event, format_when
 from timeline.store import Store
 from timeline.store_ingest import Progress, ingest
+from timeline.terminal import printable
 
 T = TypeVar("T")
 
@@ -69,7 +70,7 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None, 
     if report.orphaned:
         shown = ", ".join(report.orphaned[:5]) + (" ..." if len(report.orphaned) > 5 else "")
         click.echo(f"timeline: {len(report.orphaned)} correction(s) kept for events no longer "
-                   f"in their articles: {shown}", err=True)
+                   f"in their articles (see `timeline corrections`): {shown}", err=True)
     if reporter.failed:
         raise SystemExit(1)
 
@@ -163,7 +164,34 @@ def undo_command(as_json: bool, db: str | None) -> None:
     click.echo("nothing to undo" if undone is None else f"undid {undone[1]} of {undone[0]}")
 
 
-STORE_COMMANDS = (ingest_command, edit_command, hide_command, confirm_command, undo_command)
+@click.command("corrections")
+@db_option
+def corrections_command(db: str | None) -> None:
+    """List every correction, and whether its event is still in its article.
+
+    A correction whose event vanished (its sentence was removed or rewritten) is kept, in
+    case the event comes back; it is listed here as "orphaned".
+
+    \b
+    Example:
+      timeline corrections
+    """
+    with _open(db) as store:
+        corrections = _run(store.corrections)
+        orphaned = {c.uid for c in _run(store.orphaned_corrections)}
+    if not corrections:
+        click.echo("no corrections")
+        return
+    for correction in corrections:
+        what = [f"{name}={value if value is not None else ''!r}"
+                for name, value in sorted(correction.edits.items())]
+        what += ["hidden"] * correction.hidden + ["confirmed"] * correction.confirmed
+        state = "orphaned" if correction.uid in orphaned else "on its event"
+        click.echo(printable(f"{correction.uid}  {state}  {', '.join(what) or '(undone)'}"))
+
+
+STORE_COMMANDS = (ingest_command, edit_command, hide_command, confirm_command, undo_command,
+                  corrections_command)
 
 
 def _run(action: Callable[[], T]) -> T:

@@ -41,7 +41,8 @@ Schema = dict[str, "type | Schema"]
 SCHEMA: Schema = {
     "tui": {"ascii": bool, "keys": {"*": str}},
     "feed": {"url": str},
-    "feeds": {"*": {"query": str, "name": str, "token": str, "include_coarse": bool}},
+    "feeds": {"*": {"query": str, "name": str, "token": str, "include_coarse": bool,
+                    "private": bool}},
 }
 _TYPE_NAMES = {bool: "true or false", str: "a string"}
 

@@ -19,10 +19,13 @@ class TimelineError(Exception):
 class InputError(TimelineError, ValueError):
     """A document or argument that cannot be read, with the file and line it comes from."""
 
-    def __init__(self, source: str, problem: str, *, line: int | None = None) -> None:
+    def __init__(self, source: str, problem: str, *, line: int | None = None,
+                 detail: str | None = None) -> None:
         self.source = source
         self.problem = problem
         self.line = line
+        #: The traceback behind an unexpected failure, shown only under ``--debug``.
+        self.detail = detail
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {problem}")
 

@@ -18,6 +18,19 @@ KINDS: tuple[Kind, ...] = ("scheduled", "past")
 #: A calendar position: a plain date (all-day, or the first day of a coarser period)
 #: or an aware datetime for clock times.
 When = date | datetime
+#: The days an event may cover: one day inside what ``datetime.date`` holds, so an
+#: exclusive DTEND (the day after) and a shift to UTC stay representable in every exporter.
+EARLIEST = date(1, 1, 2)
+LATEST = date(9999, 12, 30)
+
+
+def in_bounds(day: date) -> bool:
+    """True when ``day`` lies between :data:`EARLIEST` and :data:`LATEST`."""
+    return EARLIEST <= day <= LATEST
+
+
+class NaiveDatetimeError(ValueError):
+    """A clock time without a zone: an event's times are aware or plain dates, never naive."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,7 +117,11 @@ class Event:
     def __post_init__(self) -> None:
         for value in (self.start, self.end):
             if isinstance(value, datetime) and value.tzinfo is None:
-                raise ValueError(f"event {self.uid!r}: datetimes must be aware")
+                raise NaiveDatetimeError(f"event {self.uid!r}: datetimes must be aware")
+        for day in (day_of(self.start), self.last_day):
+            if not in_bounds(day):
+                raise ValueError(f"event {self.uid!r}: {day.isoformat()} is outside the "
+                                 f"days a calendar can hold ({EARLIEST} to {LATEST})")
         if not self.sources:
             raise ValueError(f"event {self.uid!r}: an event needs at least one source")
 
@@ -217,10 +234,12 @@ def period_last_day(first: date, granularity: Granularity) -> date:
     if granularity == "year":
         return date(first.year, 12, 31)
     if granularity == "month":
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return following - timedelta(days=1)
+        if first.month == 12:
+            return date(first.year, 12, 31)
+        return date(first.year, first.month + 1, 1) - timedelta(days=1)
     if granularity == "week":
-        return first + timedelta(days=6 - first.weekday())
+        # date.max is a Friday: the week holding it ends where the calendar does.
+        return min(first, date.max - timedelta(days=6)) + timedelta(days=6 - first.weekday())
     return first
 
 

@@ -28,6 +28,7 @@ import gzip
 import hashlib
 import hmac
 import html
+import multiprocessing
 import os
 import re
 import sqlite3
@@ -35,6 +36,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
@@ -63,6 +66,7 @@ from timeline.ics import (
 from timeline.query import parse_query
 from timeline.readers import ReadOptions
 from timeline.store import Store
+from timeline.store_ingest import IngestReport, ingest, watch_parent
 from timeline.timeline import Timeline
 
 __all__ = [
@@ -83,7 +87,7 @@ MAX_CACHED = 32
 UPCOMING = 12
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _TOKEN = re.compile(r"[A-Za-z0-9._~-]{8,256}")
-_FEED_KEYS = frozenset({"query", "token", "name", "include_coarse"})
+_FEED_KEYS = frozenset({"query", "token", "name", "include_coarse", "private"})
 _METHODS = ("GET", "HEAD")
 
 #: (feed name, canonical query): "" names the whole calendar.
@@ -103,6 +107,14 @@ class FeedSpec:
     title: str | None = None
     token: str | None = None
     include_coarse: bool = False
+    #: A private feed's events are left out of every other feed and of the page; a feed
+    #: with a token of its own is private unless the config says ``private = false``.
+    private: bool | None = None
+
+    @property
+    def is_private(self) -> bool:
+        """True when this feed's events stay out of the other feeds."""
+        return self.token is not None if self.private is None else self.private
 
     def __post_init__(self) -> None:
         if not _NAME.fullmatch(self.name):
@@ -175,14 +187,15 @@ def load_feeds(path: Path | None = None, *, required: bool = False) -> tuple[Fee
             raise InputError(where, f"[feeds.{name}]: unknown key {unknown[0]!r} "
                                     f"(known: {', '.join(sorted(_FEED_KEYS))})")
         query, token, title = table.get("query", ""), table.get("token"), table.get("name")
-        coarse = table.get("include_coarse", False)
+        coarse, private = table.get("include_coarse", False), table.get("private")
         if not isinstance(query, str) or not isinstance(coarse, bool) or not all(
-                value is None or isinstance(value, str) for value in (token, title)):
+                value is None or isinstance(value, str) for value in (token, title)) or not (
+                private is None or isinstance(private, bool)):
             raise InputError(where, f"[feeds.{name}]: query, token and name are strings, "
-                                    "include_coarse is true or false")
+                                    "include_coarse and private are true or false")
         try:
             feeds.append(FeedSpec(name=name, query=query, token=token, title=title,
-                                  include_coarse=coarse))
+                                  include_coarse=coarse, private=private))
         except ValueError as exc:
             raise InputError(where, f"[feeds.{name}]: {exc}") from None
     return tuple(feeds)
@@ -306,7 +319,7 @@ class FeedService:
             snapshot = self._current_snapshot(version)
             name, query_text = key
             spec = self.settings.feed(name) if name else None
-            events = snapshot.timeline
+            events = without_private(snapshot.timeline, self.settings, name)
             if spec is not None and spec.query:
                 events = events.filter(parse_query(spec.query))
             if query_text:
@@ -362,21 +375,35 @@ class FeedService:
         etag = f'"{digest}"'
         history = self._history.get(key)
         if history is None or history.etag != etag:
-            # A new body is modified now; HTTP dates have whole seconds, so a change within
-            # the second of the last one moves a second on to stay newer than it.
-            now = self.clock().astimezone(UTC).replace(microsecond=0)
-            if history is not None and now <= history.last_modified:
-                now = history.last_modified + timedelta(seconds=1)
+            # A new body is modified now, to the second before: the server's Date header is
+            # read once a tick and may lag the clock, and Last-Modified must never be later
+            # than Date (RFC 9110 8.8.2). It never goes back before the last body's; two
+            # bodies within one second share it, and their ETags tell them apart.
+            now = self.clock().astimezone(UTC).replace(microsecond=0) - timedelta(seconds=1)
+            if history is not None:
+                now = max(now, history.last_modified)
             history = self._history[key] = _History(etag=etag, last_modified=now)
         return Rendition(version=version, body=body, gzipped=gzip.compress(body, 6, mtime=0),
                          etag=etag, gzip_etag=f'"{digest}-gzip"',
                          last_modified=history.last_modified, events=events)
 
 
+def without_private(timeline: Timeline, settings: FeedSettings, serving: str | None) -> Timeline:
+    """``timeline`` without the events of private feeds other than ``serving`` (a feed
+    name; "" for the whole calendar, None for the public page)."""
+    hidden = [parse_query(spec.query) for spec in settings.feeds
+              if spec.is_private and spec.name != serving]
+    if not hidden:
+        return timeline
+    return Timeline(tuple(e for e in timeline if not any(q.matches(e) for q in hidden)))
+
+
 def _describe(key: FeedKey) -> str:
+    """A feed for the log; the query is percent-encoded, so no client text reaches the
+    terminal as it is (newlines, escape sequences)."""
     name, query = key
     path = f"/feeds/{name}.ics" if name else "/calendar.ics"
-    return f"{path}?q={query}" if query else path
+    return f"{path}?q={quote(query, safe=' :/,')}" if query else path
 
 
 # Watching ----------------------------------------------------------------------------------
@@ -393,8 +420,6 @@ def watch_and_ingest(paths: Sequence[str], service: FeedService, stop: threading
     """
     import watchfiles
 
-    from timeline.store_ingest import ingest
-
     roots = [os.path.abspath(p) for p in paths]
     folders = sorted({root if os.path.isdir(root) else os.path.dirname(root) for root in roots})
 
@@ -408,7 +433,12 @@ def watch_and_ingest(paths: Sequence[str], service: FeedService, stop: threading
         if log is not None:
             log(str(error))
 
-    with Store.open(service.db, create=False) as store:
+    # The parse runs in a worker process, never in the server's: a slow article must not
+    # hold the interpreter lock the event loop needs. The worker exits if the server dies.
+    context = multiprocessing.get_context("spawn")
+    with Store.open(service.db, create=False) as store, ProcessPoolExecutor(
+            max_workers=1, mp_context=context, initializer=watch_parent,
+            initargs=(os.getpid(),)) as worker:
         if ready is not None:
             ready.set()
         for changes in watchfiles.watch(*folders, watch_filter=relevant, debounce=400,
@@ -418,11 +448,14 @@ def watch_and_ingest(paths: Sequence[str], service: FeedService, stop: threading
                 continue
             present = [root for root in roots if os.path.exists(root)]
             try:
-                result = ingest(store, present, options, workers=1, on_error=report)
+                result, errors = worker.submit(_ingest_in_worker, str(service.db), present,
+                                               options).result()
+                for source, problem, line in errors:
+                    report(InputError(source, problem, line=line))
                 pruned = store.prune(exists) if any(
                     kind == watchfiles.Change.deleted for kind, _ in changes) else (0, 0)
-            except TimelineError as error:
-                report_line = str(error)
+            except (TimelineError, BrokenProcessPool) as error:
+                report_line = str(error) or type(error).__name__
                 if log is not None:
                     log(report_line)
                 continue
@@ -430,6 +463,17 @@ def watch_and_ingest(paths: Sequence[str], service: FeedService, stop: threading
             service.refresh()
             if log is not None and (result.new or result.changed or pruned[0]):
                 log(f"re-ingested: {result.summary()}")
+
+
+def _ingest_in_worker(db: str, paths: list[str], options: ReadOptions | None
+                      ) -> tuple[IngestReport, list[tuple[str, str, int | None]]]:
+    """One re-ingest, in the watcher's worker process: what it did and what failed (as
+    plain tuples, which cross the process boundary)."""
+    errors: list[tuple[str, str, int | None]] = []
+    with Store.open(db, create=False) as store:
+        report = ingest(store, paths, options, workers=1,
+                        on_error=lambda e: errors.append((e.source, e.problem, e.line)))
+    return report, errors
 
 
 def _under(path: str, roots: Iterable[str]) -> bool:
@@ -474,13 +518,13 @@ def create_app(db: str | os.PathLike[str], settings: FeedSettings | None = None,
                 target=_guarded(watch_and_ingest, log), args=(watch, feeds, stop),
                 kwargs={"options": read_options, "log": log, "ready": ready},
                 daemon=True, name="feed-watch"))
-        for thread in threads:
-            thread.start()
         # Serialise the whole calendar before the first subscriber asks for it, in the
         # background: a cold 100k-event export takes a while, and requests meanwhile wait
         # for it on the service's lock rather than for the socket to open.
         threads.append(threading.Thread(target=_warm, args=(feeds,), daemon=True,
                                         name="feed-warm"))
+        for thread in threads:
+            thread.start()
         if watch:
             await run_in_threadpool(ready.wait, 10.0)
         try:
@@ -488,7 +532,8 @@ def create_app(db: str | os.PathLike[str], settings: FeedSettings | None = None,
         finally:
             stop.set()
             for thread in threads:
-                await run_in_threadpool(thread.join, 5.0)
+                if thread.ident is not None:  # only a started thread can be joined
+                    await run_in_threadpool(thread.join, 5.0)
             feeds.close()
 
     async def endpoint(request: Request) -> Response:
@@ -692,6 +737,8 @@ async def _index(request: Request, service: FeedService, settings: FeedSettings,
         spec = feeds[0][1] if feeds else None
         if spec is not None and spec.query:
             timeline = timeline.filter(parse_query(spec.query))
+    else:
+        timeline = without_private(timeline, settings, None)
     today = datetime.now(UTC).astimezone().date()
     page = render_page(feeds, timeline, today, base=_base_url(request))
     body = page.encode("utf-8")

@@ -126,10 +126,10 @@ _ANNIVERSARY = re.compile(
 _YEAR_IN_NAME = re.compile(r"\d{4}")
 _NAME_AFTER_YEAR = re.compile(r"\s+[A-Z][\w.-]*")
 DATELINE_PLACE = re.compile(
-    r"^(?P<city>[A-Z][\w .'’-]{1,40}?)\s*"
+    r"^(?P<city>[A-Z][\w .'’-]{1,40}?)\s*+"  # possessive: giving spaces back cannot help
     r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
     r"(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)\s*(?=\(|--|—|–|_|,)"
-    r"|\s*(?=,|\(|--|—|–|_))"
+    r"|(?=,|\(|--|—|–|_))"  # no second \s* here: two in a row are quadratic in a run of spaces
 )
 # A bracketed date right after the first end of a range restates it: "Monday (Aug 4)".
 _RESTATED_IN_BRACKETS = re.compile(
@@ -943,6 +943,9 @@ def _event(document: Document, passage: Passage, candidate: Candidate, timexes: 
     location = listed or find_location(
         sentence.text[:rel_end] if title.source == "dated subject" else own)
     start, end = candidate.start, candidate.end
+    if (isinstance(start, datetime) and candidate.granularity != "time"
+            and not isinstance(end, datetime)):
+        start = day_of(start)  # "at 4 p.m. on Oct. 13 and 14": a span of days
     tz: str | None = None
     if candidate.granularity == "time" or isinstance(end, datetime):
         tz = _zone(document, passage, candidate, location)

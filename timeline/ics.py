@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -32,7 +33,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 
 from timeline.errors import InputError
-from timeline.event import KINDS, Event, Granularity, Source, period_last_day
+from timeline.event import (
+    EARLIEST,
+    KINDS,
+    LATEST,
+    Event,
+    Granularity,
+    Source,
+    day_of,
+    in_bounds,
+    period_last_day,
+)
 
 __all__ = [
     "DEFAULT_NAME",
@@ -266,10 +277,26 @@ def calendar_of(
 
 
 def save_ics(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, so a feed never serves half a file."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    """Write ``data`` to ``path`` so a feed never serves half a file, and harm no other file.
+
+    A regular file (or a new one) is replaced atomically by a temporary file renamed over
+    it, which gets the old file's mode (a new one the umask's). A symlink is followed, so
+    its target is written and the link stays. Anything else (``/dev/null``, a FIFO,
+    ``/dev/stdout``) is written to directly: renaming over it would replace a device or
+    pipe with a regular file.
+    """
+    target = Path(os.path.realpath(path))
     try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        os.fchmod(handle, stat.S_IMODE(info.st_mode) if info is not None else _umask_mode())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)
@@ -277,6 +304,13 @@ def save_ics(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _umask_mode() -> int:
+    """The mode a new file gets under the process's umask (0644 under the usual 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def parse_duration(text: str, *, option: str = "--refresh") -> timedelta:
@@ -757,9 +791,17 @@ def _event_from(component: icalendar.Component, context: _ImportContext) -> Even
         duration = component.decoded("DURATION")
         if not isinstance(duration, timedelta):
             raise InputError(context.origin, f"{where}: bad DURATION")
-        end = start + duration
+        try:
+            end = start + duration
+        except OverflowError:
+            raise InputError(context.origin, f"{where}: DURATION runs past the year 9999") from None
     granularity = _granularity(component, start)
     start, end = _inclusive(start, end, granularity)
+    for value in (start, end):
+        if value is not None and not in_bounds(day_of(value)):
+            raise InputError(context.origin, f"{where}: {day_of(value).isoformat()} is outside "
+                                             f"the days a calendar can hold ({EARLIEST} to "
+                                             f"{LATEST})")
     tz = getattr(start.tzinfo, "key", None) if isinstance(start, datetime) else None
     stored = _stored_zone(component)
     if stored is not None:

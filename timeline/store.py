@@ -9,6 +9,8 @@ its schema moves forward only, through :data:`MIGRATIONS` and ``PRAGMA user_vers
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import re
@@ -16,14 +18,22 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from timeline.errors import InputError, StoreError
-from timeline.event import Event, parse_when, period_last_day
+from timeline.event import (
+    EARLIEST,
+    LATEST,
+    Event,
+    day_of,
+    in_bounds,
+    parse_when,
+    period_last_day,
+)
 from timeline.merge import merge
 from timeline.query import Query, parse_query
 from timeline.shortid import resolve
@@ -108,6 +118,14 @@ MIGRATIONS: tuple[str, ...] = (
         etag TEXT,
         last_modified TEXT,
         fetched TEXT NOT NULL
+    );
+    """,
+    # 4 -> 5: UIDs come from content, no longer from position; an event a re-parse names
+    # anew keeps the UID it was stored and served under, so subscribers see no duplicate.
+    """
+    CREATE TABLE uid_aliases (
+        alias TEXT PRIMARY KEY,                -- a UID the parser gives
+        uid TEXT NOT NULL                      -- the UID the event is stored under
     );
     """,
 )
@@ -259,6 +277,9 @@ class Store:
         store = cls(connection, target, clock=clock, timeout=timeout, on_wait=on_wait)
         try:
             store._claim_when_free(migrations)
+        except sqlite3.OperationalError as exc:
+            connection.close()
+            raise StoreError(f"{target}: {_write_problem(exc)}") from None
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise StoreError(f"{target}: not a timeline store or corrupt ({exc})") from None
@@ -358,6 +379,10 @@ class Store:
             db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         try:
             yield db
+        except sqlite3.Error as exc:  # a read-only file, a full disk: one line, not a trace
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: {_write_problem(exc)}") from None
         except BaseException:
             db.execute("ROLLBACK")
             raise
@@ -365,8 +390,9 @@ class Store:
             try:
                 db.execute("COMMIT")
             except sqlite3.Error as exc:
-                db.execute("ROLLBACK")
-                raise StoreError(f"{self.path}: write failed: {exc}") from None
+                with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back itself
+                    db.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: {_write_problem(exc)}") from None
 
     def _read(self, sql: str, parameters: Iterable[Any] = ()) -> list[Any]:
         try:
@@ -429,9 +455,10 @@ class Store:
                 old = {uid: (h, seq) for uid, h, seq in db.execute(
                     "SELECT uid, content_hash, sequence FROM events WHERE document_id = ?",
                     (document_id,))}
+            known = _known_as_before(db, events, old)
             added = updated = 0
             seen: set[str] = set()
-            for event in events:
+            for event in known:
                 seen.add(event.uid)
                 previous = old.get(event.uid)
                 if previous is None:
@@ -482,6 +509,11 @@ class Store:
                        "fetched = excluded.fetched",
                        (url, etag, last_modified, _text(self.clock())))
 
+    def stored_uid(self, uid: str) -> str:
+        """The UID an event is stored under, given any UID a parse gave it."""
+        rows = self._read("SELECT uid FROM uid_aliases WHERE alias = ?", (uid,))
+        return str(rows[0][0]) if rows else uid
+
     def content_hash(self, identity: str) -> str | None:
         """The stored content hash of a document, if it is stored."""
         rows = self._read("SELECT content_hash FROM documents WHERE identity = ?", (identity,))
@@ -527,7 +559,13 @@ class Store:
                           f"{where} ORDER BY d.id, e.position", parameters)
         origin = str(self.path)
         loads, from_json = json.loads, Event.from_json
-        return [from_json(loads(data), origin=origin) for (data,) in rows]
+        events: list[Event] = []
+        for (data,) in rows:
+            try:
+                events.append(from_json(loads(data), origin=origin))
+            except (InputError, ValueError):
+                continue  # a row an older version stored out of bounds: no view may fail on it
+        return events
 
     def stamps(self) -> dict[str, Stamp]:
         """uid -> SEQUENCE, CREATED, LAST-MODIFIED, DTSTAMP (and confirmed), for the exporter.
@@ -598,8 +636,7 @@ class Store:
         hidden = {uid for uid, c in corrections.items() if c.hidden and not include_hidden}
         # Corrections apply before merging, and a corrected event never folds into another
         # article's event, so no later article can make a user's fix disappear.
-        corrected = [corrections[e.uid].apply(e) if e.uid in corrections else e
-                     for e in parsed]
+        corrected = [_corrected(e, corrections.get(e.uid)) for e in parsed]
         grouped = merge(corrected, pinned=frozenset(corrections)) if merged else corrected
         return [e for e in grouped if e.uid not in hidden and matcher.matches(e)]
 
@@ -627,6 +664,7 @@ class Store:
 
     def resolve_uid(self, text: str) -> str:
         """The uid of a stored event given its uid or its short ID (see :mod:`timeline.shortid`)."""
+        text = self.stored_uid(text)
         if self._read("SELECT 1 FROM events WHERE uid = ?", (text,)):
             return text
         if self._read("SELECT 1 FROM corrections WHERE uid = ?", (text,)):
@@ -773,10 +811,108 @@ def apply_edits(event: Event, edits: dict[str, str | None]) -> Event:
             parse_when("2000-01-01T00:00", str(data["tz"]))
         except ValueError as exc:
             raise InputError("--tz", str(exc)) from None
+    for name in ("start", "end"):
+        if data.get(name):
+            try:
+                day = day_of(parse_when(str(data[name]), None))
+            except ValueError as exc:
+                raise InputError(f"--{name}", str(exc)) from None
+            if not in_bounds(period_last_day(day, data["granularity"])) or not in_bounds(day):
+                raise InputError(f"--{name}", f"{data[name]} is outside the days a calendar "
+                                              f"can hold ({EARLIEST} to {LATEST})")
     corrected = Event.from_json(data, origin="edit")
     if corrected.end is not None and corrected.last_day < corrected.first_day:
         raise InputError("--end", f"end {data['end']!r} is before the start {data['start']!r}")
     return corrected
+
+
+def event_hash(data: dict[str, Any]) -> str:
+    """The hash of what a calendar shows of an event: its JSON without character offsets.
+
+    Offsets move when an earlier paragraph is edited; that alone is no new version. Which
+    rule gave the DCT its zone is no content either (the DCT itself is).
+    """
+    text = json.dumps(_calendar_content(data), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _calendar_content(data: dict[str, Any]) -> dict[str, Any]:
+    content = dict(data)
+    content["sources"] = [{k: v for k, v in source.items()
+                           if k not in ("sentence", "trigger_span", "dct_zone_rule")}
+                          for source in data.get("sources", ())]
+    return content
+
+
+def _uidless(data: str) -> str:
+    content = _calendar_content(json.loads(data))
+    content.pop("uid", None)
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _known_as_before(db: sqlite3.Connection, events: Iterable[ParsedEvent],
+                     old: dict[str, tuple[str, int]]) -> list[ParsedEvent]:
+    """``events`` under the UIDs the store knows them by.
+
+    A UID recorded as an alias maps to its stored UID. A new UID whose event has the very
+    content of a stored event of the document that vanishes from it (a store written when
+    UIDs followed positions, or a collision suffix that moved) is that event: the new UID
+    becomes an alias, and the event keeps its stored UID, stamps and corrections.
+    """
+    renamed: list[ParsedEvent] = []
+    for event in events:
+        row = db.execute("SELECT uid FROM uid_aliases WHERE alias = ?", (event.uid,)).fetchone()
+        renamed.append(event if row is None else _under(event, str(row[0])))
+    new_uids = {event.uid for event in renamed}
+    gone = [uid for uid in old if uid not in new_uids]
+    if not gone or all(event.uid in old for event in renamed):
+        return renamed
+    by_content: dict[str, list[str]] = {}
+    for uid, data in db.execute(
+            f"SELECT uid, data FROM events WHERE uid IN ({','.join('?' * len(gone))})", gone):
+        by_content.setdefault(_uidless(data), []).append(uid)
+    for position, event in enumerate(renamed):
+        if event.uid in old:
+            continue
+        matches = by_content.get(_uidless(event.data))
+        if matches:
+            stored = matches.pop(0)
+            db.execute("INSERT INTO uid_aliases (alias, uid) VALUES (?, ?) ON CONFLICT(alias) "
+                       "DO UPDATE SET uid = excluded.uid", (event.uid, stored))
+            renamed[position] = _under(event, stored)
+    return renamed
+
+
+def _under(event: ParsedEvent, uid: str) -> ParsedEvent:
+    data = json.loads(event.data)
+    data["uid"] = uid
+    return replace(event, uid=uid, data=json.dumps(data, ensure_ascii=False,
+                                                   separators=(",", ":")),
+                   content_hash=event_hash(data))
+
+
+def _write_problem(error: sqlite3.Error) -> str:
+    """What a failed write means for the user, in their words."""
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return "the store is read-only (cannot write to it; check its permissions or --db)"
+    if "full" in text:
+        return f"cannot write: the disk is full ({text})"
+    if "locked" in text or "busy" in text:
+        return f"cannot write: locked by another process ({text})"
+    return f"cannot write: {text}"
+
+
+def _corrected(event: Event, correction: Correction | None) -> Event:
+    """The event with its correction; as parsed when an older version stored a correction
+    that no longer applies (a date out of bounds), so that no view fails on it."""
+    if correction is None:
+        return event
+    try:
+        return correction.apply(event)
+    except InputError:
+        return event
 
 
 def _days_of(data: str) -> tuple[str | None, str | None]:

@@ -9,24 +9,30 @@ point leaves every document either fully stored or as it was.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any
 
 from timeline.document import Document
 from timeline.errors import InputError, NotAnArticle
 from timeline.event import Event
 from timeline.readers import STDIN, ReadOptions, read_file, read_text, walk
 from timeline.readers.url import fetch, is_url
-from timeline.store import DocumentChange, FileState, ParsedDocument, ParsedEvent, Store
+from timeline.store import (
+    DocumentChange,
+    FileState,
+    ParsedDocument,
+    ParsedEvent,
+    Store,
+    event_hash,
+)
 
 log = logging.getLogger(__name__)
 ParseFunction = Callable[[Document], list[Event]]
@@ -92,17 +98,18 @@ class _Failure:
     problem: str
     line: int | None
     skipped: bool = False
+    detail: str | None = None
 
     def error(self) -> InputError:
         if self.skipped:
             return NotAnArticle(self.source, self.problem, line=self.line)
-        return InputError(self.source, self.problem, line=self.line)
+        return InputError(self.source, self.problem, line=self.line, detail=self.detail)
 
     @classmethod
     def of(cls, error: InputError, walked: bool = False) -> _Failure:
         """The error; a non-article counts as skipped only where a folder walk found it."""
         return cls(error.source, error.problem, error.line,
-                   walked and isinstance(error, NotAnArticle))
+                   walked and isinstance(error, NotAnArticle), error.detail)
 
 
 _Result = ParsedDocument | _Failure
@@ -224,7 +231,8 @@ def _read_direct(store: Store, name: str, options: ReadOptions, parse: ParseFunc
             results.append(_Failure.of(item))
             continue
         known = store.content_hash(document_identity(item))
-        results.append(_prepare(item, path=None, known_hash=known, parse=parse))
+        results.append(_prepare(item, path=None, known_hash=known, parse=parse,
+                                seconds=options.seconds))
     if validators is not None and not any(isinstance(r, _Failure) for r in results):
         store.remember_fetch(name, *validators)
     return results
@@ -284,7 +292,7 @@ def _run(tasks: list[_Task], workers: int | None) -> Iterator[list[_Result]]:
         return
     chunk = max(1, min(_CHUNK, len(tasks) // (count * _IN_FLIGHT) or 1))
     chunks = (tasks[i:i + chunk] for i in range(0, len(tasks), chunk))
-    with ProcessPoolExecutor(max_workers=min(count, len(tasks)), initializer=_watch_parent,
+    with ProcessPoolExecutor(max_workers=min(count, len(tasks)), initializer=watch_parent,
                              initargs=(os.getpid(),)) as pool:
         pending: deque[Future[list[list[_Result]]]] = deque()
         for part in chunks:
@@ -295,7 +303,7 @@ def _run(tasks: list[_Task], workers: int | None) -> Iterator[list[_Result]]:
             yield from pending.popleft().result()
 
 
-def _watch_parent(parent: int) -> None:
+def watch_parent(parent: int) -> None:
     """Make a worker exit when its parent is killed (kill -9): nothing else would stop it,
     as forked workers hold both ends of their task pipe and never see it close."""
 
@@ -317,6 +325,9 @@ def _work(task: _Task) -> list[_Result]:
         found = read_file(task.path, task.options, walked=task.walked)
     except InputError as error:
         return [_Failure.of(error, task.walked)]
+    except Exception as exc:  # a reader bug on one file must not stop the others
+        return [_Failure(task.path, f"cannot read: {type(exc).__name__}: {exc}", None,
+                         detail=traceback.format_exc())]
     single = len(found) == 1
     results: list[_Result] = []
     for item in found:
@@ -325,7 +336,7 @@ def _work(task: _Task) -> list[_Result]:
             continue
         # The stored hash is the file's: it tells about its document only when there is one.
         result = _prepare(item, path=task.path, known_hash=task.known_hash if single else None,
-                          parse=task.parse)
+                          parse=task.parse, seconds=task.options.seconds)
         if not isinstance(result, _Failure):
             result = replace(result, file_size=task.file_size, file_mtime_ns=task.file_mtime_ns,
                              read_options=task.options.key())
@@ -346,21 +357,19 @@ def document_identity(document: Document) -> str:
 
 
 def _prepare(document: Document, *, path: str | None, known_hash: str | None,
-             parse: ParseFunction | None) -> _Result:
+             parse: ParseFunction | None, seconds: float | None = None) -> _Result:
     """The document as the writer stores it, with its events unless its hash is known."""
     parsed = ParsedDocument(identity=document_identity(document), path=path, url=document.url,
                             content_hash=document.content_hash, dct=document.dct.isoformat(),
                             title=document.title)
     if known_hash == document.content_hash:
         return parsed
-    if parse is None:
-        from timeline.extract import extract_document  # the parser loads only when needed
+    from timeline.extract import extract_isolated  # the parser loads only when needed
 
-        parse = extract_document
     try:
-        events = parse(document)
-    except Exception as exc:  # a parser bug on one article must not stop the others
-        return _Failure(document.id, f"cannot parse: {type(exc).__name__}: {exc}", None)
+        events = extract_isolated(document, parse, seconds=seconds)
+    except InputError as error:
+        return _Failure.of(error)
     return replace(parsed, events=tuple(_stored(event, position)
                                         for position, event in enumerate(events)))
 
@@ -372,15 +381,3 @@ def _stored(event: Event, position: int) -> ParsedEvent:
                        content_hash=event_hash(data))
 
 
-def event_hash(data: dict[str, Any]) -> str:
-    """The hash of what a calendar shows of an event: its JSON without character offsets.
-
-    Offsets move when an earlier paragraph is edited; that alone is no new version. Which
-    rule gave the DCT its zone is no content either (the DCT itself is).
-    """
-    content = dict(data)
-    content["sources"] = [{k: v for k, v in source.items()
-                           if k not in ("sentence", "trigger_span", "dct_zone_rule")}
-                          for source in data.get("sources", ())]
-    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()

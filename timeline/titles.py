@@ -7,6 +7,7 @@ else the clause that holds the date, cut down to who does what ("Delegation meet
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -565,16 +566,24 @@ def _clause_bounds(sentence: str, trigger_start: int, trigger_end: int,
     a date of its own ("construction would begin in early 2025"); after an undated one
     ("a hearing will be scheduled and the trial will end on May 2") the two are one event.
     """
-    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    cuts = sorted([0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)])
     for match in (*_AND_CLAUSE.finditer(sentence), *_AND_VERB_PHRASE.finditer(sentence)):
-        before = max(c for c in cuts if c <= match.start())
+        # the nearest cut before the match, found by bisection: a scan would be quadratic
+        before = cuts[bisect.bisect_right(cuts, match.start()) - 1]
         if _has_own_date(sentence, (before, match.start()),
                          (*other_dates, (trigger_start, trigger_end))):
-            cuts.append(match.start())
+            bisect.insort(cuts, match.start())
+    starts = [d for d, _ in other_dates]
+    ordered = starts == sorted(starts)
     for match in _GAP_START.finditer(sentence):  # "..., and the economics prize on Monday"
-        remnant = _GAPPED_REMNANT.match(
-            sentence[: next((d for d, _ in other_dates if d > match.start()), match.start())],
-            match.start())
+        # the first other date after the match (by bisection when they are in order), and
+        # the remnant read up to it in place: slicing the sentence each time is quadratic
+        if ordered:
+            following = bisect.bisect_right(starts, match.start())
+            until = starts[following] if following < len(starts) else match.start()
+        else:
+            until = next((d for d in starts if d > match.start()), match.start())
+        remnant = _GAPPED_REMNANT.match(sentence, match.start(), until)
         if remnant is not None and trigger_start < match.start():
             cuts.append(match.start())
     cuts.sort()

@@ -33,6 +33,7 @@ from timeline.events import (
 )
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
+from timeline.identity import content_uids
 from timeline.timex import Timex
 
 #: The passes in the order they run.
@@ -68,7 +69,8 @@ def frame(document: Document, timexes: list[Timex], *,
             story.parse_all(events)
             parsed = True
         events = step.run(story, events)
-    return [_with_passes(e, story) for e in events]
+    # The passes know events by a UID of their own; the one that leaves names the content.
+    return content_uids(document, [_with_passes(e, story) for e in events])
 
 
 def _with_passes(event: Event, story: Story) -> Event:

@@ -11,6 +11,7 @@ from timeline.event import Event, Source
 from timeline.framer import DATELINE_PLACE
 from timeline.nlp import ParsedText, parse_texts
 from timeline.places import Place, place_in
+from timeline.sentences import MAX_SENTENCE
 from timeline.timex import Timex
 
 # "SYDNEY, July 25 (Reuters) - ", "NEW DELHI (AP) -- ", "BERLIN, 4 May — ": a town in
@@ -89,7 +90,8 @@ class Story:
 
     def lead(self) -> str:
         """The story's first sentence (after any dateline): where it says what it is about."""
-        text = self.document.text.lstrip()
+        # no further than a sentence can run: a page without a full stop has no lead
+        text = self.document.text.lstrip()[:MAX_SENTENCE]
         end = next((i for i, c in enumerate(text) if c in ".\n" and i > 40), min(len(text), 300))
         return text[: end + 1]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -29,6 +30,10 @@ STDIN = "-"
 _SNIFF_BYTES = 8192
 #: The largest file read: a video or a database in a news folder is not read whole.
 MAX_FILE_BYTES = 64 * 2**20
+#: Characters that would cut a line or reach a title: line and paragraph separators break
+#: only where a newline does (``str.splitlines`` splits at them), and NUL is dropped.
+_NORMALISED = str.maketrans({"\u2028": " ", "\u2029": "\n", "\0": None})
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: File names a walk never reads: they describe a folder, they are not its articles.
 _NOT_ARTICLES = frozenset(("readme", "readme.md", "readme.txt", "license", "license.txt"))
 
@@ -37,11 +42,18 @@ Reading = list[Document | InputError]
 
 
 def decode(data: bytes, source: str) -> str:
-    """Decode UTF-8 (a BOM is allowed); binary data is :class:`NotAnArticle`."""
+    """Decode UTF-8 (a BOM is allowed) or UTF-16 with a BOM; binary data is
+    :class:`NotAnArticle`. Separators and NULs that would cut lines or reach titles are
+    normalised."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16").translate(_NORMALISED)
+        except UnicodeDecodeError:
+            raise InputError(source, "invalid UTF-16") from None
     if b"\0" in data[:_SNIFF_BYTES]:
         raise NotAnArticle(source, "binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig").translate(_NORMALISED)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(source, "invalid UTF-8", line=line) from None
@@ -73,14 +85,17 @@ def read_file(name: str, options: ReadOptions | None = None, *, walked: bool = F
     """The documents of one file, URL or ``-`` (standard input)."""
     options = options or ReadOptions()
     if name == STDIN:
-        return read_text(decode(sys.stdin.buffer.read(), "<stdin>"), source="<stdin>",
-                         options=options)
+        data = sys.stdin.buffer.read(options.max_bytes + 1)
+        if len(data) > options.max_bytes:
+            raise InputError("<stdin>", f"larger than the {_size(options.max_bytes)} limit "
+                             "(--max-size)")
+        return read_text(decode(data, "<stdin>"), source="<stdin>", options=options)
     if is_url(name):
         fetched = fetch(name)
         return read_text(fetched.text, source=name, options=options, url=name)
     path = Path(name)
     try:
-        data = _read_bytes(path, name)
+        data = _read_bytes(name, options.max_bytes)
         day = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
     except IsADirectoryError:
         raise InputError(name, "is a directory") from None
@@ -94,16 +109,36 @@ def read_file(name: str, options: ReadOptions | None = None, *, walked: bool = F
                      file_day=day)
 
 
-def _read_bytes(path: Path, name: str) -> bytes:
-    """A file's bytes; a binary or huge one is found out from its start, not read whole."""
-    with path.open("rb") as handle:
-        head = handle.read(_SNIFF_BYTES)
-        if b"\0" in head:
-            raise NotAnArticle(name, "binary file, not text")
-        if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-            raise NotAnArticle(name, f"too large for an article or feed (over "
-                               f"{MAX_FILE_BYTES:,} bytes)")
-        return head + handle.read()
+def _read_bytes(name: str, limit: int) -> bytes:
+    """A regular file's bytes; a binary or huge one is found out from its start, not read
+    whole. A FIFO, a device (``/dev/zero``) or a socket would block or never end, so only
+    regular files are opened, without blocking, and never read past ``limit``."""
+    descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(name)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(name, "not a regular file (a pipe, device or socket)")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            head = handle.read(_SNIFF_BYTES)
+            if b"\0" in head and not head.startswith(_UTF16_BOMS):
+                raise NotAnArticle(name, "binary file, not text")
+            if info.st_size > MAX_FILE_BYTES:
+                raise NotAnArticle(name, f"too large for an article or feed (over "
+                                   f"{MAX_FILE_BYTES:,} bytes)")
+            if info.st_size > limit:
+                raise InputError(name, f"larger than the {_size(limit)} limit (--max-size)")
+            data = head + handle.read(limit + 1 - len(head))
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        raise InputError(name, f"larger than the {_size(limit)} limit (--max-size)")
+    return data
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:g} MB" if count >= 1_000_000 else f"{count:,} bytes"
 
 
 def read_document(path: str | Path, options: ReadOptions | None = None) -> Document:

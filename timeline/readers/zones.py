@@ -23,10 +23,24 @@ def parse_zone(name: str) -> tzinfo:
     """An IANA zone by name, or :class:`InputError` naming it."""
     if name.upper() == "UTC":
         return UTC
+    zone = zone_or_none(name)
+    if zone is None:
+        raise InputError("--source-tz", f"unknown time zone {shorten(name)!r}")
+    return zone
+
+
+def zone_or_none(name: str) -> ZoneInfo | None:
+    """The IANA zone ``name``, or None for anything that is not one (a 300-character name
+    makes ``ZoneInfo`` raise ``OSError``, not the usual lookup error)."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError("--source-tz", f"unknown time zone {name!r}") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters for a one-line message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @cache

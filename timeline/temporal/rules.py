@@ -506,7 +506,7 @@ def _parse_month(m: re.Match[str], text: str) -> list[Part] | None:
     word = m["mon"]
     if not is_capitalised(word):
         return None
-    if not (m["y"] or m["ry"]) and re.match(r"\s*\d{1,2}(?!\d)", text[m.end() :]):
+    if not (m["y"] or m["ry"]) and re.compile(r"\s*\d{1,2}(?!\d)").match(text, m.end()):
         return None  # "last Oct. 23": the day rule takes "Oct. 23"
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if (
@@ -968,7 +968,7 @@ _STRONG_SEASON_WORDS = frozenset(
 def _parse_season(m: re.Match[str], text: str) -> list[Part] | None:
     word = m["s"].lower()
     code = SEASON_CODE[word]
-    if m["s"][0].isupper() and re.match(r"(?:['’]s)?\s+[A-Z]", text[m.end() :]):
+    if m["s"][0].isupper() and re.compile(r"(?:['’]s)?\s+[A-Z]").match(text, m.end()):
         return None  # "The Winter's Tale", "the Summer Olympics": a name
     dets = (m["det"] or "").lower().split()
     year = to_year(m["y"]) if m["y"] else None
@@ -1366,7 +1366,7 @@ def _parse_relative_unit(m: re.Match[str], text: str) -> list[Part] | None:
         return None
     if unit == "decade" and rel in ("the past", "the last", "past") and not mod:
         return one(m, fixed("P10Y", "DURATION", ANCHOR_DCT))
-    if unit == "week" and rel == "that" and re.match(r"\s+(?:of|in)\b", text[m.end() :]):
+    if unit == "week" and rel == "that" and re.compile(r"\s+(?:of|in)\b").match(text, m.end()):
         return None
     story = rel in _STORY_REL or (rel == "the next" and unit == "day")
     if rel in _PAST_REL:
@@ -1723,13 +1723,13 @@ def _parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
     vague = re.fullmatch(VAGUE_RE, n_raw) is not None and not n_raw.endswith("couple of")
     if (
         unit == "quarter"
-        and re.match(r"\s+of\b", text[m.end() :])
+        and re.compile(r"\s+of\b").match(text, m.end())
         and not (vague and not _OF_WHOLE.match(text, m.end()))
     ):
         # "three quarters of the voters" is a fraction; "several quarters of losses" counts
         # periods (a vague amount, and no whole after "of").
         return None
-    if re.match(r"[\s-]+old\b", text[m.end() :]):
+    if re.compile(r"[\s-]+old\b").match(text, m.end()):
         return None  # "52 years old": an age, which TimeML news corpora leave unmarked
     if m["u"][:1].isupper() and not m["body"][:1].isupper():
         return None  # "CBS's 60 Minutes": a capitalised unit after a number is a title
@@ -1815,7 +1815,7 @@ def _parse_unit_adjective(m: re.Match[str], text: str) -> list[Part] | None:
     unit = unit_key(m["u"])
     if unit == "quarter" and m["pl"]:
         return None  # "three-quarters of the voters": a fraction
-    if re.match(r"[\s-]+old\b", text[m.end() :]):
+    if re.compile(r"[\s-]+old\b").match(text, m.end()):
         return None  # "52 years old": an age
     if m["n"] and m["u"][:1].isupper() and not m["n"][:1].isupper():
         return None  # "60 Minutes": a title
@@ -2073,19 +2073,17 @@ _REFS: dict[str, str] = {
 
 def _parse_ref(m: re.Match[str], text: str) -> list[Part] | None:
     key = re.sub(r"\s+", " ", m.group().lower())
-    if key == "current" and re.match(
+    if key == "current" and re.compile(
         r"\s+(?:accounts?|affairs|events|assets|liabilities|liabilities|ratio|density|flows?"
         rf"|law|rules|models?|{UNIT_RE}|fiscal|calendar|half|period|term)\b|-",
-        text[m.end() :],
         re.IGNORECASE,
-    ):
+    ).match(text, m.end()):
         # "current account", "the current quarter": an economics term or a period rule's.
         return None
-    if key == "now" and re.match(r"[\s-]+(?:defunct|closed|retired|former)", text[m.end() :]):
+    if key == "now" and re.compile(r"[\s-]+(?:defunct|closed|retired|former)").match(text, m.end()):
         return None
-    if key in ("the past", "the future") and re.match(
-        rf"\s+(?:{NUMBER_RE}|{VAGUE_RE})\b", text[m.end() :], re.IGNORECASE
-    ):
+    if key in ("the past", "the future") and re.compile(
+        rf"\s+(?:{NUMBER_RE}|{VAGUE_RE})\b", re.IGNORECASE).match(text, m.end()):
         # "the past three summers", "the past few seasons": a counted stretch, not the past.
         return None
     return one(m, fixed(_REFS[key], "DATE", ANCHOR_DCT))

@@ -15,8 +15,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
+from timeline.event import EARLIEST, LATEST, in_bounds
 from timeline.temporal.context import Context, Narrative, Part, Resolved
 from timeline.temporal.rules import RULES, Rule
 from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, Timex, TimexGranularity, TimexType
@@ -301,10 +303,15 @@ def _remember(
         narrative.year, narrative.year_index = int(m4.group(1)), index
 
 
+#: How far apart (in characters) two spans of one sentence may start.
+_SENTENCE_REACH = 300
+
+
 def _same_sentence(text: str, a: int, b: int) -> bool:
     lo, hi = (a, b) if a <= b else (b, a)
     # The break's capital may be the later span's first letter: "... home. Four days later".
-    return hi - lo < 300 and _SENTENCE_BREAK.search(text, lo, min(len(text), hi + 1)) is None
+    return (hi - lo < _SENTENCE_REACH
+            and _SENTENCE_BREAK.search(text, lo, min(len(text), hi + 1)) is None)
 
 
 #: What may stand between a clock time and the report date it belongs to: "said Monday at
@@ -336,18 +343,39 @@ def _against(tense: int, day: str, dct: date) -> bool:
     return (tense < 0 and value > dct.isoformat()) or (tense > 0 and value < dct.isoformat())
 
 
-def _last_day_on_side(
-    earlier: list[Timex], dct: date, tense: int, reports: set[int]
-) -> tuple[date, str]:
-    """The last day of the story among ``earlier`` timexes on the tense's side of the DCT
-    (the DCT counts for both sides), with its anchor; else the DCT."""
-    for j in range(len(earlier) - 1, -1, -1):
-        value = earlier[j].value
-        if j in reports:
-            continue
-        if _DAY.match(value) and not _against(tense, value, dct):
-            return date.fromisoformat(value[:10]), f"timex:{j}"
-    return dct, ANCHOR_DCT
+class _LastDayOnSide:
+    """The last day of the story so far on each side of the DCT (the DCT counts for both),
+    with its anchor, kept up to date as the timexes are read in order, so a clock time finds
+    it at once instead of walking back through every earlier date."""
+
+    def __init__(self, dct: date) -> None:
+        self.dct = dct
+        self.last: dict[int, tuple[date, str]] = {}
+
+    def seen(self, index: int, value: str, reports: set[int]) -> None:
+        if index in reports or not _DAY.match(value):
+            return
+        for side in (-1, 0, 1):
+            if not _against(side, value, self.dct):
+                self.last[side] = (date.fromisoformat(value[:10]), f"timex:{index}")
+
+    def get(self, tense: int) -> tuple[date, str]:
+        side = (tense > 0) - (tense < 0)
+        return self.last.get(side, (self.dct, ANCHOR_DCT))
+
+
+def _search_order(out: list[Timex], i: int, day_first: bool) -> Iterator[int]:
+    """The timexes a clock time at ``i`` looks at for its day: the one right after it first
+    when it names the day ("at 21:14 on Tuesday"), then back to the start of its sentence
+    (nothing further back can share it), then forward."""
+    if day_first:
+        yield i + 1
+    start = out[i].start
+    j = i - 1
+    while j >= 0 and start - out[j].start < _SENTENCE_REACH:
+        yield j
+        j -= 1
+    yield from range(i + 2 if day_first else i + 1, len(out))
 
 
 def _fill_times(
@@ -367,15 +395,16 @@ def _fill_times(
     day: it takes the last day up to the DCT the story named, else the DCT; a time in a
     future clause likewise takes no day gone by.
     """
+    last_day = _LastDayOnSide(dct)
     for i, t in enumerate(out):
         if not t.value.startswith("T"):
+            last_day.seen(i, t.value, reports)
             continue
         best: tuple[str, int] | None = None
-        order = [*range(i - 1, -1, -1), *range(i + 1, len(out))]
-        if i + 1 < len(out) and _DAY_RIGHT_AFTER.fullmatch(text, t.end, out[i + 1].start):
-            order.remove(i + 1)
-            order.insert(0, i + 1)  # "at 21:14 on Tuesday": the day right after comes first
-        for j in order:
+        # "at 21:14 on Tuesday": the day right after comes first
+        day_first = i + 1 < len(out) and bool(
+            _DAY_RIGHT_AFTER.fullmatch(text, t.end, out[i + 1].start))
+        for j in _search_order(out, i, day_first):
             other = out[j]
             if not _same_sentence(text, t.start, other.start):
                 if j < i:
@@ -414,7 +443,7 @@ def _fill_times(
         else:
             day, anchor = story.get(i, (dct, ANCHOR_DCT))
             if _against(clock_tense.get(i, 0), day.isoformat(), dct):
-                day, anchor = _last_day_on_side(out[:i], dct, clock_tense[i], reports)
+                day, anchor = last_day.get(clock_tense[i])
             value = day.isoformat() + t.value
         out[i] = Timex(
             start=t.start,
@@ -426,6 +455,7 @@ def _fill_times(
             anchor=anchor,
             mod=t.mod,
         )
+        last_day.seen(i, value, reports)
 
 
 #: "the day before Christmas", "the night after the Feb. 19 dinner" is cut short by
@@ -540,6 +570,34 @@ def aware_dct(dct: datetime) -> datetime:
     return dct if dct.tzinfo is not None else dct.replace(tzinfo=UTC)
 
 
+#: The year of a DATE or TIME value ("2025-02-19", "2025-W08", "2025-SP"); "XXXX" has none.
+_VALUE_YEAR = re.compile(r"(-?\d+)(?=\b|[-W]|$)")
+
+
+def _bounded(part: Part, ctx: Context) -> Resolved | None:
+    """The part's value, or None when it lies outside the years a calendar holds.
+
+    "in 9999999 days" or "10000 years from now" overflow the calendar while resolving;
+    such a phrase is no date anyone can put in a calendar, so it is no timex.
+    """
+    try:
+        resolved: Resolved | None = part.resolve(ctx.at(part.start, part.end))
+    except (OverflowError, ValueError):
+        return None
+    if resolved is None or resolved.type not in ("DATE", "TIME"):
+        return resolved
+    year = _VALUE_YEAR.match(resolved.value)
+    if year is not None and not EARLIEST.year <= int(year.group(1)) <= LATEST.year:
+        return None
+    day = _DAY.match(resolved.value)
+    try:
+        if day is not None and not in_bounds(date.fromisoformat(day.group(0))):
+            return None
+    except ValueError:
+        return None  # no such day ("2025-02-30")
+    return resolved
+
+
 def tag(text: str, dct: datetime) -> list[Timex]:
     """Find and normalise the temporal expressions of ``text`` written at ``dct``.
 
@@ -556,7 +614,7 @@ def tag(text: str, dct: datetime) -> list[Timex]:
     for parts in _select(_candidates(text)):
         previous_index: int | None = None
         for part in parts:
-            resolved: Resolved | None = part.resolve(ctx.at(part.start, part.end))
+            resolved = _bounded(part, ctx)
             if resolved is None:
                 previous_index = None
                 continue

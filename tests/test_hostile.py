@@ -1,0 +1,200 @@
+"""The hostile-input suite: time that grows linearly, regexes that do not backtrack without
+end, properties that hold for any text, and calendar fields that cannot break a calendar."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import icalendar
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ics_check import check_ics, needs_node
+
+from timeline.document import Document
+from timeline.errors import InputError
+from timeline.event import Event, Source
+from timeline.extract import extract_document
+from timeline.ics import export_ics, parse_ics
+from timeline.readers import ReadOptions, read_document
+from timeline.temporal import tag
+from timeline.timeline import Timeline
+
+DCT = datetime(2025, 2, 4, 17, 55, tzinfo=UTC)
+MB = 1_000_000
+
+
+def best_of_two(run: Callable[[], object]) -> float:
+    """The quicker of two timings: the machine is shared, and only the faster run says
+    what the code costs."""
+    timings = []
+    for _ in range(2):
+        started = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def parse_time(text: str) -> float:
+    return best_of_two(lambda: extract_document(Document(id="big.txt", text=text, dct=DCT)))
+
+
+HOSTILE: dict[str, Callable[[int], str]] = {
+    "a run of spaces": lambda n: "The council meets on March 3" + " " * n + "in York.",
+    "a run of newlines": lambda n: "The council meets on March 3." + "\n" * n + "In York.",
+    "a run of dashes": lambda n: "On March 3 " + "-" * n + " the fair opens.",
+    "no sentence end": lambda n: "the council will meet on march 3 and " * (n // 37),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(HOSTILE))
+def test_hostile_text_at_one_and_two_megabytes_parses_in_linear_time(shape: str) -> None:
+    extract_document(Document(id="warm.txt", text="The fair opens on May 4 in Leeds.", dct=DCT))
+    one, two = parse_time(HOSTILE[shape](MB)), parse_time(HOSTILE[shape](2 * MB))
+    assert two / one < 2.3, (shape, one, two)
+
+
+_NEWS = ("The city council will meet on {month} {day} in York to vote on the budget.",
+         "Officials said on Tuesday that the bridge would reopen at 9 a.m. on {month} {day}.",
+         "A spokeswoman said the company had no further comment on the plan.",
+         "Protesters gathered outside the hall two days later.")
+_MONTHS = ("March", "April", "May", "June", "July", "August")
+
+
+def news(size: int) -> str:
+    """Article-like paragraphs of about ``size`` characters, dated all through."""
+    parts, length, i = [], 0, 0
+    while length < size:
+        parts.append(_NEWS[i % 4].format(month=_MONTHS[i % 6], day=i % 27 + 1)
+                     + ("\n\n" if i % 4 == 3 else " "))
+        length += len(parts[-1])
+        i += 1
+    return "".join(parts)
+
+
+def test_news_text_parses_in_linear_time() -> None:
+    """News at n and 2n (bench/hostile.py --news-mb runs it at 1, 2 and 20 MB)."""
+    extract_document(Document(id="warm.txt", text=news(2000), dct=DCT))
+    one, two = parse_time(news(20_000)), parse_time(news(40_000))
+    assert two / one < 2.3, (one, two)
+
+
+# The regex audit: every pattern that reads a whole document -----------------------------
+
+WHOLE_TEXT_MODULES = ("timeline.temporal.rules", "timeline.temporal.tagger",
+                      "timeline.temporal.context", "timeline.temporal.tense",
+                      "timeline.readers.files", "timeline.sentences")
+ADVERSARIAL = (" ", "a ", ", ", "a", "A", "Ab ", "-", "\n", "1 ", "Jan 1, ", "and ", ". ",
+               "( ", "the ", "on ")
+
+
+def whole_text_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    found = []
+    for name in WHOLE_TEXT_MODULES:
+        module = importlib.import_module(name)
+        found += [(f"{name}.{attr}", value) for attr, value in vars(module).items()
+                  if isinstance(value, re.Pattern)]
+    found += [("timeline.temporal.rules.RULES[].pattern", rule.pattern)
+              for rule in importlib.import_module("timeline.temporal.rules").RULES
+              if isinstance(getattr(rule, "pattern", None), re.Pattern)]
+    return found
+
+
+def scan_time(pattern: re.Pattern[str], text: str) -> float:
+    return best_of_two(lambda: (list(pattern.finditer(text)), pattern.match(text)))
+
+
+def test_regex_audit_no_pattern_is_superlinear_on_adversarial_strings() -> None:
+    slow = []
+    for name, pattern in whole_text_patterns():
+        for unit in ADVERSARIAL:
+            one = scan_time(pattern, unit * (4000 // len(unit)))
+            if one < 0.001:
+                continue  # too quick at n to measure; quadratic would show at n already
+            two = scan_time(pattern, unit * (8000 // len(unit)))
+            if two / one > 3.0:
+                slow.append((name, unit, round(one, 4), round(two, 4)))
+    assert slow == []
+
+
+# Properties ------------------------------------------------------------------------------
+
+
+def read_or_error(path: Path) -> Document | InputError:
+    try:
+        return read_document(path, ReadOptions(dct=DCT))
+    except InputError as error:
+        return error
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000))
+def test_the_reader_reads_any_bytes_or_names_the_problem(tmp_path_factory: pytest.TempPathFactory,
+                                                        data: bytes) -> None:
+    path = tmp_path_factory.mktemp("bytes") / "any.txt"
+    path.write_bytes(data)
+    outcome = read_or_error(path)
+    if isinstance(outcome, InputError):
+        assert str(outcome).startswith(str(path))
+        assert "\n" not in str(outcome)
+        return
+    document = outcome
+    assert "\0" not in document.text
+    assert "\u2028" not in document.text
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=300))
+def test_the_tagger_gives_spans_inside_the_text_and_real_dates(text: str) -> None:
+    timexes = tag(text, DCT)
+    assert [t.to_json() for t in tag(text, DCT)] == [t.to_json() for t in timexes]
+    for timex in timexes:
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start:timex.end] == timex.text
+        year = re.match(r"(\d{4})", timex.value)
+        if timex.type in ("DATE", "TIME") and year:
+            assert 1 <= int(year.group(1)) <= 9999
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=1, max_value=10**12), st.sampled_from(
+    ("days", "weeks", "months", "years", "decades", "centuries")))
+def test_far_offsets_give_no_date_a_calendar_cannot_hold(amount: int, unit: str) -> None:
+    text = f"The vault opens in {amount} {unit}. A probe lands {amount} {unit} from now."
+    for event in extract_document(Document(id="far.txt", text=text, dct=DCT)):
+        assert date(1, 1, 2) <= event.first_day <= event.last_day <= date(9999, 12, 30)
+
+
+# Calendar injection ----------------------------------------------------------------------
+
+HOSTILE_TITLES = (
+    "Board meeting\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injected",
+    "Line\nbreak and\rcarriage return",
+    "A" * 10_000,
+    "Launch party 🎉🚀 with 👩‍👩‍👧 families",
+    "Right-to-left \u202eevil\u202c override and \u200f marks",
+    "Control \x1b[31m red \x07 bell \x00 nul \x7f del",
+    "Semicolons; commas, and back\\slashes: all escaped",
+)
+
+
+@needs_node
+def test_hostile_titles_and_places_make_a_calendar_every_client_reads(tmp_path: Path) -> None:
+    events = [Event(uid=f"hostile-{i}@test", title=title, start=date(2025, 3, 3 + i), end=None,
+                    granularity="day", kind="scheduled", location=title[:200],
+                    sources=(Source(document="hostile.txt", evidence=title, trigger="on"),))
+              for i, title in enumerate(HOSTILE_TITLES)]
+    body = export_ics(Timeline.of(events))
+    path = tmp_path / "hostile.ics"
+    path.write_bytes(body)
+    check_ics(path)
+    calendar = icalendar.Calendar.from_ical(body)
+    assert len(calendar.walk("VEVENT")) == len(HOSTILE_TITLES)
+    back = {e.uid: e for e in parse_ics(body, origin="hostile.ics")}
+    assert set(back) == {e.uid for e in events}
+    assert not any(e.title.startswith("Injected") for e in back.values())
