@@ -1,9 +1,8 @@
-"""The hostile-input suite: time that grows linearly, regexes that do not backtrack without
-end, properties that hold for any text, and calendar fields that cannot break a calendar."""
+"""The hostile-input suite: time that grows linearly, properties that hold for any text, and
+calendar fields that cannot break a calendar."""
 
 from __future__ import annotations
 
-import importlib
 import re
 import time
 from collections.abc import Callable
@@ -84,44 +83,6 @@ def test_news_text_parses_in_linear_time() -> None:
     assert two / one < 2.3, (one, two)
 
 
-# The regex audit: every pattern that reads a whole document -----------------------------
-
-WHOLE_TEXT_MODULES = ("timeline.temporal.rules", "timeline.temporal.tagger",
-                      "timeline.temporal.context", "timeline.temporal.tense",
-                      "timeline.reader", "timeline.sentences")
-ADVERSARIAL = (" ", "a ", ", ", "a", "A", "Ab ", "-", "\n", "1 ", "Jan 1, ", "and ", ". ",
-               "( ", "the ", "on ")
-
-
-def whole_text_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    found = []
-    for name in WHOLE_TEXT_MODULES:
-        module = importlib.import_module(name)
-        found += [(f"{name}.{attr}", value) for attr, value in vars(module).items()
-                  if isinstance(value, re.Pattern)]
-    found += [("timeline.temporal.rules.RULES[].pattern", rule.pattern)
-              for rule in importlib.import_module("timeline.temporal.rules").RULES
-              if isinstance(getattr(rule, "pattern", None), re.Pattern)]
-    return found
-
-
-def scan_time(pattern: re.Pattern[str], text: str) -> float:
-    return best_of_two(lambda: (list(pattern.finditer(text)), pattern.match(text)))
-
-
-def test_regex_audit_no_pattern_is_superlinear_on_adversarial_strings() -> None:
-    slow = []
-    for name, pattern in whole_text_patterns():
-        for unit in ADVERSARIAL:
-            one = scan_time(pattern, unit * (4000 // len(unit)))
-            if one < 0.001:
-                continue  # too quick at n to measure; quadratic would show at n already
-            two = scan_time(pattern, unit * (8000 // len(unit)))
-            if two / one > 3.0:
-                slow.append((name, unit, round(one, 4), round(two, 4)))
-    assert slow == []
-
-
 # Properties ------------------------------------------------------------------------------
 
 
@@ -198,3 +159,5 @@ def test_hostile_titles_and_places_make_a_calendar_every_client_reads(tmp_path: 
     back = {e.uid: e for e in parse_ics(body, origin="hostile.ics")}
     assert set(back) == {e.uid for e in events}
     assert not any(e.title.startswith("Injected") for e in back.values())
+    assert back["hostile-0@test"].title == ("Board meeting END: VEVENT BEGIN: VEVENT "
+                                             "SUMMARY:Injected")
