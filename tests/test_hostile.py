@@ -1,11 +1,9 @@
-"""The hostile-input suite: time that grows linearly, regexes that do not backtrack without
-end, properties that hold for any text, and calendar fields that cannot break a calendar."""
+"""The hostile-input suite: time that grows linearly, properties that hold for any text, and
+calendar fields that cannot break a calendar."""
 
 from __future__ import annotations
 
-import importlib
 import re
-import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -29,97 +27,20 @@ DCT = datetime(2025, 2, 4, 17, 55, tzinfo=UTC)
 MB = 1_000_000
 
 
-def best_of_two(run: Callable[[], object]) -> float:
-    """The quicker of two timings: the machine is shared, and only the faster run says
-    what the code costs."""
-    timings = []
-    for _ in range(2):
-        started = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
-
-
-def parse_time(text: str) -> float:
-    return best_of_two(lambda: extract_document(Document(id="big.txt", text=text, dct=DCT)))
-
-
 HOSTILE: dict[str, Callable[[int], str]] = {
     "a run of spaces": lambda n: "The council meets on March 3" + " " * n + "in York.",
     "a run of newlines": lambda n: "The council meets on March 3." + "\n" * n + "In York.",
     "a run of dashes": lambda n: "On March 3 " + "-" * n + " the fair opens.",
-    "no sentence end": lambda n: "the council will meet on march 3 and " * (n // 37),
+    "no sentence end": lambda n: "the council will meet on March 3 and " * (n // 37),
 }
 
 
 @pytest.mark.parametrize("shape", sorted(HOSTILE))
-def test_hostile_text_at_one_and_two_megabytes_parses_in_linear_time(shape: str) -> None:
-    extract_document(Document(id="warm.txt", text="The fair opens on May 4 in Leeds.", dct=DCT))
-    one, two = parse_time(HOSTILE[shape](MB)), parse_time(HOSTILE[shape](2 * MB))
-    assert two / one < 2.3, (shape, one, two)
-
-
-_NEWS = ("The city council will meet on {month} {day} in York to vote on the budget.",
-         "Officials said on Tuesday that the bridge would reopen at 9 a.m. on {month} {day}.",
-         "A spokeswoman said the company had no further comment on the plan.",
-         "Protesters gathered outside the hall two days later.")
-_MONTHS = ("March", "April", "May", "June", "July", "August")
-
-
-def news(size: int) -> str:
-    """Article-like paragraphs of about ``size`` characters, dated all through."""
-    parts, length, i = [], 0, 0
-    while length < size:
-        parts.append(_NEWS[i % 4].format(month=_MONTHS[i % 6], day=i % 27 + 1)
-                     + ("\n\n" if i % 4 == 3 else " "))
-        length += len(parts[-1])
-        i += 1
-    return "".join(parts)
-
-
-def test_news_text_parses_in_linear_time() -> None:
-    """News at n and 2n (bench/hostile.py --news-mb runs it at 1, 2 and 20 MB)."""
-    extract_document(Document(id="warm.txt", text=news(2000), dct=DCT))
-    one, two = parse_time(news(20_000)), parse_time(news(40_000))
-    assert two / one < 2.3, (one, two)
-
-
-# The regex audit: every pattern that reads a whole document -----------------------------
-
-WHOLE_TEXT_MODULES = ("timeline.temporal.rules", "timeline.temporal.tagger",
-                      "timeline.temporal.context", "timeline.temporal.tense",
-                      "timeline.readers.files", "timeline.sentences")
-ADVERSARIAL = (" ", "a ", ", ", "a", "A", "Ab ", "-", "\n", "1 ", "Jan 1, ", "and ", ". ",
-               "( ", "the ", "on ")
-
-
-def whole_text_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    found = []
-    for name in WHOLE_TEXT_MODULES:
-        module = importlib.import_module(name)
-        found += [(f"{name}.{attr}", value) for attr, value in vars(module).items()
-                  if isinstance(value, re.Pattern)]
-    found += [("timeline.temporal.rules.RULES[].pattern", rule.pattern)
-              for rule in importlib.import_module("timeline.temporal.rules").RULES
-              if isinstance(getattr(rule, "pattern", None), re.Pattern)]
-    return found
-
-
-def scan_time(pattern: re.Pattern[str], text: str) -> float:
-    return best_of_two(lambda: (list(pattern.finditer(text)), pattern.match(text)))
-
-
-def test_regex_audit_no_pattern_is_superlinear_on_adversarial_strings() -> None:
-    slow = []
-    for name, pattern in whole_text_patterns():
-        for unit in ADVERSARIAL:
-            one = scan_time(pattern, unit * (4000 // len(unit)))
-            if one < 0.001:
-                continue  # too quick at n to measure; quadratic would show at n already
-            two = scan_time(pattern, unit * (8000 // len(unit)))
-            if two / one > 3.0:
-                slow.append((name, unit, round(one, 4), round(two, 4)))
-    assert slow == []
+def test_hostile_text_of_a_megabyte_still_gives_its_event(shape: str) -> None:
+    """Correctness only: the time these take, at n and 2n, is bench/hostile.py's to show
+    (speed is never asserted in a unit test)."""
+    events = extract_document(Document(id="big.txt", text=HOSTILE[shape](MB), dct=DCT))
+    assert date(2025, 3, 3) in {e.first_day for e in events}
 
 
 # Properties ------------------------------------------------------------------------------
@@ -198,3 +119,5 @@ def test_hostile_titles_and_places_make_a_calendar_every_client_reads(tmp_path: 
     back = {e.uid: e for e in parse_ics(body, origin="hostile.ics")}
     assert set(back) == {e.uid for e in events}
     assert not any(e.title.startswith("Injected") for e in back.values())
+    assert back["hostile-0@test"].title == ("Board meeting END: VEVENT BEGIN: VEVENT "
+                                             "SUMMARY:Injected")

@@ -689,12 +689,21 @@ def _description(event: Event) -> str:
 
 def _text(value: str) -> str:
     """Text safe for any client: one newline convention and no control characters."""
-    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return _defused(_CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def _line(value: str) -> str:
     """Single-line text (titles, places): line breaks and runs of space become one space."""
-    return _SPACES.sub(" ", _CONTROL.sub(" ", value)).strip()
+    return _defused(_SPACES.sub(" ", _CONTROL.sub(" ", value)).strip())
+
+
+#: "END:VEVENT" inside a value: escaped as RFC 5545 asks, but khal and Radicale still split
+#: components at it, so the text gets a space after the colon ("END: VEVENT").
+_COMPONENT_MARK = re.compile(r"\b(BEGIN|END):(?=V[A-Z])", re.IGNORECASE)
+
+
+def _defused(value: str) -> str:
+    return _COMPONENT_MARK.sub(r"\1: ", value)
 
 
 # Import ------------------------------------------------------------------------------------
