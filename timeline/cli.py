@@ -95,9 +95,7 @@ def extract_command(paths: tuple[str, ...], as_json: bool, explain: bool, merge:
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         click.echo(render(timeline, color=use_color(None)), nl=False)
-    reporter.summary()
-    if reporter.failed:
-        raise SystemExit(1)
+    reporter.finish()
 
 
 @cli.command("timex")

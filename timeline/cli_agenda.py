@@ -95,9 +95,7 @@ def list_command(args: tuple[str, ...], query: str | None, color: bool | None, a
         text = render(timeline, color=colour, width=width, today=day,
                       short=_short_ids(loaded, timeline))
         click.echo(text, nl=False, color=colour)
-    reporter.summary()
-    if reporter.failed:
-        raise SystemExit(1)
+    reporter.finish()
 
 
 @click.command("calendar")
@@ -142,9 +140,7 @@ def calendar_command(args: tuple[str, ...], query: str | None, color: bool | Non
         text = month_grid(timeline, first, today=day, color=colour,
                           short=_short_ids(loaded, timeline))
         click.echo(text, nl=False, color=colour)
-    reporter.summary()
-    if reporter.failed:
-        raise SystemExit(1)
+    reporter.finish()
 
 
 @click.command("show")
@@ -188,9 +184,7 @@ def show_command(uid: str, paths: tuple[str, ...], color: bool | None, as_json: 
         colour = use_color(color)
         click.echo(describe(event, short=short_ids(uids).get(full), color=colour), nl=False,
                    color=colour)
-    reporter.summary()
-    if reporter.failed:
-        raise SystemExit(1)
+    reporter.finish()
 
 
 AGENDA_COMMANDS = (list_command, calendar_command, show_command)

@@ -57,6 +57,12 @@ class ErrorReporter:
         if self.skipped:
             click.echo(f"timeline: {self.skipped:,} skipped: not an article", err=True)
 
+    def finish(self) -> None:
+        """The skip summary, then exit 1 if any file failed: how every reading command ends."""
+        self.summary()
+        if self.failed:
+            raise SystemExit(1)
+
     def report(self, error: InputError) -> None:
         """Print the error (its traceback too under ``--debug``); stop under ``--strict``."""
         self.failed = True

@@ -84,9 +84,7 @@ def export_command(paths: tuple[str, ...], output: str, query: str | None,
         print_json({"output": output, "written": written, "left_out": left_out})
     elif output != STDOUT:
         click.echo(f"wrote {written} events to {output}{note}", err=True)
-    reporter.summary()
-    if reporter.failed:
-        raise SystemExit(1)
+    reporter.finish()
 
 
 def stored_revisions(db: str | None) -> dict[str, Revision]:

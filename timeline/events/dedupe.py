@@ -14,14 +14,11 @@ from dataclasses import replace
 from timeline.event import Event
 from timeline.events.passes import Pass
 from timeline.events.story import Story
+from timeline.events.title_check import content_words
 
 
 def _key(event: Event) -> tuple[object, ...]:
     return (event.start, event.end, event.granularity, " ".join(event.title.lower().split()))
-
-
-def _content(title: str) -> set[str]:
-    return {w.lower().strip(",.()'’\"“”") for w in title.split() if len(w) > 3}
 
 
 def _told_more_precisely(event: Event, events: list[Event]) -> bool:
@@ -30,11 +27,11 @@ def _told_more_precisely(event: Event, events: list[Event]) -> bool:
     must mostly agree both ways, so a festival's month stays beside its opening night's day."""
     if not event.is_coarse:
         return False
-    words = _content(event.title)
+    words = content_words(event.title)
     return len(words) >= 2 and any(
         not other.is_coarse and event.first_day <= other.first_day <= event.last_day
-        and _mostly_within(words, _content(other.title))
-        and _mostly_within(_content(other.title), words)
+        and _mostly_within(words, content_words(other.title))
+        and _mostly_within(content_words(other.title), words)
         for other in events)
 
 

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import Any, Literal
+from typing import Any
 
 from timeline.event import Event
 from timeline.events.anchor import trigger_span
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
-
-Tense = Literal["future", "past"]
 
 _WEEKDAY = re.compile(
     r"""\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b""",
@@ -44,25 +42,24 @@ def is_bare_weekday(trigger: str) -> bool:
     return bool(_WEEKDAY.search(trigger)) and not _PLACED.search(trigger)
 
 
-def clause_tense(head: Any) -> Tense | None:
-    """The tense of the clause ``head`` sits in: its own verb, or the verb it is coordinated
-    with or modifies, up to the clause's head."""
+def says_will(head: Any) -> bool:
+    """Whether the clause ``head`` sits in says "will" (or "shall"): on its own verb, the verb
+    it is coordinated with ("will launch and crew") or the verb it modifies, up to the
+    clause's head."""
     token = head
     for _ in range(6):
-        # coordinated verbs share their auxiliaries: "will launch and crew"
         sharing = (token, token.head) if token.dep_ == "conj" else (token,)
         auxiliaries = [c for t in sharing for c in t.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxiliaries):
-            return "future"
-        if token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS | {"conj"}:
-            if token.tag_ == "VBD" and not auxiliaries:
-                return "past"
-            if token.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxiliaries):
-                return "past"
+            return True
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS | {"conj"} and (
+                (token.tag_ == "VBD" and not auxiliaries) or (token.tag_ == "VBN" and any(
+                    a.lower_ in ("was", "were") for a in auxiliaries))):
+            return False  # a past verb of its own ("launched", "was held") ends the search
         if token.dep_ in _CLAUSE_DEPS or token.head is token:
-            return None
+            return False
         token = token.head
-    return None
+    return False
 
 
 def run(story: Story, events: list[Event]) -> list[Event]:
@@ -80,14 +77,13 @@ def run(story: Story, events: list[Event]) -> list[Event]:
                 for t in span for c in t.children if c.i < t.i):
             out.append(event)  # "the first Sunday of the season" is placed by its season
             continue
-        tense = clause_tense(head)
         day = event.first_day
         if abs((day - publication).days) > 7:  # read against another day of the story
             out.append(event)
             continue
         # Only "will" is trusted: a past verb often takes a date still ahead ("postponed
         # the launch to Tuesday", "said the vote is on Tuesday").
-        if tense != "future" or day >= publication:
+        if day >= publication or not says_will(head):
             out.append(event)
             continue
         out.append(story.changed(event, "tense (future)", start=event.start + timedelta(days=7),

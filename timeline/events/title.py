@@ -16,7 +16,13 @@ from timeline.event import Event
 from timeline.events.anchor import date_tokens
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key, without_article
-from timeline.events.title_check import MAX_WORDS, repaired, shortened, title_problems
+from timeline.events.title_check import (
+    MAX_WORDS,
+    content_words,
+    repaired,
+    shortened,
+    title_problems,
+)
 from timeline.nlp import REPORTING_VERBS, words
 
 EVENT_NOUNS = words("event_nouns")
@@ -342,9 +348,7 @@ def _is_bare_name(story: Story, event: Event) -> bool:
 
 def _overlaps(title: str, other: str) -> bool:
     """The two titles share a content word (a rebuilt title still names the same thing)."""
-    def content(text: str) -> set[str]:
-        return {w.lower().strip(",.()'’") for w in text.split() if len(w) > 3}
-    return bool(content(title) & content(other))
+    return bool(content_words(title) & content_words(other))
 
 
 def _shares_its_title(story: Story, event: Event, events: list[Event]) -> bool:

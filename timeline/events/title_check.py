@@ -145,3 +145,9 @@ def shortened(title: str) -> str:
         best = " ".join(title.split()[:MAX_WORDS])
     cut = best
     return repaired(cut) or cut
+
+
+def content_words(title: str) -> set[str]:
+    """The words of a title that say what it is about (longer than three letters), lower
+    case and without the marks around them: what two titles of one happening share."""
+    return {w.lower().strip(",.()'’\"“”") for w in title.split() if len(w) > 3}
