@@ -177,6 +177,15 @@ def test_two_heads_in_one_sentence_get_their_own_titles() -> None:
     assert any("session" in t.lower() for t in titles)
 
 
+def test_a_verb_title_keeps_what_the_verb_says_after_it() -> None:
+    # Two dates in one sentence: each event's title is built from its own head.
+    text = ("Omar Hale pleaded guilty in October to nine counts of assault for the stadium "
+            "attack on May 3, 2023.")
+    by_month = {e.first_day.month: e.title for e in _events(text)}
+    assert by_month[10].startswith("Omar Hale pleaded guilty to nine counts of assault")
+    assert by_month[5] == "Stadium attack"
+
+
 def test_a_body_is_no_title_but_a_festival_is() -> None:
     body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
     assert body

@@ -225,9 +225,29 @@ def parse_title(story: Story, event: Event) -> str | None:
     parts.append(_verb_form(head, subject) + (f" {particle}" if particle else ""))
     if obj is not None:
         parts.append(noun_phrase(obj, dates))
+    parts.extend(_complements(head, dates))
     phrase = " ".join(p for p in parts if p)
     words_ = phrase.split()
     return _capitalised(" ".join(words_[:MAX_WORDS])) if len(words_) > 1 else None
+
+
+def _complements(verb: Any, dates: set[int]) -> list[str]:
+    """What the verb says of its subject after the object: "pleaded [guilty] [to four counts
+    of fraud]", "travels [to Busan]". The date's own phrase is left out."""
+    out: list[str] = []
+    for child in verb.children:
+        if child.i < verb.i or child.i in dates or child.dep_ in _OBJECTS:
+            continue
+        if child.dep_ in ("acomp", "oprd") and not out:
+            out.append(_text(_subtree(child, dates)))
+        elif child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in dates
+                       and c.pos_ in ("NOUN", "PROPN", "NUM")]
+            if objects:
+                out.append(f"{child.text} {noun_phrase(objects[0], dates)}")
+        elif child.dep_ not in ("advmod", "npadvmod", "punct", "dobj", "attr", "prt"):
+            break  # a clause or conjunct: what follows is another statement
+    return out
 
 
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
