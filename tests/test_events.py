@@ -186,6 +186,23 @@ def test_a_verb_title_keeps_what_the_verb_says_after_it() -> None:
     assert by_month[5] == "Stadium attack"
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("The city will get its first taste of the action on March 29, when the Harbour Hawks "
+     "play the Valley Kings.", "Harbour Hawks play Valley Kings"),
+    ("The opening double-header comes on April 2, when the Rovers meet four-time champions "
+     "the Saints at Mill Park, before the Lions face the Bears under lights.",
+     "Rovers meet Saints"),
+])
+def test_a_when_clause_that_sets_two_sides_against_each_other_titles_its_date(
+        text: str, title: str) -> None:
+    assert [e.title for e in _events(text)] == [title]
+
+
+def test_a_when_clause_of_background_leaves_the_title_alone() -> None:
+    text = "The race was first held in 1990, when fewer than 800 runners crossed the line."
+    assert [e.title for e in _events(text)] == ["Race first held"]
+
+
 def test_a_body_is_no_title_but_a_festival_is() -> None:
     body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
     assert body

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from timeline.event import Event
-from timeline.events.anchor import date_tokens
+from timeline.events.anchor import date_tokens, trigger_span
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key, without_article
 from timeline.events.title_check import (
@@ -191,8 +191,12 @@ def parse_title(story: Story, event: Event) -> str | None:
     head = story.anchors.get(event_key(event))
     if head is None:
         return None
-    dates = date_tokens(story, event)
-    before = event.source.sentence_start
+    return _head_title(story, head, date_tokens(story, event), event.source.sentence_start)
+
+
+def _head_title(story: Story, head: Any, dates: set[int], before: int) -> str | None:
+    """A title for the happening ``head`` heads: its noun phrase, or its clause's subject,
+    verb, object and complements."""
     if head.pos_ in ("NOUN", "PROPN"):
         phrase = noun_phrase(head, dates)
         return _capitalised(_with_earlier_name(head, phrase, story, before))
@@ -224,11 +228,21 @@ def parse_title(story: Story, event: Event) -> str | None:
             subject, noun_phrase(subject, dates, joined=True) or subject.text, story, before))
     parts.append(_verb_form(head, subject) + (f" {particle}" if particle else ""))
     if obj is not None:
-        parts.append(noun_phrase(obj, dates))
+        parts.append(noun_phrase(_named_side(obj), dates))
     parts.extend(_complements(head, dates))
     phrase = " ".join(p for p in parts if p)
     words_ = phrase.split()
     return _capitalised(" ".join(words_[:MAX_WORDS])) if len(words_) > 1 else None
+
+
+def _named_side(noun: Any) -> Any:
+    """ "four-time champions the Saints" -> the Saints: the name a description stands
+    beside."""
+    if noun.pos_ == "NOUN":
+        for child in noun.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    return noun
 
 
 def _complements(verb: Any, dates: set[int]) -> list[str]:
@@ -242,7 +256,8 @@ def _complements(verb: Any, dates: set[int]) -> list[str]:
             out.append(_text(_subtree(child, dates)))
         elif child.dep_ == "prep":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in dates
-                       and c.pos_ in ("NOUN", "PROPN", "NUM")]
+                       and c.pos_ in ("NOUN", "PROPN", "NUM")
+                       and not any(m.i in dates for m in c.children)]  # "in a [day] game"
             if objects:
                 out.append(f"{child.text} {noun_phrase(objects[0], dates)}")
         elif child.dep_ not in ("advmod", "npadvmod", "punct", "dobj", "attr", "prt"):
@@ -282,6 +297,27 @@ def _relative_title(story: Story, event: Event) -> str | None:
         return None
     verb = "" if head.lemma_ == "be" else " " + _verb_form(head, noun)
     return _capitalised(shortened(phrase + verb))
+
+
+def _when_title(story: Story, event: Event) -> str | None:
+    """ "The city gets its first taste of the action on March 29, when the Hawks play the
+    Kings": a clause that follows the date with "when" and sets two named sides against each
+    other is what happens on that date. (A "when" clause without two names mostly adds
+    background: "first held in 1990, when 800 people ran".)"""
+    span = trigger_span(story, event)
+    if span is None:
+        return None
+    for token in span.doc[span.end: span.end + 3]:
+        verb = token.head
+        if token.lower_ != "when" or token.dep_ not in ("advmod", "mark") \
+                or verb.dep_ not in ("relcl", "advcl") or verb.pos_ != "VERB":
+            continue
+        sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")
+                 and any(t.pos_ == "PROPN" for t in c.subtree)]
+        if len(sides) == 2:
+            return _head_title(story, verb, date_tokens(story, event),
+                               event.source.sentence_start)
+    return None
 
 
 def _anaphoric_one(story: Story, event: Event, modifier: str) -> Any | None:
@@ -501,7 +537,7 @@ def _renamed(story: Story, events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for event in events:
         problems = [p for p in title_problems(event.title) if p != "too long"]
-        relative = _relative_title(story, event)
+        relative = _relative_title(story, event) or _when_title(story, event)
         if relative and not title_problems(relative):
             out.append(_retitled(story, event, relative))
             continue
