@@ -22,7 +22,8 @@ def _events(text: str, *, dct: datetime | None = None, title: str | None = None,
 
 
 def test_passes_run_in_the_documented_order() -> None:
-    assert PASS_NAMES == ("candidates", "schedule", "anchor", "tense", "telling", "clauses",
+    assert PASS_NAMES == ("candidates", "schedule", "anchor", "tense", "telling", "qualifier",
+                          "clauses",
                           "kind", "place", "title", "zone", "dedupe")
 
 
@@ -201,6 +202,25 @@ def test_a_when_clause_that_sets_two_sides_against_each_other_titles_its_date(
 def test_a_when_clause_of_background_leaves_the_title_alone() -> None:
     text = "The race was first held in 1990, when fewer than 800 runners crossed the line."
     assert [e.title for e in _events(text)] == ["Race first held"]
+
+
+@pytest.mark.parametrize("text", [
+    "The film, a 2024 Oscar contender, opens the festival.",
+    "Crowds came to see what is widely called the best fireworks display of the year.",
+    "It is the country's top-grossing film of 2023 so far.",
+])
+def test_a_date_that_describes_a_thing_is_no_event(text: str) -> None:
+    assert _events(text) == []
+    assert _events(text, skip=("qualifier",)) != []
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The 2026 elections will be held nationwide.", None),
+    ("Saturday will be the hottest day of the year, forecasters said.", 8),
+])
+def test_a_happening_s_own_date_stays_beside_a_qualifier(text: str, day: int | None) -> None:
+    days = [e.first_day.day if e.granularity != "year" else None for e in _events(text)]
+    assert days == [day]
 
 
 def test_a_body_is_no_title_but_a_festival_is() -> None:
