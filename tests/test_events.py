@@ -23,7 +23,7 @@ def _events(text: str, *, dct: datetime | None = None, title: str | None = None,
 
 def test_passes_run_in_the_documented_order() -> None:
     assert PASS_NAMES == ("candidates", "schedule", "anchor", "tense", "telling", "qualifier",
-                          "clauses",
+                          "forecast", "clauses",
                           "kind", "place", "title", "zone", "dedupe")
 
 
@@ -221,6 +221,21 @@ def test_a_date_that_describes_a_thing_is_no_event(text: str) -> None:
 def test_a_happening_s_own_date_stays_beside_a_qualifier(text: str, day: int | None) -> None:
     days = [e.first_day.day if e.granularity != "year" else None for e in _events(text)]
     assert days == [day]
+
+
+def test_a_condition_a_forecast_predicts_is_no_event() -> None:
+    text = ("Forecasters expect the rain to ease in coastal towns late on Monday, although it "
+            "could stay wet in the hills until early Tuesday.")
+    assert _events(text) == []
+    assert len(_events(text, skip=("forecast",))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The council expects the bridge to reopen on Monday.",
+    "The river path will remain closed until Friday.",
+])
+def test_a_happening_or_closure_beside_a_forecast_word_stays(text: str) -> None:
+    assert len(_events(text)) == 1
 
 
 def test_a_body_is_no_title_but_a_festival_is() -> None:

@@ -5,10 +5,10 @@ the one clock time its sentence states. The later passes read the parse of each 
 sentence: ``anchor`` attaches the date to its head, ``tense`` puts a bare weekday on the side
 of the publication day its clause's tense points to, ``telling`` drops dates that only date
 the telling of the news, ``qualifier`` drops dates that describe a thing ("a 2024
-contender") or the period a superlative ranks within, ``clauses`` splits a sentence that
-tells several happenings, ``kind`` marks replaced slots and called-off happenings, ``place``
-finds the venue, ``title`` names the happening, ``zone`` reads the clock's zone and
-``dedupe`` folds repeats.
+contender") or the period a superlative ranks within, ``forecast`` drops the conditions a
+forecast predicts, ``clauses`` splits a sentence that tells several happenings, ``kind``
+marks replaced slots and called-off happenings, ``place`` finds the venue, ``title`` names
+the happening, ``zone`` reads the clock's zone and ``dedupe`` folds repeats.
 Every pass can be switched off by name, so what it is worth can be measured.
 """
 
@@ -25,6 +25,7 @@ from timeline.events import (
     candidates,
     clauses,
     dedupe,
+    forecast,
     kind,
     place,
     qualifier,
@@ -42,7 +43,7 @@ from timeline.timex import Timex
 #: The passes in the order they run.
 PASSES: tuple[Pass, ...] = (
     candidates.PASS, schedule.PASS, anchor.PASS, tense.PASS, telling.PASS, qualifier.PASS,
-    clauses.PASS, kind.PASS,
+    forecast.PASS, clauses.PASS, kind.PASS,
     place.PASS, title.PASS,
     zone.PASS, dedupe.PASS,
 )
