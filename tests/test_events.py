@@ -238,6 +238,17 @@ def test_a_happening_or_closure_beside_a_forecast_word_stays(text: str) -> None:
     assert len(_events(text)) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Osaka, Sept. 21 (Kansai Wire)--Harbor Steel's board decided at a meeting Tuesday to "
+    "open a new rolling mill on Oct. 4.",
+    "OSAKA -- Harbor Steel will open a new rolling mill on Oct. 4, the company said.",
+])
+def test_a_dateline_is_no_part_of_a_title(text: str) -> None:
+    titles = [e.title for e in _events(text, dct=datetime(2025, 9, 21, tzinfo=UTC))]
+    assert titles
+    assert all(t.startswith("Harbor Steel") for t in titles), titles
+
+
 def test_a_body_is_no_title_but_a_festival_is() -> None:
     body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
     assert body

@@ -49,6 +49,25 @@ def test_token_at_finds_the_word_under_an_offset() -> None:
     assert token.text == "Oslo"
 
 
+@pytest.mark.parametrize("text", [
+    "Osaka, Sept. 21 (Kansai Wire)--Harbor Steel's board met on Tuesday.",
+    "OSAKA -- Harbor Steel's board met on Tuesday.",
+])
+def test_a_dateline_is_no_part_of_the_sentence_s_parse(text: str) -> None:
+    parsed = parse_texts([text])[0]
+    assert parsed.text == text
+    met = parsed.token_at(text.index("met"))
+    assert met is not None
+    subjects = [c.text for c in met.children if c.dep_ == "nsubj"]
+    assert subjects == ["board"]
+    assert "Osaka" not in {t.text for t in parsed.doc} | {t.text.title() for t in parsed.doc}
+
+
+def test_a_sentence_without_a_dateline_is_parsed_as_written() -> None:
+    text = "Osaka will host the fair on Tuesday."
+    assert [t.text for t in parse_texts([text])[0].doc][:2] == ["Osaka", "will"]
+
+
 def test_word_lists_are_data() -> None:
     assert {"say", "announce", "tell"} <= REPORTING_VERBS
     assert "summit" in words("event_nouns")

@@ -9,6 +9,7 @@ noun with no name of its own ("the board") takes the fuller name the story gave 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -24,6 +25,7 @@ from timeline.events.title_check import (
     title_problems,
 )
 from timeline.nlp import REPORTING_VERBS, words
+from timeline.nlp.dateline import read_dateline
 
 EVENT_NOUNS = words("event_nouns")
 _BODY_NOUNS = words("body_nouns")
@@ -501,11 +503,34 @@ def _actor(story: Story, event: Event | None) -> str | None:
     return None
 
 
+_WORD = re.compile(r"[\w'’.]+")
+
+
+def without_dateline(title: str, sentence: str) -> str:
+    """ "Tokyo, (Kyodo)--Japan's cabinet met" -> "Japan's cabinet met": a title drafted from
+    a sentence that opens with a dateline loses the dateline's words from its front."""
+    dateline = read_dateline(sentence)
+    if dateline is None:
+        return title
+    opening = _WORD.findall(sentence[dateline.end:])[:1]
+    if opening and title.startswith(opening[0]):
+        return title  # "Ridgemont University students ..." after "RIDGEMONT, Iowa --"
+    rest = title
+    for word in _WORD.findall(sentence[: dateline.end]):
+        stripped = rest.lstrip(" ,.;:()[]-–—")
+        if not stripped.startswith(word):
+            continue  # a word of the dateline the title had already lost (its date)
+        rest = stripped[len(word):]
+    rest = rest.lstrip(" ,.;:()[]-–—")
+    return _capitalised(rest) if rest != title and len(rest.split()) > 1 else title
+
+
 def _finished(story: Story, event: Event, name: str | None, before: Event | None) -> Event:
     """The title made to keep the rules every title keeps: at most twelve words, no opening
     pronoun or conjunction, no bare noun. "She is due in Madrid" after "The prime minister
     will make a trip" is the prime minister's."""
-    title = _one_resolved(story, event, shortened(event.title))
+    title = _one_resolved(story, event, shortened(without_dateline(event.title,
+                                                                   event.source.evidence)))
     words_ = title.split()
     if words_ and words_[0].lower() in _PERSONAL and (actor := _actor(story, before)):
         title = _capitalised(shortened(f"{actor} {' '.join(words_[1:])}"))

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from timeline.nlp.dateline import read_dateline
 from timeline.nlp.model import english
 
 _BATCH = 256  # measured: 256 parses 13% faster than 64 on short news sentences
@@ -48,12 +49,20 @@ def name_all(parsed: Iterable[ParsedText]) -> None:
         item.named = True
 
 
+def without_dateline(text: str) -> str:
+    """``text`` with the dateline it opens with ("TOKYO, Sept. 21 (Kyodo) --") blanked out:
+    the parser would take the town for the subject and glue the agency to the next word.
+    Blanking keeps every character offset where it was."""
+    dateline = read_dateline(text)
+    return text if dateline is None else " " * dateline.end + text[dateline.end:]
+
+
 def parse_texts(texts: Iterable[str]) -> list[ParsedText]:
     """Each text parsed, in order; repeated texts are parsed once and share one parse."""
     ordered: Sequence[str] = list(texts)
     unique = list(dict.fromkeys(ordered))
     if not unique:
         return []
-    docs = english().pipe(unique, batch_size=_BATCH, disable=_LATE)
+    docs = english().pipe(map(without_dateline, unique), batch_size=_BATCH, disable=_LATE)
     parsed = {text: ParsedText(text, doc) for text, doc in zip(unique, docs, strict=True)}
     return [parsed[text] for text in ordered]
