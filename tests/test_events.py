@@ -249,6 +249,14 @@ def test_a_dateline_is_no_part_of_a_title(text: str) -> None:
     assert all(t.startswith("Harbor Steel") for t in titles), titles
 
 
+def test_a_town_s_name_before_a_street_word_is_the_street_in_the_dateline_s_town() -> None:
+    text = ("SINGAPORE - A lantern market at Hastings Road will open at 6pm on Nov 7, with "
+            "food stalls from the Little India district.")
+    (event,) = _events(text, dct=datetime(2026, 10, 28, tzinfo=UTC))
+    assert event.location == "Hastings Road, Singapore"
+    assert event.tz == "Asia/Singapore"
+
+
 def test_a_body_is_no_title_but_a_festival_is() -> None:
     body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
     assert body

@@ -222,9 +222,29 @@ def story_venue(story: Story, events: list[Event]) -> str | None:
     return venue
 
 
+_STREET_NOUNS = words("street_nouns")
+
+
+def street_of(story: Story, event: Event) -> str | None:
+    """ "at Hastings Road": the drafted town is only the first word of a street's name, so the
+    street is the place (in the dateline's town, when the story has one)."""
+    if event.location is None:
+        return None
+    town = event.location.split(",")[0].strip()
+    after = re.search(re.escape(town) + r"\s+([A-Z][a-z]+)\b", event.source.evidence)
+    if after is None or after.group(1).lower() not in _STREET_NOUNS:
+        return None
+    street = f"{town} {after.group(1)}"
+    dateline = story.dateline_place()
+    return f"{street}, {dateline.name}" if dateline is not None and dateline.name != town \
+        else street
+
+
 def run(story: Story, events: list[Event]) -> list[Event]:
     """Events placed at the venue their sentence names, else at the one venue the story
     names (counting the venues just found), where the draft had none better."""
+    events = [story.changed(e, "place", location=street) if (street := street_of(story, e))
+              else e for e in events]
     weak = [e for e in events if _is_weak(story, e, e.location)]
     weak_uids = {e.uid for e in weak}
     heads = [t for t in (story.document.title, story.lead()) if t]

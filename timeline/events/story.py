@@ -10,6 +10,7 @@ from timeline.document import Document
 from timeline.event import Event, Source
 from timeline.framer import DATELINE_PLACE
 from timeline.nlp import ParsedText, parse_texts
+from timeline.nlp.dateline import read_dateline
 from timeline.places import Place, place_in
 from timeline.sentences import MAX_SENTENCE
 from timeline.timex import Timex
@@ -102,8 +103,11 @@ class Story:
 
     def dateline_place(self) -> Place | None:
         """The town a dateline opens the story with ("SEOUL, Feb. 4 (Yonhap) --")."""
-        match = DATELINE_PLACE.match(self.document.text)
-        if match is None:
+        dateline = read_dateline(self.document.text)
+        if dateline is not None:
+            city, region = dateline.place, dateline.region
+        elif (match := DATELINE_PLACE.match(self.document.text)) is not None:
+            city, region = match.group("city").strip(), match.group("region")
+        else:
             return None
-        city = match.group("city").strip()
-        return place_in(city.title() if city.isupper() else city, match.group("region"))
+        return place_in(city.title() if city.isupper() else city, region)

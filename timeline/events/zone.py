@@ -82,8 +82,9 @@ def local_zone(story: Story, event: Event) -> str | None:
         clues = [dateline if p.name == dateline.name else p for p in clues] + [dateline]
     clues += _entity_places(story, story.document.title)
     clues += _entity_places(story, story.lead())
-    if venue is not None:
-        clues.insert(0, venue)
+    if venue is not None:  # "Hastings Road, Singapore": the event's own country comes first
+        inside = [p for p in clues if p.country == venue.country and p.kind != "country"]
+        return inside[0].tz if inside else venue.tz
     country = story_country(story)
     if country is not None:  # "Richmond" in a story set in Australia is not in Virginia
         clues = [p for p in clues if p.country == country] or story_places(story)
