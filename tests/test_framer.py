@@ -774,3 +774,10 @@ def test_a_bracketed_date_after_a_range_s_first_end_does_not_split_the_range() -
             "Tuesday (March 11).")
     events = events_of(text)
     assert [(e["start"], e["end"]) for e in events] == [("2025-03-10T06:00", "2025-03-11T06:00")]
+
+
+def test_a_night_that_runs_into_the_next_morning_is_one_span() -> None:
+    text = ("The meteor shower will peak the night of Monday, March 10, into the morning of "
+            "Tuesday, March 11.")
+    events = events_of(text)
+    assert [(e["start"], e["end"]) for e in events] == [("2025-03-10", "2025-03-11")]

@@ -138,7 +138,12 @@ _RESTATED_IN_BRACKETS = re.compile(
         \)""",
     re.VERBOSE,
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(
+    r"""^\s*(?: to | through | thru | until | till | - | – | — | and
+             | ,?\s*into )            # "the night of Monday, Aug 12, into the morning of ..."
+        \s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|to be held|is set to|are set to|slated|due|"
     r"(?:is|are|was|were|be|been)\s+(?:re)?scheduled|scheduled\s+(?:for|to)|"
