@@ -257,6 +257,13 @@ def test_a_town_s_name_before_a_street_word_is_the_street_in_the_dateline_s_town
     assert event.tz == "Asia/Singapore"
 
 
+def test_the_last_word_of_a_house_s_name_is_no_town() -> None:
+    text = "NEW DELHI -- The farm bill will be read in the Rajya Sabha at 11 am on Tuesday."
+    (event,) = _events(text)
+    assert event.location == "Rajya Sabha"
+    assert event.tz == "Asia/Kolkata"
+
+
 def test_a_body_is_no_title_but_a_festival_is() -> None:
     body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
     assert body

@@ -19,7 +19,7 @@ from timeline.events.passes import Pass
 from timeline.events.place import locative_places
 from timeline.events.story import Story
 from timeline.nlp import ZONE_DECLARATIONS, name_all
-from timeline.places import Place, lookup, place_in
+from timeline.places import VENUE_NOUNS, Place, lookup, place_in
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _ZONE_WORD = "|".join(re.escape(w) for w in sorted(ZONE_DECLARATIONS, key=len, reverse=True))
@@ -49,8 +49,11 @@ def _place(name: str | None) -> Place | None:
         found = lookup(part)
         if found is not None:
             return found
+    # "Olympic Stadium Berlin": a town written after a venue noun. The last word of any other
+    # name is no town ("Rajya Sabha" is not Sabha in Libya).
     words = name.split()
-    return lookup(words[-1]) if words else None
+    venue = len(words) > 1 and VENUE_NOUNS.intersection(w.lower() for w in words[:-1])
+    return lookup(words[-1]) if venue else None
 
 
 def _same_offset(zone: str, other: str, when: datetime) -> bool:
