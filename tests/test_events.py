@@ -208,6 +208,10 @@ def test_a_when_clause_of_background_leaves_the_title_alone() -> None:
     "The film, a 2024 Oscar contender, opens the festival.",
     "Crowds came to see what is widely called the best fireworks display of the year.",
     "It is the country's top-grossing film of 2023 so far.",
+    "Buses will run on a Sunday schedule.",
+    "The match will be shown live on Saturday Night Football.",
+    "The club hopes to host more Friday night games.",
+    "In a year without a drought the reservoir can supply the whole city.",
 ])
 def test_a_date_that_describes_a_thing_is_no_event(text: str) -> None:
     assert _events(text) == []
@@ -217,6 +221,8 @@ def test_a_date_that_describes_a_thing_is_no_event(text: str) -> None:
 @pytest.mark.parametrize(("text", "day"), [
     ("The 2026 elections will be held nationwide.", None),
     ("Saturday will be the hottest day of the year, forecasters said.", 8),
+    ("The Saturday market will return to the square.", 8),
+    ("The club will host a home game in a year.", None),
 ])
 def test_a_happening_s_own_date_stays_beside_a_qualifier(text: str, day: int | None) -> None:
     days = [e.first_day.day if e.granularity != "year" else None for e in _events(text)]

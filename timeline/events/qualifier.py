@@ -1,10 +1,12 @@
 """Pass ``qualifier``: a date that describes a thing, not when something happens, is no event.
 
 "a 2024 Oscar contender", "the 2023 model": a bare year written before a common noun that
-names no happening tells which one, not when anything takes place. "the best meteor shower of
-the year", "the top-grossing film of 2024 so far": the period a superlative ranks within. A
-year before a happening ("the 2019 elections") or before a name ("the 2024 Berlinale") is
-kept: that is the happening's own date.
+names no happening tells which one, not when anything takes place. So does a weekday before
+a timetable ("a Sunday schedule"), in a name ("Saturday Night Football") or before a plural
+("Friday night games": a habit). "In a year without an outburst" is any such period, not
+one. "The best meteor shower of the year", "the top-grossing film of 2024 so far": the
+period a superlative ranks within. A year before a happening ("the 2019 elections") or
+before a name ("the 2024 Berlinale") is kept: that is the happening's own date.
 """
 
 from __future__ import annotations
@@ -21,15 +23,35 @@ from timeline.nlp import words
 _EVENT_NOUNS = words("event_nouns")
 _BARE_YEAR = re.compile(r"""\d{4} (?: / \d{2,4} )?   # 2024, 2023/24""", re.VERBOSE)
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
+_TIMETABLES = frozenset({"schedule", "timetable", "rota", "roster"})
+_PERIOD_NOUNS = frozenset({"day", "night", "week", "weekend", "month", "year", "season"})
 
 
 def _describes_a_thing(span: Any) -> bool:
-    """A bare year that modifies a common noun naming no happening."""
+    """A bare year that modifies a common noun naming no happening; a weekday that modifies
+    a timetable ("a Sunday schedule"), a plural ("Friday night games": a habit) or a name
+    ("Saturday Night Football")."""
     root = span.root
-    if not _BARE_YEAR.fullmatch(span.text) or root.dep_ not in _MODIFIER_DEPS:
+    if root.dep_ not in _MODIFIER_DEPS or root.head.i <= root.i:
         return False
     noun = root.head
-    return noun.i > root.i and noun.pos_ == "NOUN" and noun.lemma_.lower() not in _EVENT_NOUNS
+    plain = noun.pos_ == "NOUN" and noun.lemma_.lower() not in _EVENT_NOUNS
+    if _BARE_YEAR.fullmatch(span.text):
+        return plain
+    if any(t.lower_ in _WEEKDAYS for t in span) and not any(t.like_num for t in span):
+        return noun.lemma_.lower() in _TIMETABLES or noun.pos_ == "PROPN" or noun.tag_ == "NNS"
+    return False
+
+
+def _generic(span: Any) -> bool:
+    """ "In a year without an outburst", "on a day when ...": any such period, not one."""
+    root = span.root
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in root.children)
+    restricted = any(c.dep_ in ("prep", "relcl", "acl") and c.i > root.i
+                     and c.i >= span.end for c in root.children)
+    return indefinite and restricted and root.lemma_.lower() in _PERIOD_NOUNS
 
 
 def _ranks(noun: Any) -> bool:
@@ -48,12 +70,20 @@ def _ranking_period(span: Any) -> bool:
             and preposition.head.pos_ == "NOUN" and _ranks(preposition.head))
 
 
+def _without_preposition(span: Any | None) -> Any | None:
+    """ "on Saturday Night" -> "Saturday Night": the date words themselves."""
+    if span is not None and len(span) > 1 and span[0].pos_ == "ADP":
+        return span[1:]
+    return span
+
+
 def run(story: Story, events: list[Event]) -> list[Event]:
     """The events whose date dates a happening."""
     kept: list[Event] = []
     for event in events:
-        span = trigger_span(story, event)
-        if span is not None and (_describes_a_thing(span) or _ranking_period(span)):
+        span = _without_preposition(trigger_span(story, event))
+        if span is not None and (_describes_a_thing(span) or _ranking_period(span)
+                                 or _generic(span)):
             continue
         kept.append(event)
     return kept
