@@ -270,6 +270,15 @@ def test_the_last_word_of_a_house_s_name_is_no_town() -> None:
     assert event.tz == "Asia/Kolkata"
 
 
+def test_an_offset_restated_by_the_date_after_it_is_that_date() -> None:
+    text = ("The jury will be seated on Tuesday afternoon, and it will hear opening statements "
+            "a week later on March 19.")
+    assert sorted(str(e.start) for e in _events(text)) == ["2025-03-04", "2025-03-19"]
+    assert "2025-03-11" in {str(e.start) for e in _events(text, skip=("dedupe",))}
+    alone = "The jury will be seated on Tuesday, and it will hear opening statements a week later."
+    assert "2025-03-11" in {str(e.start) for e in _events(alone)}
+
+
 def test_a_body_is_no_title_but_a_festival_is() -> None:
     body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
     assert body
