@@ -279,6 +279,13 @@ def test_an_offset_restated_by_the_date_after_it_is_that_date() -> None:
     assert "2025-03-11" in {str(e.start) for e in _events(alone)}
 
 
+def test_a_date_in_a_who_clause_is_what_the_named_person_did() -> None:
+    text = ("Chief Executive Dana Reyes, who took over in September 2020, will also speak at an "
+            "investor conference in Boston on May 24.")
+    by_year = {e.first_day.year: e.title for e in _events(text)}
+    assert by_year[2020] == "Chief Executive Dana Reyes took over"
+
+
 def test_a_body_is_no_title_but_a_festival_is() -> None:
     body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
     assert body

@@ -206,6 +206,9 @@ def _head_title(story: Story, head: Any, dates: set[int], before: int) -> str | 
     objects = [c for c in head.children if c.dep_ in _OBJECTS and c.i not in dates]
     particle = " ".join(c.text for c in head.children if c.dep_ == "prt")
     subject = subjects[0] if subjects else None
+    if subject is not None and subject.lower_ in ("who", "which", "that") \
+            and head.dep_ == "relcl":
+        subject = head.head  # "Dana Reyes, who took over in 2020": Dana Reyes took over
     obj = objects[0] if objects else None
     if obj is not None and head.lemma_ in _LIGHT_VERBS and obj.lemma_.lower() in EVENT_NOUNS:
         happening = _with_earlier_name(obj, noun_phrase(obj, dates), story, before)
@@ -299,6 +302,17 @@ def _relative_title(story: Story, event: Event) -> str | None:
         return None
     verb = "" if head.lemma_ == "be" else " " + _verb_form(head, noun)
     return _capitalised(shortened(phrase + verb))
+
+
+def _who_title(story: Story, event: Event) -> str | None:
+    """ "Chief Executive Dana Reyes, who took over in September 2020": the named person the
+    relative clause is about did what it says."""
+    head = story.anchors.get(event_key(event))
+    if head is None or head.dep_ != "relcl" or head.pos_ != "VERB" \
+            or head.head.pos_ != "PROPN" or not any(
+                c.dep_ == "nsubj" and c.lower_ == "who" for c in head.children):
+        return None
+    return _head_title(story, head, date_tokens(story, event), event.source.sentence_start)
 
 
 def _when_title(story: Story, event: Event) -> str | None:
@@ -562,7 +576,8 @@ def _renamed(story: Story, events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for event in events:
         problems = [p for p in title_problems(event.title) if p != "too long"]
-        relative = _relative_title(story, event) or _when_title(story, event)
+        relative = _relative_title(story, event) or _when_title(story, event) \
+            or _who_title(story, event)
         if relative and not title_problems(relative):
             out.append(_retitled(story, event, relative))
             continue
