@@ -286,6 +286,16 @@ def test_a_date_in_a_who_clause_is_what_the_named_person_did() -> None:
     assert by_year[2020] == "Chief Executive Dana Reyes took over"
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("Parents can take their children to any clinic during a mop-up exercise scheduled for "
+     "April 8-12.", "Mop-up exercise"),
+    ("The tour is part of the Coastal Series, whose season closes with the Northern "
+     "Championships, scheduled for late October in Oslo.", "Northern Championships"),
+])
+def test_the_thing_a_participle_schedules_is_the_happening(text: str, title: str) -> None:
+    assert [e.title for e in _events(text)] == [title]
+
+
 def test_a_body_is_no_title_but_a_festival_is() -> None:
     body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
     assert body

@@ -304,6 +304,24 @@ def _relative_title(story: Story, event: Event) -> str | None:
     return _capitalised(shortened(phrase + verb))
 
 
+_PLANNING = words("planning_verbs")
+_NOUN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj"})
+
+
+def _scheduled_title(story: Story, event: Event) -> str | None:
+    """ "during a mop-up exercise scheduled for April 8-12", "the qualifier against Ruritania,
+    slated for Sunday": the thing the participle schedules is the happening."""
+    head = story.anchors.get(event_key(event))
+    if head is None or head.dep_ != "acl" or head.lemma_.lower() not in _PLANNING:
+        return None
+    noun = head.head
+    if noun.pos_ not in ("NOUN", "PROPN") and noun.dep_ not in _NOUN_DEPS:
+        return None
+    phrase = _with_earlier_name(noun, noun_phrase(noun, date_tokens(story, event)), story,
+                                event.source.sentence_start)
+    return _capitalised(phrase) if phrase else None
+
+
 def _who_title(story: Story, event: Event) -> str | None:
     """ "Chief Executive Dana Reyes, who took over in September 2020": the named person the
     relative clause is about did what it says."""
@@ -577,7 +595,7 @@ def _renamed(story: Story, events: list[Event]) -> list[Event]:
     for event in events:
         problems = [p for p in title_problems(event.title) if p != "too long"]
         relative = _relative_title(story, event) or _when_title(story, event) \
-            or _who_title(story, event)
+            or _who_title(story, event) or _scheduled_title(story, event)
         if relative and not title_problems(relative):
             out.append(_retitled(story, event, relative))
             continue
