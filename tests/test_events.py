@@ -296,6 +296,13 @@ def test_the_thing_a_participle_schedules_is_the_happening(text: str, title: str
     assert [e.title for e in _events(text)] == [title]
 
 
+def test_a_date_that_hangs_on_a_happening_s_noun_titles_that_happening() -> None:
+    text = ("Omar Hale pleaded guilty in October to nine counts of assault and three counts of "
+            "attempted assault for the harbour bombing on May 3, 2023.")
+    by_month = {e.first_day.month: e.title for e in _events(text)}
+    assert by_month[5] == "Harbour bombing"
+
+
 def test_a_body_is_no_title_but_a_festival_is() -> None:
     body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
     assert body

@@ -304,6 +304,21 @@ def _relative_title(story: Story, event: Event) -> str | None:
     return _capitalised(shortened(phrase + verb))
 
 
+def _dated_noun_title(story: Story, event: Event) -> str | None:
+    """ "pleaded guilty for the mass shooting on Feb. 14": the date is the shooting's own,
+    so a title drafted from the clause around it, which does not name it, gives way."""
+    head = story.anchors.get(event_key(event))
+    span = trigger_span(story, event)
+    if head is None or span is None or head.pos_ != "NOUN" \
+            or head.lemma_.lower() not in EVENT_NOUNS or head.text.lower() in event.title.lower():
+        return None
+    if span.root.head.i != head.i:  # the date hangs on the noun itself
+        return None
+    phrase = _with_earlier_name(head, noun_phrase(head, date_tokens(story, event)), story,
+                                event.source.sentence_start)
+    return _capitalised(phrase) if len(phrase.split()) > 1 else None
+
+
 _PLANNING = words("planning_verbs")
 _NOUN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj"})
 
@@ -595,7 +610,8 @@ def _renamed(story: Story, events: list[Event]) -> list[Event]:
     for event in events:
         problems = [p for p in title_problems(event.title) if p != "too long"]
         relative = _relative_title(story, event) or _when_title(story, event) \
-            or _who_title(story, event) or _scheduled_title(story, event)
+            or _who_title(story, event) or _scheduled_title(story, event) \
+            or _dated_noun_title(story, event)
         if relative and not title_problems(relative):
             out.append(_retitled(story, event, relative))
             continue
