@@ -6,7 +6,9 @@ a timetable ("a Sunday schedule"), in a name ("Saturday Night Football") or befo
 ("Friday night games": a habit). "In a year without an outburst" is any such period, not
 one. "The best meteor shower of the year", "the top-grossing film of 2024 so far": the
 period a superlative ranks within. A year before a happening ("the 2019 elections") or
-before a name ("the 2024 Berlinale") is kept: that is the happening's own date.
+before a name ("the 2024 Berlinale") is kept: that is the happening's own date. A verb of
+measuring with a count for a year or month ("the county recorded 416 cases in January") is
+a statistic for that period.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import re
 from typing import Any
 
 from timeline.event import Event
-from timeline.events.anchor import trigger_span
+from timeline.events.anchor import date_tokens, trigger_span
 from timeline.events.passes import Pass
-from timeline.events.story import Story
+from timeline.events.story import Story, event_key
 from timeline.nlp import words
 
 _EVENT_NOUNS = words("event_nouns")
@@ -70,6 +72,40 @@ def _ranking_period(span: Any) -> bool:
             and preposition.head.pos_ == "NOUN" and _ranks(preposition.head))
 
 
+_COARSE = frozenset({"year", "quarter", "season", "month"})
+_MEASURE_VERBS = words("measure_verbs")
+
+
+def _counted(verb: Any, dates: set[int]) -> bool:
+    """The verb's own clause states a count or amount: "recorded [416 cases]", "were involved
+    in [about 1,700 fires]", "grew by [8 percent]"."""
+    nouns = [c for c in verb.children
+             if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "npadvmod")]
+    nouns += [o for c in verb.children if c.dep_ == "prep" for o in c.children
+              if o.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.i in dates:
+            continue
+        if noun.like_num or any(c.dep_ in ("nummod", "quantmod") and c.like_num
+                                and c.i not in dates for c in noun.children):
+            return True
+    return False
+
+
+def is_statistic(story: Story, event: Event) -> bool:
+    """ "The county recorded 416 cases in January": a verb of measuring with a count, for a
+    period, is a statistic, not a happening (a span of years is history, "invested $16
+    billion between 2017 and 2023", and stays)."""
+    head = story.anchors.get(event_key(event))
+    if event.granularity not in _COARSE or event.end is not None or head is None \
+            or head.pos_ != "VERB" or head.lemma_.lower() not in _MEASURE_VERBS:
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lemma_.lower() in _EVENT_NOUNS for s in subjects):
+        return False  # "the festival drew 40,000 people in 2019": the festival happened
+    return _counted(head, date_tokens(story, event))
+
+
 def _without_preposition(span: Any | None) -> Any | None:
     """ "on Saturday Night" -> "Saturday Night": the date words themselves."""
     if span is not None and len(span) > 1 and span[0].pos_ == "ADP":
@@ -82,8 +118,9 @@ def run(story: Story, events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         span = _without_preposition(trigger_span(story, event))
-        if span is not None and (_describes_a_thing(span) or _ranking_period(span)
-                                 or _generic(span)):
+        described = span is not None and (
+            _describes_a_thing(span) or _ranking_period(span) or _generic(span))
+        if described or is_statistic(story, event):
             continue
         kept.append(event)
     return kept
