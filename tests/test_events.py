@@ -497,6 +497,15 @@ def test_a_weekday_in_a_clause_that_says_will_lies_ahead(text: str) -> None:
     assert event.kind == "scheduled"
 
 
+def test_a_weekday_in_a_present_timetable_lies_ahead_with_the_days_read_from_it() -> None:
+    text = ("Stage one on Tuesday takes the riders from Lakeside to Hillton, followed the next "
+            "day by a long run to Rivermouth.")
+    days = sorted(e.first_day.isoformat() for e in _events(text, dct=_WEDNESDAY))
+    assert days == ["2025-03-11", "2025-03-12"]
+    (playing,) = _events("The band is playing Leeds on Tuesday.", dct=_WEDNESDAY)
+    assert playing.first_day.isoformat() == "2025-03-11"
+
+
 @pytest.mark.parametrize(
     "text",
     ["The museum reopened its renovated hall on Tuesday.",

@@ -4,9 +4,11 @@
 picks one from the words near the date, which a modifier that looks like a past verb
 ("the crewed spaceship", "its delayed launch") can mislead. The parse knows better: the
 verb of the clause the date sits in, with its auxiliaries. "Will launch" points ahead;
-"launched" or "was held" points back. A weekday the tagger put before the publication day
-in a clause that says "will" moves a week ahead, and the event becomes scheduled. (Past verbs
-are not trusted the other way: "postponed the launch to Tuesday" looks ahead.)
+"launched" or "was held" points back, and a present tense states a timetable ("Stage one
+on Monday takes the riders to Huye"). A weekday the tagger put before the publication day
+in a clause that says "will" or is in the present moves a week ahead, with the dates read
+from it ("the next day"), and the event becomes scheduled. (Past verbs are not trusted the
+other way: "postponed the launch to Tuesday" looks ahead.)
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from timeline.event import Event
 from timeline.events.anchor import trigger_span
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
+from timeline.nlp import REPORTING_VERBS
 
 _WEEKDAY = re.compile(
     r"""\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b""",
@@ -62,32 +65,63 @@ def says_will(head: Any) -> bool:
     return False
 
 
-def run(story: Story, events: list[Event]) -> list[Event]:
-    """Events on a bare weekday moved a week when their clause's tense points the other way."""
+def says_present(head: Any) -> bool:
+    """ "Stage one takes the riders to Huye on Monday", "the band is playing Leeds on Friday":
+    a present tense with a weekday is a timetable, so the weekday lies ahead."""
+    for _ in range(3):  # "Stage one on Monday takes ...": from the dated word to its clause
+        if head.dep_ in _CLAUSE_DEPS or head.dep_ == "conj" or head.head is head:
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in REPORTING_VERBS:
+        return False
+    auxiliaries = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if head.tag_ in ("VBZ", "VBP"):
+        return not auxiliaries
+    return head.tag_ == "VBG" and bool(auxiliaries) and all(
+        a in ("is", "are", "am", "'s", "'re") for a in auxiliaries)
+
+
+def _points_ahead(story: Story, event: Event) -> bool:
+    """A bare weekday put before the publication day in a clause that says "will" or states
+    a timetable in the present."""
+    head = story.anchors.get(event_key(event))
+    if head is None or event.end is not None or not is_bare_weekday(event.source.trigger):
+        return False
+    span = trigger_span(story, event)
+    if span is not None and any(
+            c.dep_ in ("det", "amod", "nummod", "poss") and not span.start <= c.i < span.end
+            for t in span for c in t.children if c.i < t.i):
+        return False  # "the first Sunday of the season" is placed by its season
+    day = event.first_day
     publication = story.document.dct.date()
+    if abs((day - publication).days) > 7:  # read against another day of the story
+        return False
+    # A past verb is not trusted the other way: it often takes a date still ahead
+    # ("postponed the launch to Tuesday", "said the vote is on Tuesday").
+    return day < publication and (says_will(head) or says_present(head))
+
+
+def _timex_indexes(story: Story, event: Event) -> list[int]:
+    source = event.source
+    return [i for i, t in enumerate(story.timexes)
+            if source.trigger_start <= t.start and t.end <= source.trigger_end]
+
+
+def run(story: Story, events: list[Event]) -> list[Event]:
+    """Events on a bare weekday moved a week when their clause's tense points the other way,
+    with the dates read from them ("the next day" after that weekday)."""
+    moved: set[int] = set()
     out: list[Event] = []
     for event in events:
-        head = story.anchors.get(event_key(event))
-        if head is None or event.end is not None or not is_bare_weekday(event.source.trigger):
+        own = _timex_indexes(story, event)
+        read_from_moved = any(story.timexes[i].anchor == f"timex:{j}" for i in own for j in moved)
+        if not read_from_moved and not _points_ahead(story, event):
             out.append(event)
             continue
-        span = trigger_span(story, event)
-        if span is not None and any(
-                c.dep_ in ("det", "amod", "nummod", "poss") and not span.start <= c.i < span.end
-                for t in span for c in t.children if c.i < t.i):
-            out.append(event)  # "the first Sunday of the season" is placed by its season
-            continue
-        day = event.first_day
-        if abs((day - publication).days) > 7:  # read against another day of the story
-            out.append(event)
-            continue
-        # Only "will" is trusted: a past verb often takes a date still ahead ("postponed
-        # the launch to Tuesday", "said the vote is on Tuesday").
-        if day >= publication or not says_will(head):
-            out.append(event)
-            continue
+        moved.update(own)
+        end = event.end + timedelta(days=7) if event.end is not None else None
         out.append(story.changed(event, "tense (future)", start=event.start + timedelta(days=7),
-                                 kind="scheduled"))
+                                 end=end, kind="scheduled"))
     return out
 
 
