@@ -497,6 +497,18 @@ def test_a_weekday_in_a_clause_that_says_will_lies_ahead(text: str) -> None:
     assert event.kind == "scheduled"
 
 
+def test_a_weekday_ahead_falls_in_the_span_the_story_dates() -> None:
+    text = ("The Riverside Festival runs from Friday 14 March to Sunday 16 March at Mill Park.\n"
+            "The Lanterns will headline the main stage on Friday.\n"
+            "The line-up will be announced on Friday.\n")
+    by_title = {e.title: e.first_day.isoformat() for e in _events(text, dct=_WEDNESDAY)}
+    headline = next(day for title, day in by_title.items() if "Lanterns" in title)
+    announced = next(day for title, day in by_title.items() if "announced" in title.lower()
+                     or "line-up" in title.lower())
+    assert headline == "2025-03-14"
+    assert announced == "2025-03-07"
+
+
 def test_a_weekday_in_a_present_timetable_lies_ahead_with_the_days_read_from_it() -> None:
     text = ("Stage one on Tuesday takes the riders from Lakeside to Hillton, followed the next "
             "day by a long run to Rivermouth.")

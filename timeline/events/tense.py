@@ -8,20 +8,21 @@ verb of the clause the date sits in, with its auxiliaries. "Will launch" points 
 on Monday takes the riders to Huye"). A weekday the tagger put before the publication day
 in a clause that says "will" or is in the present moves a week ahead, with the dates read
 from it ("the next day"), and the event becomes scheduled. (Past verbs are not trusted the
-other way: "postponed the launch to Tuesday" looks ahead.)
+other way: "postponed the launch to Tuesday" looks ahead.) A story that dates a span ahead
+("from Friday 27 June to Sunday 29 June") reads a weekday still ahead inside that span.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from timeline.event import Event
 from timeline.events.anchor import trigger_span
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
-from timeline.nlp import REPORTING_VERBS
+from timeline.nlp import REPORTING_VERBS, words
 
 _WEEKDAY = re.compile(
     r"""\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b""",
@@ -36,6 +37,7 @@ _PLACED = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_TELLING = REPORTING_VERBS | words("telling_verbs")
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "csubj", "parataxis"})
 
@@ -107,21 +109,58 @@ def _timex_indexes(story: Story, event: Event) -> list[int]:
             if source.trigger_start <= t.start and t.end <= source.trigger_end]
 
 
+def _windows(story: Story, events: list[Event]) -> list[tuple[date, date]]:
+    """The spans of days, still ahead and at most two weeks long, that the story dates
+    explicitly ("from Friday 27 June to Sunday 29 June"): a festival's, a tour's, a visit's."""
+    publication = story.document.dct.date()
+    return [(e.first_day, e.last_day) for e in events
+            if e.end is not None and e.first_day > publication
+            and (e.last_day - e.first_day).days <= 14 and not is_bare_weekday(e.source.trigger)]
+
+
+def _in_window(story: Story, event: Event, windows: list[tuple[date, date]]) -> int:
+    """Days to move a bare weekday to fall inside the story's one window, else 0: in a
+    story about a festival from Friday 27 June to Sunday 29 June, "on Friday" is the 27th."""
+    if not windows or not is_bare_weekday(event.source.trigger) or event.end is not None:
+        return 0
+    day = event.first_day
+    if any(first <= day <= last for first, last in windows):
+        return 0
+    head = story.anchors.get(event_key(event))
+    if abs((day - story.document.dct.date()).days) > 7 or head is None or not (
+            says_will(head) or says_present(head)) or head.lemma_.lower() in _TELLING:
+        return 0  # a happening still ahead, not the telling of one ("will be announced")
+    targets = {first + timedelta(days=k) for first, last in windows
+               for k in range((last - first).days + 1)
+               if (first + timedelta(days=k)).weekday() == day.weekday()}
+    days = (targets.pop() - day).days if len(targets) == 1 else 0
+    return days if 0 < days <= 7 else 0
+
+
+def _shift(story: Story, event: Event, days: int) -> Event:
+    delta = timedelta(days=days)
+    end = event.end + delta if event.end is not None else None
+    return story.changed(event, "tense (future)", start=event.start + delta, end=end,
+                         kind="scheduled" if days > 0 else event.kind)
+
+
 def run(story: Story, events: list[Event]) -> list[Event]:
-    """Events on a bare weekday moved a week when their clause's tense points the other way,
-    with the dates read from them ("the next day" after that weekday)."""
-    moved: set[int] = set()
+    """Events on a bare weekday moved into the story's dated window, or a week when their
+    clause's tense points the other way, with the dates read from them ("the next day")."""
+    windows = _windows(story, events)
+    moved: dict[int, int] = {}
     out: list[Event] = []
     for event in events:
         own = _timex_indexes(story, event)
-        read_from_moved = any(story.timexes[i].anchor == f"timex:{j}" for i in own for j in moved)
-        if not read_from_moved and not _points_ahead(story, event):
+        days = next((moved[j] for i in own for j in moved
+                     if story.timexes[i].anchor == f"timex:{j}"), 0)
+        days = days or _in_window(story, event, windows) or (
+            7 if _points_ahead(story, event) else 0)
+        if not days:
             out.append(event)
             continue
-        moved.update(own)
-        end = event.end + timedelta(days=7) if event.end is not None else None
-        out.append(story.changed(event, "tense (future)", start=event.start + timedelta(days=7),
-                                 end=end, kind="scheduled"))
+        moved.update(dict.fromkeys(own, days))
+        out.append(_shift(story, event, days))
     return out
 
 
