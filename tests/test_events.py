@@ -163,6 +163,15 @@ def test_telling_pass_drops_the_date_of_making_a_schedule_known(text: str) -> No
     assert _events(text, skip=("telling",)) != []
 
 
+def test_the_day_a_happening_was_moved_is_no_event_but_its_new_slot_is() -> None:
+    text = "The agency on Monday postponed the satellite launch to Friday, citing high winds."
+    days = [e.first_day.isoformat() for e in _events(text)]
+    assert days == ["2025-03-07"]
+    assert "2025-03-03" in {e.first_day.isoformat() for e in _events(text, skip=("telling",))}
+    flood = "Heavy rain pushed the river over its banks on Monday."
+    assert [e.first_day.isoformat() for e in _events(flood)] == ["2025-03-03"]
+
+
 def test_a_publication_still_ahead_is_an_event() -> None:
     events = _events("The agency will publish the full schedule on March 20.")
     assert [e.first_day.isoformat() for e in events] == ["2025-03-20"]

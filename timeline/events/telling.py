@@ -5,6 +5,7 @@ A line that holds only a place and a date ("Berlin, 07 April 2022.") is a dateli
 calendar for next year": the date attaches to a verb of saying, or to a verb of making known
 whose object is a schedule, list or statement. Such an event is dropped, unless the verb is
 still ahead ("the results will be published on Friday" is something to put in a calendar).
+"On Saturday postponed the launch to Tuesday": Saturday dates the decision, Tuesday the slot.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from timeline.event import Event
-from timeline.events.anchor import date_tokens
+from timeline.events.anchor import date_tokens, trigger_span
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key
 from timeline.nlp import REPORTING_VERBS, words
@@ -41,6 +42,27 @@ def is_telling(head: Any) -> bool:
     return False
 
 
+_MOVING = words("moving_verbs")
+_EVENT_NOUNS = words("event_nouns")
+_TARGETS = frozenset({"to", "for", "until", "till", "into", "from"})
+
+
+def is_moving_act(head: Any, span: Any | None) -> bool:
+    """ "The agency on Saturday postponed the launch to Tuesday": Saturday dates the
+    decision to move the launch, which is no happening; Tuesday, the slot it was moved to,
+    is one."""
+    if head is None or span is None or head.pos_ != "VERB" or head.tag_ not in ("VBD", "VBN") \
+            or head.lemma_.lower() not in _MOVING or _is_ahead(head):
+        return False
+    moved = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(m.lemma_.lower() in _EVENT_NOUNS for m in moved):
+        return False  # "heavy rain pushed the river over its banks": nothing was rescheduled
+    first = span[0]
+    preposition = first if first.pos_ == "ADP" else (
+        first.head if first.head.pos_ == "ADP" else None)
+    return preposition is None or preposition.lower_ not in _TARGETS
+
+
 def is_dateline(story: Story, event: Event) -> bool:
     """ "Berlin, 07 April 2022." alone on its line: where and when a release was issued."""
     doc = story.parse(event.source.evidence).doc
@@ -55,6 +77,7 @@ def run(story: Story, events: list[Event]) -> list[Event]:
     dateline = story.dateline_end()
     return [e for e in events
             if not is_telling(story.anchors.get(event_key(e))) and not is_dateline(story, e)
+            and not is_moving_act(story.anchors.get(event_key(e)), trigger_span(story, e))
             and not e.source.trigger_start < dateline]
 
 
