@@ -20,7 +20,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from timeline.event import EARLIEST, LATEST, in_bounds
 from timeline.temporal.context import Context, Narrative, Part, Resolved
-from timeline.temporal.rules import RULES, Rule
+from timeline.temporal.registry import all_rules
+from timeline.temporal.rule import Rule
 from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, Timex, TimexGranularity, TimexType
 
 _GRANULARITY: tuple[tuple[re.Pattern[str], TimexGranularity], ...] = (
@@ -128,6 +129,9 @@ class _TriggerScan:
             spans.sort()
         return found
 
+
+#: Every rule, in priority order.
+RULES = all_rules()
 
 _TRIGGER_INDEX: dict[tuple[tuple[re.Pattern[str] | str, ...], bool], int] = {}
 for _rule in RULES:
