@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import importlib.util
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -54,6 +55,8 @@ def _converter() -> ModuleType:
         raise SystemExit(f"{TML_CONVERTER}: cannot load the TimeML converter")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    # It reads with a bare open() that it never closes; give it one that closes.
+    module.open = lambda path, encoding: io.StringIO(Path(path).read_text(encoding=encoding))
     return module
 
 

@@ -37,7 +37,8 @@ class Rule:
     parse: Parse
     #: On equal extents the rule with the lower priority wins.
     priority: int
-    #: Phrases the rule tags, each as one whole timex of its own (tested).
+    #: Phrases the rule tags, each as one span of its own (tested); a bracketed part marks
+    #: the span when it is not the whole phrase ("about [two weeks]").
     examples: tuple[str, ...]
     #: Cheap pieces one of which every match contains; the full pattern runs only near their
     #: hits. None runs the pattern over the whole text.

@@ -181,14 +181,19 @@ _RULE_TRIGGER = [
 ]
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
+def _candidates(text: str, *, prefilter: bool = True) -> list[tuple[int, int, int, list[Part]]]:
+    """Every rule's parts in the text, as (start, end, rule index, parts).
+
+    Without ``prefilter`` every rule's pattern runs over the whole text: the slow scan the
+    trigger windows must agree with (a test holds them to it).
+    """
     found: list[tuple[int, int, int, list[Part]]] = []
     lowered = _lower(text)
     whole = [(0, len(text))]
-    hits = _SCAN.hits(text, lowered)
+    hits = _SCAN.hits(text, lowered) if prefilter else []
     windows: dict[tuple[object, ...], list[tuple[int, int]]] = {}
     for priority, (rule, key) in enumerate(zip(RULES, _WINDOW_KEYS, strict=True)):
-        if rule.trigger is None:
+        if rule.trigger is None or not prefilter:
             segments = whole
         else:
             if key not in windows:
@@ -218,13 +223,16 @@ def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
     return found
 
 
-def _select(found: list[tuple[int, int, int, list[Part]]]) -> list[list[Part]]:
-    """Longest candidates first, then rule order; drop anything overlapping a kept one."""
+def _select(found: list[tuple[int, int, int, list[Part]]]) -> list[tuple[int, list[Part]]]:
+    """Longest candidates first, then rule order; drop anything overlapping a kept one.
+
+    Returns the kept candidates in text order, each as its rule index and parts.
+    """
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     starts: list[int] = []
     ends: list[int] = []
-    kept: list[tuple[int, list[Part]]] = []
-    for start, end, _, parts in found:
+    kept: list[tuple[int, int, list[Part]]] = []
+    for start, end, priority, parts in found:
         i = bisect.bisect_right(starts, start)
         if i > 0 and ends[i - 1] > start:
             continue
@@ -232,9 +240,18 @@ def _select(found: list[tuple[int, int, int, list[Part]]]) -> list[list[Part]]:
             continue
         starts.insert(i, start)
         ends.insert(i, end)
-        kept.append((start, parts))
+        kept.append((start, priority, parts))
     kept.sort(key=lambda k: k[0])
-    return [parts for _, parts in kept]
+    return [(priority, parts) for _, priority, parts in kept]
+
+
+def rule_spans(text: str, *, prefilter: bool = True) -> list[tuple[int, int, str]]:
+    """The spans the rules win in ``text``, in text order, with the name of the rule that
+    won each: what the tagger resolves next (a range's two parts are one span)."""
+    return [
+        (min(p.start for p in parts), max(p.end for p in parts), RULES[priority].name)
+        for priority, parts in _select(_candidates(text, prefilter=prefilter))
+    ]
 
 
 #: Periods of several quarters ("the nine months", "the year ended June 30"): after them,
@@ -602,12 +619,14 @@ def _bounded(part: Part, ctx: Context) -> Resolved | None:
     return resolved
 
 
-def tag(text: str, dct: datetime) -> list[Timex]:
+def tag(text: str, dct: datetime, *, prefilter: bool = True) -> list[Timex]:
     """Find and normalise the temporal expressions of ``text`` written at ``dct``.
 
     Returns timexes sorted by start, non-overlapping, with TIMEX3 type and value,
     granularity, anchor ("none", "dct" or "timex:N") and, for the second half of a range,
-    the index of the first half in ``range_start``.
+    the index of the first half in ``range_start``. ``prefilter=False`` tries every rule
+    everywhere instead of near its trigger words: slow, the reference the prefilter is
+    tested against.
     """
     dct = aware_dct(dct)
     ctx = Context(text=text, dct=dct.date(), dct_time=dct)
@@ -615,7 +634,7 @@ def tag(text: str, dct: datetime) -> list[Timex]:
     story_at: dict[int, tuple[date, str]] = {}
     reports: set[int] = set()
     clock_tense: dict[int, int] = {}
-    for parts in _select(_candidates(text)):
+    for _, parts in _select(_candidates(text, prefilter=prefilter)):
         previous_index: int | None = None
         for part in parts:
             resolved = _bounded(part, ctx)

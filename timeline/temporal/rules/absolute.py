@@ -704,7 +704,7 @@ _NOT_YEAR_AFTER = re.compile(
     trigger=DIGIT_TRIGGER,
     # Four digits (no percentage) or year words.
     after=re.compile(r"\d\d(?![\d%])|(?<=[a-z])"),
-    examples=("1998", "fiscal 2024", "the first half of 2025", "early 2019",
+    examples=("1998", "fiscal 2024", "the end of 2019", "early 2019",
               "nineteen ninety-six"),
 )
 def parse_year(m: re.Match[str], text: str) -> list[Part] | None:

@@ -131,7 +131,7 @@ _MOD_INSIDE = r"""
                      | extra | further | whole | trading | business | working ) )?
         \s+$""",
     reach=(42, 26),
-    examples=("three days", "about two weeks", "a year and a half", "more than 10 years",
+    examples=("three days", "about [two weeks]", "a year and a half", "more than 10 years",
               "several months", "the past two years"),
 )
 def parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
@@ -234,7 +234,8 @@ def resolve_duration(
     before=rf"{NUMBERISH} [\s-]$",
     after=re.compile(r"\w*-long\b"),
     reach=(14, 12),
-    examples=("10-year", "two-week", "decades-long", "half-hour", "year-long"),
+    examples=("a [10-year] bond", "a [two-week] trip", "decades-long", "a [half-hour] show",
+              "year-long"),
 )
 def parse_unit_adjective(m: re.Match[str], text: str) -> list[Part] | None:
     """ "a 10-year bond", "a two-week trip", "decades-long": a duration as an adjective."""

@@ -169,12 +169,13 @@ _Q_ADJ = rf"""
                  (?:\s+|-) )* )
 """
 #: The period itself: "third quarter" (not "quarterly", "quarter-point", "quarterfinal"),
-#: a bare "quarter", "period" or "half" (not "quarter of a", "half a"), or "Q3", "H1".
+#: a bare "quarter", "period" or "half" (not "quarter of a", "half a"), or "Q3", "H1" (a
+#: year has no third half: "H3" is a name).
 _Q_PERIOD = rf"""
     (?: (?P<ord>{ORD_RE}|final|last) (?:\s+|-) (?:fiscal(?:\s+|-))?
         (?P<unit>quarter|half) (?!ly) (?![\w-]*(?:point|mile|inch|final|back)\b)
       | (?P<unit2>quarter|period|half) (?![\w-]) (?!\s+(?:of|a|an|point)\b)
-      | (?P<qu>[QH]) (?P<qn>[1-4]) \b
+      | (?P<qu>[QH]) (?P<qn>[1-4]) \b (?<!H[34])
     )
 """
 #: Its year: "of 2024", "in fiscal 2024", ", 2024", "of last year", "of the year" (the DCT's).

@@ -452,7 +452,7 @@ def resolve_dct_year(ctx: Context) -> Resolved:
     trigger=r"day",
     word_start=True,
     reach=(40, 4),
-    examples=("the eighth day",),
+    examples=("Today is [the eighth day] of the strike", "it marks [the 100th day]"),
 )
 def parse_nth_day(m: re.Match[str], _: str) -> list[Part] | None:
     """ "it is the eighth day (of ...)": the DCT's day."""
