@@ -111,7 +111,7 @@ def nearest_day(month: int, day: int, ctx: Context, lean: int) -> date | None:
     """The year-less day nearest the DCT; the tense is read only when it matters.
 
     A ``lean`` from the words around the date ("last", "next", "ended") is a side of the
-    DCT, not a hint: "last Oct. 23" is past even when the coming Oct. 23 is nearer.
+    DCT, not a hint: "last Nov. 12" is past even when the coming Nov. 12 is nearer.
     """
     if lean:
         return dates.day_on_side(month, day, ctx.dct, lean)
@@ -245,7 +245,7 @@ def parse_month_day(m: re.Match[str], text: str) -> list[Part] | None:
     if not 1 <= day <= 31:
         return None
     year = to_year(m["y1"] or m["y"]) if (m["y1"] or m["y"]) else None
-    # "last Oct. 23", "next May 4", "the quarter ended Sept. 30": the word before says which
+    # "last Nov. 12", "next May 4", "the quarter ended June 30": the word before says which
     # way, though TimeML leaves it out of the extent.
     lean = _LEAN.get(previous_word(text, m.start()).lower(), 0)
     first = day_resolver(month, day, year, lean=lean)
@@ -369,10 +369,10 @@ def parse_month_ordinal(m: re.Match[str], _: str) -> list[Part] | None:
     """,
     trigger=r"week of",
     word_start=True,
-    examples=("the week of March 6", "the week of Oct. 12, 2026"),
+    examples=("the week of March 9", "the week of Oct. 12, 2026"),
 )
 def parse_week_of(m: re.Match[str], _: str) -> list[Part] | None:
-    """ "the week of March 6": the ISO week holding that day."""
+    """ "the week of March 9": the ISO week holding that day."""
     if not is_capitalised(m["mon"]):
         return None
     month, day = month_number(m["mon"]), int(m["d"])
@@ -478,7 +478,7 @@ def parse_month(m: re.Match[str], text: str) -> list[Part] | None:
     if not is_capitalised(word):
         return None
     if not (m["y"] or m["ry"]) and re.compile(r"\s*\d{1,2}(?!\d)").match(text, m.end()):
-        return None  # "last Oct. 23": the day rule takes "Oct. 23"
+        return None  # "last Nov. 12": the day rule takes "Nov. 12"
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if (
         rel in ("that", "the following", "the next", "the previous")

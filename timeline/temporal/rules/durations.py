@@ -146,13 +146,13 @@ def parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
         and re.compile(r"\s+of\b").match(text, m.end())
         and not (vague and not _OF_WHOLE.match(text, m.end()))
     ):
-        # "three quarters of the voters" is a fraction; "several quarters of losses" counts
+        # "three quarters of the voters" is a fraction; "several quarters of growth" counts
         # periods (a vague amount, and no whole after "of").
         return None
     if re.compile(r"[\s-]+old\b").match(text, m.end()):
-        return None  # "52 years old": an age, which TimeML news corpora leave unmarked
+        return None  # "41 years old": an age, which TimeML news corpora leave unmarked
     if m["u"][:1].isupper() and not m["body"][:1].isupper():
-        return None  # "60 Minutes" after a number: a capitalised unit is a title
+        return None  # "the 24 Hours show": after a number, a capitalised unit is a title
     number = None if vague else parse_number(n_raw)
     if number is None and not vague:
         return None
@@ -170,7 +170,7 @@ def parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
         and m.group("body") == m.group()
         and _SOMEDAY_BEFORE.search(before)
     ):
-        # "Islam will one day be...", "the hope he one day follows": some day, not 24 hours.
+        # "she will one day lead", "the hope they one day return": some day, not 24 hours.
         return one(m, fixed("FUTURE_REF", "DATE", ANCHOR_DCT), "body")
     if (
         n_raw in ("a", "an")
@@ -179,7 +179,7 @@ def parse_duration(m: re.Match[str], text: str) -> list[Part] | None:
         and not m["det"]
         and not m["rel"]
     ):
-        # "$500 million a year", "358,000 a month": a rate, which TimeML leaves unmarked.
+        # "$40 million a year", "12,000 a month": a rate, which TimeML leaves unmarked.
         return None
     rel = (m["rel"] or "").lower()
     det = (m["det"] or "").lower()
@@ -243,9 +243,9 @@ def parse_unit_adjective(m: re.Match[str], text: str) -> list[Part] | None:
     if unit == "quarter" and m["pl"]:
         return None  # "three-quarters of the voters": a fraction
     if re.compile(r"[\s-]+old\b").match(text, m.end()):
-        return None  # "52 years old": an age
+        return None  # "41 years old": an age
     if m["n"] and m["u"][:1].isupper() and not m["n"][:1].isupper():
-        return None  # "60 Minutes": a title
+        return None  # "24 Hours": a title
     if m["n"]:
         number = 0.5 if m["n"].lower() == "half" else parse_number(m["n"])
         if number is None:

@@ -80,7 +80,7 @@ def resolve_quarter(
         return Resolved(f"{y:04d}-{unit}{n}", "DATE", anchor)
     # "the quarter", "the latest quarter", "last quarter", "the year-ago period".
     if period and ctx.narrative.long_period and not rel and (year is not None or year_ago):
-        # "For the nine months, ... in the 1988 period": a whole year's span.
+        # "For the six months, ... against the 2023 period": a whole year's span.
         y = year if year is not None else dct.year
         return Resolved(f"{y - 1 if year_ago else y:04d}", "DATE", anchor)
     if rel in ("this", "current"):
@@ -198,7 +198,7 @@ _Q_YEAR = rf"""
         (?P<body> {_Q_DET} {_Q_ADJ} {_Q_PERIOD} {_Q_YEAR} )
     """,
     trigger=r"quarter|period|half|Quarter|Period|Half|Q1|Q2|Q3|Q4|H1|H2",
-    # "the third quarter", "the latest period", "the 1988 period", "its year-ago quarter".
+    # "the third quarter", "the latest period", "the 2023 period", "its year-ago quarter".
     before=r"""(?: \b(?: the | this | last | next | first | second | third | fourth | 1st
                        | 2nd | 3rd | 4th | final | latest | current | previous | prior | past
                        | coming | ago | earlier | comparable | same | corresponding | recent

@@ -548,6 +548,6 @@ def parse_ref(m: re.Match[str], text: str) -> list[Part] | None:
     if key == "now" and re.compile(r"[\s-]+(?:defunct|closed|retired|former)").match(text, m.end()):
         return None
     if key in ("the past", "the future") and _COUNTED_AFTER.match(text, m.end()):
-        # "the past three summers", "the past few seasons": a counted stretch, not the past.
+        # "the past four winters", "the past few seasons": a counted stretch, not the past.
         return None
     return one(m, fixed(_REFS[key], "DATE", ANCHOR_DCT))
