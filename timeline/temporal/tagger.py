@@ -22,34 +22,15 @@ from timeline.event import EARLIEST, LATEST, in_bounds
 from timeline.temporal.context import Context, Narrative, Part, Resolved
 from timeline.temporal.registry import all_rules
 from timeline.temporal.rule import Rule
-from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, Timex, TimexGranularity, TimexType
+from timeline.temporal.values import granularity_of
+from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, Timex, TimexType
 
-_GRANULARITY: tuple[tuple[re.Pattern[str], TimexGranularity], ...] = (
-    (re.compile(r"\d{4}-\d\d-\d\dT"), "time"),
-    (re.compile(r"\d{4}-\d\d-\d\d$"), "day"),
-    (re.compile(r"\d{4}-W\d\d"), "week"),
-    (re.compile(r"\d{4}-\d\d$"), "month"),
-    (re.compile(r"\d{4}-(?:SP|SU|FA|WI)$"), "season"),
-    (re.compile(r"\d{4}-Q\d$"), "quarter"),
-    (re.compile(r"\d{4}-H\d$"), "half"),
-    (re.compile(r"\d{4}$"), "year"),
-    (re.compile(r"\d{3}$"), "decade"),
-    (re.compile(r"\d{2}$"), "century"),
-)
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _SENTENCE_BREAK = re.compile(
     r"(?<!\.[mM])(?<!\b[A-Z])[.!?][\"'”’)]*\s+[A-Z\"“`(]|\n\s*\n"
     r"|(?<=[aApP]\.[mM])\.\s+(?:The|A|An|He|She|It|They|We|This|That|These|Those|But"
     r"|In|On|At|By|For|If|When|Its|His|Her|Their|Our|There)\b"
 )
-
-
-def granularity_of(value: str) -> TimexGranularity | None:
-    """The granularity of a DATE or TIME value, None for durations, sets and references."""
-    for pattern, name in _GRANULARITY:
-        if pattern.match(value):
-            return name
-    return None
 
 
 #: How far before a trigger hit a rule's ``before`` words are looked for.
