@@ -90,7 +90,7 @@ def test_first_day_of_a_plain_period(text: str, first: date) -> None:
 def test_no_first_day_for_other_values(text: str) -> None:
     value = parse_value(text)
     assert isinstance(value, CalendarValue)
-    with pytest.raises(ValueError, match="day|week"):
+    with pytest.raises(ValueError, match=r"day|week"):
         value.first_day()
 
 
