@@ -8,6 +8,21 @@ and dates point), ``context`` (DCT and narrative state), ``dates`` (calendar ari
 and ``tagger`` (the passes that tie them together).
 """
 
-from timeline.temporal.tagger import tag
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from timeline.temporal.tagger import tag
 
 __all__ = ["tag"]
+
+
+def __getattr__(name: str) -> Any:
+    """``tag`` loads the tagger, which compiles the grammar, on first use: the model's
+    modules read TIMEX3 values (:mod:`.values`) without paying for it."""
+    if name == "tag":
+        from timeline.temporal.tagger import tag
+
+        return tag
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -31,7 +31,8 @@ _CALENDAR = re.compile(
       | -Q (?P<quarter>[1-4])
       | -H (?P<half>[12])
     )?
-    (?: T (?: (?P<hour>[0-2]\d) : (?P<minute>[0-5]\d) | (?P<part>MO|AF|EV|NI|MI|DT) ) )?
+    (?: T (?: (?P<hour>\d\d) : (?P<minute>\d\d)        # a clock (checked by datetime)
+          | (?P<part>MO|AF|EV|NI|MI|DT) ) )?
     """,
     re.VERBOSE,
 )
