@@ -131,3 +131,18 @@ def test_prefilter_finds_what_a_full_scan_finds_on_every_corpus_text(
         name for name, text, dct in texts if tag(text, dct) != tag(text, dct, prefilter=False)
     ]
     assert differ == []
+
+
+def test_a_rule_switched_off_tags_nothing_and_the_others_still_do() -> None:
+    text = "The vote is on Tuesday, two days after the Feb. 2 debate."
+    names = [r for _, _, r in rule_spans(text)]
+    assert "weekday" in names
+    assert "month_day" in names
+    kept = tag(text, DCT, without=frozenset({"weekday"}))
+    assert "Tuesday" not in [t.text for t in kept]
+    assert "Feb. 2" in [t.text for t in kept]
+
+
+def test_switching_off_an_unknown_rule_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no such rule: weekdays"):
+        tag("Tuesday", DCT, without=frozenset({"weekdays"}))

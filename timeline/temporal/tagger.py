@@ -153,6 +153,8 @@ def _lower(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
+_RULE_NAMES = frozenset(rule.name for rule in RULES)
+
 #: Rules that share a trigger, its filters and reach share their windows.
 _WINDOW_KEYS = [
     (rule.trigger, rule.word_start, rule.before, rule.after, rule.reach) for rule in RULES
@@ -162,11 +164,14 @@ _RULE_TRIGGER = [
 ]
 
 
-def _candidates(text: str, *, prefilter: bool = True) -> list[tuple[int, int, int, list[Part]]]:
+def _candidates(
+    text: str, *, prefilter: bool = True, without: frozenset[str] = frozenset()
+) -> list[tuple[int, int, int, list[Part]]]:
     """Every rule's parts in the text, as (start, end, rule index, parts).
 
     Without ``prefilter`` every rule's pattern runs over the whole text: the slow scan the
-    trigger windows must agree with (a test holds them to it).
+    trigger windows must agree with (a test holds them to it). Rules named in ``without``
+    are switched off.
     """
     found: list[tuple[int, int, int, list[Part]]] = []
     lowered = _lower(text)
@@ -174,6 +179,8 @@ def _candidates(text: str, *, prefilter: bool = True) -> list[tuple[int, int, in
     hits = _SCAN.hits(text, lowered) if prefilter else []
     windows: dict[tuple[object, ...], list[tuple[int, int]]] = {}
     for priority, (rule, key) in enumerate(zip(RULES, _WINDOW_KEYS, strict=True)):
+        if rule.name in without:
+            continue
         if rule.trigger is None or not prefilter:
             segments = whole
         else:
@@ -600,22 +607,28 @@ def _bounded(part: Part, ctx: Context) -> Resolved | None:
     return resolved
 
 
-def tag(text: str, dct: datetime, *, prefilter: bool = True) -> list[Timex]:
+def tag(
+    text: str, dct: datetime, *, prefilter: bool = True, without: frozenset[str] = frozenset()
+) -> list[Timex]:
     """Find and normalise the temporal expressions of ``text`` written at ``dct``.
 
     Returns timexes sorted by start, non-overlapping, with TIMEX3 type and value,
     granularity, anchor ("none", "dct" or "timex:N") and, for the second half of a range,
     the index of the first half in ``range_start``. ``prefilter=False`` tries every rule
     everywhere instead of near its trigger words: slow, the reference the prefilter is
-    tested against.
+    tested against. ``without`` switches off the rules it names, to measure what each is
+    worth.
     """
+    unknown = without - _RULE_NAMES
+    if unknown:
+        raise ValueError(f"no such rule: {', '.join(sorted(unknown))}")
     dct = aware_dct(dct)
     ctx = Context(text=text, dct=dct.date(), dct_time=dct)
     out: list[Timex] = []
     story_at: dict[int, tuple[date, str]] = {}
     reports: set[int] = set()
     clock_tense: dict[int, int] = {}
-    for _, parts in _select(_candidates(text, prefilter=prefilter)):
+    for _, parts in _select(_candidates(text, prefilter=prefilter, without=without)):
         previous_index: int | None = None
         for part in parts:
             resolved = _bounded(part, ctx)
