@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from timeline.errors import InputError
+from timeline.temporal.values import CalendarValue, parse_value
 
 Granularity = Literal["year", "month", "week", "day", "time"]
 Kind = Literal["scheduled", "past"]
@@ -258,25 +258,22 @@ def format_when(value: When, granularity: Granularity) -> str:
     return value.isoformat()
 
 
-_WHEN = re.compile(
-    r"(?P<y>\d{4})(?:-W(?P<w>\d{2})|-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?)?)?"
-)
-
-
 def parse_when(text: str, tz: str | None) -> When:
     """Inverse of :func:`format_when`: a clock time becomes aware in ``tz`` (UTC if none)."""
-    match = _WHEN.fullmatch(text.strip())
-    if match is None:
+    try:
+        value = parse_value(text.strip())
+    except ValueError:
+        raise ValueError(f"bad date {text!r}") from None
+    timed = isinstance(value, CalendarValue) and value.granularity == "time"
+    if not isinstance(value, CalendarValue) or not (value.is_plain or timed):
         raise ValueError(f"bad date {text!r}")
-    year = int(match["y"])
-    if match["w"]:
-        return date.fromisocalendar(year, int(match["w"]), 1)
-    month = int(match["m"] or 1)
-    day = int(match["d"] or 1)
-    if match["H"]:
-        try:
-            zone = ZoneInfo(tz) if tz else UTC
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {tz!r}") from None
-        return datetime(year, month, day, int(match["H"]), int(match["M"]), tzinfo=zone)
-    return date(year, month, day)
+    if value.hour is None or value.minute is None:
+        if value.part is not None:
+            raise ValueError(f"bad date {text!r}")
+        return value.first_day()
+    try:
+        zone = ZoneInfo(tz) if tz else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {tz!r}") from None
+    day = value.first_day()
+    return datetime(day.year, day.month, day.day, value.hour, value.minute, tzinfo=zone)

@@ -10,16 +10,15 @@
 
 from __future__ import annotations
 
-import re
 import shlex
 from dataclasses import dataclass
 from datetime import date
 
 from timeline.errors import QueryError
 from timeline.event import KINDS, Event
+from timeline.temporal.values import CalendarValue, parse_value
 
 _KEYS = ("after", "before", "kind", "source", "tag")
-_DATE = re.compile(r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?")
 MAX_QUERY_LENGTH = 1000
 
 
@@ -79,14 +78,14 @@ def searchable_text(event: Event) -> str:
 
 def parse_date_bound(text: str) -> date:
     """The first day of a ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-Www`` period."""
-    match = _DATE.fullmatch(text)
-    if match is None:
-        raise QueryError(f"bad date {text!r} (use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www)")
-    year, week, month, day = match.groups()
     try:
-        if week:
-            return date.fromisocalendar(int(year), int(week), 1)
-        return date(int(year), int(month or 1), int(day or 1))
+        value = parse_value(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, CalendarValue) or not value.is_plain:
+        raise QueryError(f"bad date {text!r} (use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www)")
+    try:
+        return value.first_day()
     except ValueError:
         raise QueryError(f"no such date {text!r}") from None
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from timeline.errors import InputError
 from timeline.event import Event, Granularity, When, format_when, parse_when
+from timeline.temporal.values import granularity_of
 from timeline.timeline import Timeline
 
 Action = Literal["edit", "hide", "confirm"]
@@ -53,13 +54,9 @@ def when_text(event: Event) -> str:
 
 
 def _granularity(text: str) -> Granularity:
-    if "T" in text:
-        return "time"
-    if "-W" in text:
-        return "week"
-    if len(text) == 4:
-        return "year"
-    return "month" if len(text) == 7 else "day"
+    """The granularity of a date the form accepts (``parse_when`` rejects the others)."""
+    shape = granularity_of(text)
+    return shape if shape in ("year", "month", "week", "time") else "day"
 
 
 def split_when(text: str) -> tuple[str, str | None]:

@@ -96,7 +96,7 @@ def day_on_side(month: int, day: int, dct: date, side: int) -> date | None:
     """The year-less day on one side of the DCT: the latest on or before it (``side`` < 0)
     or the earliest on or after it.
 
-    For words that fix the direction themselves: "last Oct. 23", "next May 4", "the year
+    For words that fix the direction themselves: "last Nov. 12", "next May 4", "the year
     ended Jan. 31" (a period that has ended is over whatever the distance).
     """
     options = [
@@ -110,7 +110,7 @@ def day_on_side(month: int, day: int, dct: date, side: int) -> date | None:
 
 
 #: Without a tense, a month at most this far ahead is the coming one; further ahead the
-#: past one wins, since news mostly reports what happened ("from $29.75 in March", said in
+#: past one wins, since news mostly reports what happened ("a peak in March", said in
 #: October, is the March gone by).
 UNTENSED_MONTHS_AHEAD = 2
 

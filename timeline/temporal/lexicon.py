@@ -24,6 +24,9 @@ MONTH_NUMBER: dict[str, int] = {
     "dec": 12,
 }
 
+# The ``*_RE`` fragments below go into verbose-mode rule patterns: a space in them is
+# written "\ " (a bare one would be ignored there).
+
 #: Alternation for a month name; abbreviations take an optional period.
 MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -132,14 +135,14 @@ _TENS_WORD = "|".join(_TENS)
 NUMBER_WORDS_RE = (
     # Only a ten takes a unit after it ("twenty four"): "two five-year terms" is two terms.
     rf"(?:(?:(?:{_TENS_WORD})(?:[- ](?:{_UNITS_WORD}))?|{_NUMWORD})"
-    r"(?: hundred(?: (?:and )?(?:" + _NUMWORD + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?)?)?"
-    r"|a hundred|a thousand|(?:one|two|three|four|five) thousand)"
+    r"(?:\ hundred(?:\ (?:and\ )?(?:" + _NUMWORD + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?)?)?"
+    r"|a\ hundred|a\ thousand|(?:one|two|three|four|five)\ thousand)"
 )
 #: A cardinal in digits ("12", "1.5", "1 1/2") or words.
-NUMBER_RE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?: \d/\d)?|{NUMBER_WORDS_RE})"
+NUMBER_RE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\ \d/\d)?|{NUMBER_WORDS_RE})"
 
 #: Vague quantities, which make TIMEX3 values with an X ("several years" -> PXY).
-VAGUE_RE = r"(?:several|a few|few|many|some|a couple of|couple of|a number of|numerous)"
+VAGUE_RE = r"(?:several|a\ few|few|many|some|a\ couple\ of|couple\ of|a\ number\ of|numerous)"
 
 #: Unit words and their TIMEX3 letters; a "T" marks units below a day.
 UNIT_CODE: dict[str, str] = {
@@ -159,7 +162,7 @@ UNIT_CODE: dict[str, str] = {
     "millennium": "ML",
 }
 UNIT_RE = (
-    r"(?:seconds?|minutes?|hours?|(?:(?:trading|business|working) )?days?|nights?|weeks?"
+    r"(?:seconds?|minutes?|hours?|(?:(?:trading|business|working)\ )?days?|nights?|weeks?"
     r"|fortnights?|months?|quarters?|years?|decades?|centuries|century|millenni(?:um|a))"
 )
 UNIT_ADJ_RE = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)"

@@ -20,35 +20,17 @@ from datetime import UTC, date, datetime, timedelta
 
 from timeline.event import EARLIEST, LATEST, in_bounds
 from timeline.temporal.context import Context, Narrative, Part, Resolved
-from timeline.temporal.rules import RULES, Rule
-from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, Timex, TimexGranularity, TimexType
+from timeline.temporal.registry import all_rules
+from timeline.temporal.rule import Rule
+from timeline.temporal.values import granularity_of
+from timeline.timex import ANCHOR_DCT, ANCHOR_NONE, Timex, TimexType
 
-_GRANULARITY: tuple[tuple[re.Pattern[str], TimexGranularity], ...] = (
-    (re.compile(r"\d{4}-\d\d-\d\dT"), "time"),
-    (re.compile(r"\d{4}-\d\d-\d\d$"), "day"),
-    (re.compile(r"\d{4}-W\d\d"), "week"),
-    (re.compile(r"\d{4}-\d\d$"), "month"),
-    (re.compile(r"\d{4}-(?:SP|SU|FA|WI)$"), "season"),
-    (re.compile(r"\d{4}-Q\d$"), "quarter"),
-    (re.compile(r"\d{4}-H\d$"), "half"),
-    (re.compile(r"\d{4}$"), "year"),
-    (re.compile(r"\d{3}$"), "decade"),
-    (re.compile(r"\d{2}$"), "century"),
-)
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _SENTENCE_BREAK = re.compile(
     r"(?<!\.[mM])(?<!\b[A-Z])[.!?][\"'”’)]*\s+[A-Z\"“`(]|\n\s*\n"
     r"|(?<=[aApP]\.[mM])\.\s+(?:The|A|An|He|She|It|They|We|This|That|These|Those|But"
     r"|In|On|At|By|For|If|When|Its|His|Her|Their|Our|There)\b"
 )
-
-
-def granularity_of(value: str) -> TimexGranularity | None:
-    """The granularity of a DATE or TIME value, None for durations, sets and references."""
-    for pattern, name in _GRANULARITY:
-        if pattern.match(value):
-            return name
-    return None
 
 
 #: How far before a trigger hit a rule's ``before`` words are looked for.
@@ -129,6 +111,9 @@ class _TriggerScan:
         return found
 
 
+#: Every rule, in priority order.
+RULES = all_rules()
+
 _TRIGGER_INDEX: dict[tuple[tuple[re.Pattern[str] | str, ...], bool], int] = {}
 for _rule in RULES:
     if _rule.trigger is not None and (_rule.trigger, _rule.fold) not in _TRIGGER_INDEX:
@@ -168,6 +153,8 @@ def _lower(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
+_RULE_NAMES = frozenset(rule.name for rule in RULES)
+
 #: Rules that share a trigger, its filters and reach share their windows.
 _WINDOW_KEYS = [
     (rule.trigger, rule.word_start, rule.before, rule.after, rule.reach) for rule in RULES
@@ -177,14 +164,24 @@ _RULE_TRIGGER = [
 ]
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
+def _candidates(
+    text: str, *, prefilter: bool = True, without: frozenset[str] = frozenset()
+) -> list[tuple[int, int, int, list[Part]]]:
+    """Every rule's parts in the text, as (start, end, rule index, parts).
+
+    Without ``prefilter`` every rule's pattern runs over the whole text: the slow scan the
+    trigger windows must agree with (a test holds them to it). Rules named in ``without``
+    are switched off.
+    """
     found: list[tuple[int, int, int, list[Part]]] = []
     lowered = _lower(text)
     whole = [(0, len(text))]
-    hits = _SCAN.hits(text, lowered)
+    hits = _SCAN.hits(text, lowered) if prefilter else []
     windows: dict[tuple[object, ...], list[tuple[int, int]]] = {}
     for priority, (rule, key) in enumerate(zip(RULES, _WINDOW_KEYS, strict=True)):
-        if rule.trigger is None:
+        if rule.name in without:
+            continue
+        if rule.trigger is None or not prefilter:
             segments = whole
         else:
             if key not in windows:
@@ -214,13 +211,16 @@ def _candidates(text: str) -> list[tuple[int, int, int, list[Part]]]:
     return found
 
 
-def _select(found: list[tuple[int, int, int, list[Part]]]) -> list[list[Part]]:
-    """Longest candidates first, then rule order; drop anything overlapping a kept one."""
+def _select(found: list[tuple[int, int, int, list[Part]]]) -> list[tuple[int, list[Part]]]:
+    """Longest candidates first, then rule order; drop anything overlapping a kept one.
+
+    Returns the kept candidates in text order, each as its rule index and parts.
+    """
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     starts: list[int] = []
     ends: list[int] = []
-    kept: list[tuple[int, list[Part]]] = []
-    for start, end, _, parts in found:
+    kept: list[tuple[int, int, list[Part]]] = []
+    for start, end, priority, parts in found:
         i = bisect.bisect_right(starts, start)
         if i > 0 and ends[i - 1] > start:
             continue
@@ -228,9 +228,18 @@ def _select(found: list[tuple[int, int, int, list[Part]]]) -> list[list[Part]]:
             continue
         starts.insert(i, start)
         ends.insert(i, end)
-        kept.append((start, parts))
+        kept.append((start, priority, parts))
     kept.sort(key=lambda k: k[0])
-    return [parts for _, parts in kept]
+    return [(priority, parts) for _, priority, parts in kept]
+
+
+def rule_spans(text: str, *, prefilter: bool = True) -> list[tuple[int, int, str]]:
+    """The spans the rules win in ``text``, in text order, with the name of the rule that
+    won each: what the tagger resolves next (a range's two parts are one span)."""
+    return [
+        (min(p.start for p in parts), max(p.end for p in parts), RULES[priority].name)
+        for priority, parts in _select(_candidates(text, prefilter=prefilter))
+    ]
 
 
 #: Periods of several quarters ("the nine months", "the year ended June 30"): after them,
@@ -424,7 +433,7 @@ def _fill_times(
                 and _CLOCK_VALUE.search(other.value)
                 and not _RANGE_JOIN.fullmatch(text, t.end, other.start)
             ):
-                # "At 5 p.m. the dollar fetched 96.85 yen, up from 93.20 at 5 p.m. Thursday":
+                # "At 4 p.m. the index stood at 812, up from 790 at 4 p.m. Monday":
                 # a later time's day is its own, unless the two make a range.
                 continue
             if (
@@ -464,7 +473,7 @@ def _fill_times(
 _DAY_NEXT_TO = re.compile(r"\bthe\s+(?P<unit>day|night)\s+(?P<dir>before|after)\s+$", re.I)
 
 
-#: "the evening of March 15", "the night of Oct. 23": that part of the day.
+#: "the evening of March 15", "the night of Nov. 12": that part of the day.
 _PART_OF = re.compile(r"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+$", re.I)
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
@@ -598,20 +607,28 @@ def _bounded(part: Part, ctx: Context) -> Resolved | None:
     return resolved
 
 
-def tag(text: str, dct: datetime) -> list[Timex]:
+def tag(
+    text: str, dct: datetime, *, prefilter: bool = True, without: frozenset[str] = frozenset()
+) -> list[Timex]:
     """Find and normalise the temporal expressions of ``text`` written at ``dct``.
 
     Returns timexes sorted by start, non-overlapping, with TIMEX3 type and value,
     granularity, anchor ("none", "dct" or "timex:N") and, for the second half of a range,
-    the index of the first half in ``range_start``.
+    the index of the first half in ``range_start``. ``prefilter=False`` tries every rule
+    everywhere instead of near its trigger words: slow, the reference the prefilter is
+    tested against. ``without`` switches off the rules it names, to measure what each is
+    worth.
     """
+    unknown = without - _RULE_NAMES
+    if unknown:
+        raise ValueError(f"no such rule: {', '.join(sorted(unknown))}")
     dct = aware_dct(dct)
     ctx = Context(text=text, dct=dct.date(), dct_time=dct)
     out: list[Timex] = []
     story_at: dict[int, tuple[date, str]] = {}
     reports: set[int] = set()
     clock_tense: dict[int, int] = {}
-    for parts in _select(_candidates(text)):
+    for _, parts in _select(_candidates(text, prefilter=prefilter, without=without)):
         previous_index: int | None = None
         for part in parts:
             resolved = _bounded(part, ctx)

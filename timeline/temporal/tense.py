@@ -187,7 +187,7 @@ _CLOCK_ON = r"(?:\d{1,2}[:.]\d\d|noon|midnight)\s+(?:[A-Z]{2,4}\s+)?on\s+"
 # A span that opens on the date ("in force from 18:00 on Tuesday", "covers the coast from
 # early Tuesday"): with no past verb before it, it runs from now on.
 _OPENS_SPAN = re.compile(rf"\bfrom\s+(?:(?:early|late)\s+|{_CLOCK_ON})?$", re.IGNORECASE)
-# "prices have come down from the middle of October": a perfect looks back.
+# "rents have fallen from the middle of May": a perfect looks back.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'ve)\b", re.IGNORECASE)
 
 # A span the clause sets ("from Tuesday evening until Thursday morning"): after a present
@@ -328,7 +328,7 @@ def direction(text: str, start: int, end: int) -> int:
             and nearest.group("modal")
             and m.start() - nearest.end() <= 1
         ):
-            continue  # "had been due to expire": the infinitive is inside the past modal
+            continue  # "had been due to close": the infinitive is inside the past modal
         if (
             m.group("infinitive")
             and (len(left) - m.end() > _INFINITIVE_REACH or "," in left[m.end() :])
