@@ -506,6 +506,13 @@ def test_a_weekday_in_a_clause_that_says_will_lies_ahead(text: str) -> None:
     assert event.kind == "scheduled"
 
 
+def test_the_publication_s_own_weekday_in_a_will_clause_is_next_week() -> None:
+    (opening,) = _events("On Wednesday, the duke will open the new library.", dct=_WEDNESDAY)
+    assert opening.first_day.isoformat() == "2025-03-12"
+    (told,) = _events("The results will be announced on Wednesday.", dct=_WEDNESDAY)
+    assert told.first_day.isoformat() == "2025-03-05"
+
+
 def test_a_weekday_ahead_falls_in_the_span_the_story_dates() -> None:
     text = ("The Riverside Festival runs from Friday 14 March to Sunday 16 March at Mill Park.\n"
             "The Lanterns will headline the main stage on Friday.\n"

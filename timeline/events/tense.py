@@ -6,7 +6,8 @@ picks one from the words near the date, which a modifier that looks like a past 
 verb of the clause the date sits in, with its auxiliaries. "Will launch" points ahead;
 "launched" or "was held" points back, and a present tense states a timetable ("Stage one
 on Monday takes the riders to Huye"). A weekday the tagger put before the publication day
-in a clause that says "will" or is in the present moves a week ahead, with the dates read
+in a clause that says "will" or is in the present moves a week ahead (so does the publication
+day's own weekday in a "will" clause, as the annotation guide reads it), with the dates read
 from it ("the next day"), and the event becomes scheduled. (Past verbs are not trusted the
 other way: "postponed the launch to Tuesday" looks ahead.) A story that dates a span ahead
 ("from Friday 27 June to Sunday 29 June") reads a weekday still ahead inside that span.
@@ -100,6 +101,9 @@ def _points_ahead(story: Story, event: Event) -> bool:
         return False
     # A past verb is not trusted the other way: it often takes a date still ahead
     # ("postponed the launch to Tuesday", "said the vote is on Tuesday").
+    if day == publication:  # "will meet on Friday" in a Friday paper: next Friday, unless
+        # it is the telling of the news ("will be announced Friday" is today's)
+        return says_will(head) and head.lemma_.lower() not in _TELLING
     return day < publication and (says_will(head) or says_present(head))
 
 
