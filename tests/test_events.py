@@ -316,6 +316,14 @@ def test_a_date_that_hangs_on_a_happening_s_noun_titles_that_happening() -> None
     assert by_month[5] == "Harbour bombing"
 
 
+def test_a_bracketed_date_after_a_name_dates_what_the_description_beside_it_says() -> None:
+    text = ("Next come Harbourfest (15 – 17 May), the leading festival for folk music, and "
+            "the craft market Makers Row (31 May – 2 June).")
+    by_day = {e.first_day.isoformat(): e.title for e in _events(text)}
+    assert by_day["2025-05-15"] == "Harbourfest, leading festival for folk music"
+    assert "Makers Row" in by_day["2025-05-31"]
+
+
 def test_a_body_is_no_title_but_a_festival_is() -> None:
     body = _events("Ballots for the National Assembly elections are due from March 10 to 14.")
     assert body

@@ -304,6 +304,37 @@ def _relative_title(story: Story, event: Event) -> str | None:
     return _capitalised(shortened(phrase + verb))
 
 
+def _capitalised_word(token: Any) -> bool:
+    """A word of a name: "Makers" in "Makers Row", whatever tag the parser gave it."""
+    return bool(token.pos_ == "PROPN" or (token.pos_ != "DET" and token.text[:1].isupper()))
+
+
+def _bracketed_name_title(story: Story, event: Event) -> str | None:
+    """ "Next come ProWein (15 - 17 May), the leading fair for wines": a date in brackets
+    right after a name dates what the name names, and the description set beside it says
+    what that is ("ProWein, leading fair for wines")."""
+    span = trigger_span(story, event)
+    if span is None or span.start < 2:
+        return None
+    doc = span.doc
+    opening, name_end = doc[span.start - 1], doc[span.start - 2]
+    if opening.text != "(" or not _capitalised_word(name_end):
+        return None
+    first = name_end.i
+    while first > 0 and (_capitalised_word(doc[first - 1]) or (
+            first > 1 and doc[first - 1].text == "&")):  # "wire & Tube"
+        first -= 2 if doc[first - 1].text == "&" else 1
+    name = doc[first: name_end.i + 1].text
+    closing = next((t for t in doc[span.end: span.end + 3] if t.text == ")"), None)
+    if closing is not None and closing.i + 2 < len(doc) and doc[closing.i + 1].text == ",":
+        # the parser often hangs the description anywhere: read the phrase that follows
+        chunk = next((c for c in doc.noun_chunks if c.start == closing.i + 2), None)
+        if chunk is not None and chunk.root.pos_ == "NOUN" and chunk[0].lower_ == "the":
+            described = noun_phrase(chunk.root, date_tokens(story, event))
+            return _capitalised(shortened(f"{name}, {described}"))
+    return None  # a name alone says less than the draft ("the retail fair EuroCIS")
+
+
 def _dated_noun_title(story: Story, event: Event) -> str | None:
     """ "pleaded guilty for the mass shooting on Feb. 14": the date is the shooting's own,
     so a title drafted from the clause around it, which does not name it, gives way."""
@@ -611,7 +642,7 @@ def _renamed(story: Story, events: list[Event]) -> list[Event]:
         problems = [p for p in title_problems(event.title) if p != "too long"]
         relative = _relative_title(story, event) or _when_title(story, event) \
             or _who_title(story, event) or _scheduled_title(story, event) \
-            or _dated_noun_title(story, event)
+            or _dated_noun_title(story, event) or _bracketed_name_title(story, event)
         if relative and not title_problems(relative):
             out.append(_retitled(story, event, relative))
             continue
