@@ -321,6 +321,8 @@ def test_a_bracketed_date_after_a_name_dates_what_the_description_beside_it_says
             "the craft market Makers Row (31 May – 2 June).")
     by_day = {e.first_day.isoformat(): e.title for e in _events(text)}
     assert by_day["2025-05-15"] == "Harbourfest, leading festival for folk music"
+    two = "Next comes Vinora (15 – 17 May), the leading fair for wines and spirits."
+    assert [e.title for e in _events(two)] == ["Vinora, leading fair for wines and spirits"]
     assert "Makers Row" in by_day["2025-05-31"]
 
 

@@ -51,7 +51,9 @@ def _subtree(token: Any, skip: set[int], depth: int = 0, *, joined: bool = False
         return []
     out = [token]
     for child in token.children:
-        if joined and depth == 0 and child.dep_ in ("cc", "conj"):
+        if child.dep_ in ("cc", "conj") and ((joined and depth == 0) or (
+                token.dep_ == "pobj" and depth == 1 and _two_joined(token))):
+            # "William and Kate"; "a fair for [wines and spirits]" (not a longer list)
             out.extend(_subtree(child, skip, depth + 1))
             continue
         if child.dep_ == "punct" and not _inside_word(child):
@@ -69,6 +71,12 @@ def _subtree(token: Any, skip: set[int], depth: int = 0, *, joined: bool = False
             continue
         out.extend(_subtree(child, skip, depth + 1))
     return out
+
+
+def _two_joined(token: Any) -> bool:
+    """ "wines and spirits": two conjuncts joined by "and" or "or", without a comma."""
+    deps = [c.dep_ for c in token.children]
+    return deps.count("cc") == 1 and deps.count("conj") == 1 and "punct" not in deps
 
 
 def _inside_word(token: Any) -> bool:
