@@ -151,6 +151,18 @@ def test_an_organisation_that_speaks_is_no_venue() -> None:
     assert events[0].location is None or "Authority" not in events[0].location
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("NAIROBI -- A polio round ended on Feb. 4, according to the Ministry of Health.",
+     "Nairobi"),
+    ("The Ministry of Health said the polio round ended on Feb. 4.", None),
+    ("Riverside State University said final examinations begin on May 2.",
+     "Riverside State University"),
+])
+def test_a_ministry_that_speaks_is_no_venue_but_a_university_still_holds_its_exams(
+        text: str, place: str | None) -> None:
+    assert [e.location for e in _events(text)] == [place]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -17,7 +17,7 @@ from timeline.event import Event
 from timeline.events.anchor import date_tokens
 from timeline.events.passes import Pass
 from timeline.events.story import Story, event_key, without_article
-from timeline.nlp import name_all, words
+from timeline.nlp import REPORTING_VERBS, name_all, words
 from timeline.places import VENUE_NOUNS, lookup
 
 _LOCATIVES = frozenset({"at", "in", "inside", "outside", "near", "from"})
@@ -155,8 +155,9 @@ def _inside_a_venue_name(story: Story, event: Event, location: str) -> bool:
 
 
 def _is_weak(story: Story, event: Event, location: str | None) -> bool:
-    """A drafted place a venue should replace: none, the dateline's town or a side's name."""
-    if location is None:
+    """A drafted place a venue should replace: none, the dateline's town, a side's name or a
+    teller's."""
+    if location is None or _is_teller(story, event, location):
         return True
     dateline = story.dateline_place()
     if dateline is not None and location.split(",")[0].strip() == dateline.name:
@@ -195,16 +196,42 @@ def _longer_name_of(longer: str, name: str) -> bool:
     return not _BODIES.intersection(w.lower() for w in longer[len(name):].split())
 
 
+def tellers(parsed: Any) -> set[str]:
+    """Names that tell the news in a sentence ("the Ministry of Health said", "according to
+    the ministry"): an organisation that speaks is no venue."""
+    out: set[str] = set()
+    for entity in parsed.entities("ORG", "FAC", "GPE"):
+        root = entity.root
+        says = root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
+        cited = root.dep_ == "pobj" and root.head.lower_ == "to" \
+            and root.head.head.lower_ == "according"
+        name = without_article(str(entity.text))
+        if (says or cited) and not _plainly_a_venue(name):  # a university that speaks
+            out.add(name)                                    # still holds its exams
+    return out
+
+
+def _is_teller(story: Story, event: Event, location: str | None) -> bool:
+    """The drafted place is a name that tells the news in the event's sentence."""
+    if location is None:
+        return False
+    return without_article(location.split(",")[0]) in tellers(story.parse(event.source.evidence))
+
+
 def story_venue(story: Story, events: list[Event]) -> str | None:
     """The one venue the story names (a court, a stadium, an exhibition centre): in its
     headline or opening, or as the place of its other events, when no other venue competes."""
     if "venue" not in story.memo:
-        named = [without_article(e.location.split(",")[0]) for e in events if e.location]
+        named = [without_article(e.location.split(",")[0]) for e in events
+                 if e.location and not _is_teller(story, e, e.location)]
         facilities: set[str] = set()
         for text in (story.document.title, story.lead()):
             if text:
+                speaking = tellers(story.parse(text))
                 for entity in story.parse(text).entities():
                     name = without_article(str(entity.text))
+                    if name in speaking:
+                        continue
                     if entity.label_ in ("FAC", "ORG") or _plainly_a_venue(name):
                         named.append(name)
                     if entity.label_ == "FAC" or _plainly_a_venue(name):
@@ -264,6 +291,10 @@ def run(story: Story, events: list[Event]) -> list[Event]:
                 event.location is None or _is_venue_like(venue) or lookup(venue) is None
                 or venue not in (event.location or "")):
             out.append(story.changed(event, "place", location=venue))
+        elif _is_teller(story, event, event.location):  # keep only the town after the name
+            assert event.location is not None
+            town = event.location.partition(",")[2].strip() or None
+            out.append(story.changed(event, "place", location=town))
         else:
             out.append(event)
     return out
