@@ -522,10 +522,16 @@ def _without_restated(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     titles: dict[int, str] = {}
     places: dict[int, str] = {}
+    # _restates pairs a week or month only with a day or time inside it: those are looked
+    # up by day, in the order of the events, not scanned for each week a story names
+    finer = sorted((e.first_day, i) for i, e in enumerate(events)
+                   if e.granularity in ("day", "time"))
+    days = [day for day, _ in finer]
     for coarse in events:
-        # only a week or month can be restated (the first test of _restates)
-        fine = next((other for other in events if _restates(coarse, other)), None) \
-            if coarse.granularity in ("week", "month") else None
+        inside = sorted(i for _, i in finer[bisect.bisect_left(days, coarse.first_day):
+                                            bisect.bisect_right(days, coarse.last_day)]) \
+            if coarse.granularity in ("week", "month") else []
+        fine = next((events[i] for i in inside if _restates(coarse, events[i])), None)
         if fine is None:
             kept.append(coarse)
             continue
