@@ -5,6 +5,7 @@ shared), the best of ``--repeat`` runs.
     python bench/hostile.py                         # every shape at its default size
     python bench/hostile.py --shape spaces --size 1000000
     python bench/hostile.py --shape none --news-mb 1 --news-mb 2 --news-mb 20
+    python bench/hostile.py --shape none --regexes  # the regex audit
 
 News text is real articles, read generically from ``--articles`` folders (by default the
 bench's own articles and the shared dev corpus, when present) and put one after another,
@@ -19,6 +20,7 @@ first news size: the ratio of the sizes is what linear time gives.
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
 import sys
 import time
@@ -121,6 +123,63 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
+# The regex audit: every compiled pattern of the modules that read whole texts, timed at
+# n and 2n characters of each adversarial string (a unit repeated).
+AUDITED_MODULES = (
+    "timeline.sentences", "timeline.framer", "timeline.titles", "timeline.places",
+    "timeline.events.story", "timeline.events.title_check", "timeline.events.title",
+    "timeline.events.place", "timeline.events.zone", "timeline.events.clauses",
+    "timeline.events.kind", "timeline.temporal.rules", "timeline.temporal.tagger",
+    "timeline.temporal.context", "timeline.temporal.tense", "timeline.readers.plain",
+    "timeline.readers.files", "timeline.readers.sniff",
+)
+ADVERSARIAL_UNITS = (" ", "a ", ", ", "a", "A", "A ", "Ab ", "A-", "A.", "a.", "-", " -",
+                     "\n", "1 ", "Jan 1, ", "and ", ". ", "( ", "(", "( )", " (", "the ",
+                     "on ", "Mr. ", "A, ", "A (", "to be ")
+
+
+def audited_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    found: list[tuple[str, re.Pattern[str]]] = []
+    for name in AUDITED_MODULES:
+        module = importlib.import_module(name)
+        found += [(f"{name}.{attr}", value) for attr, value in vars(module).items()
+                  if isinstance(value, re.Pattern)]
+    rules = getattr(importlib.import_module("timeline.temporal.rules"), "RULES", ())
+    found += [(f"timeline.temporal.rules.RULES[{i}]", rule.pattern) for i, rule in
+              enumerate(rules) if isinstance(getattr(rule, "pattern", None), re.Pattern)]
+    return found
+
+
+def scan_seconds(pattern: re.Pattern[str], text: str) -> float:
+    """CPU seconds of what the code does with a pattern: scan, search, match at the start."""
+    started = time.process_time()
+    for _ in pattern.finditer(text):
+        pass
+    pattern.match(text)
+    pattern.search(text, len(text) // 2)
+    return time.process_time() - started
+
+
+def audit_regexes(size: int) -> None:
+    """Print every pattern whose time grows faster than linear from n to 2n on some string."""
+    patterns = audited_patterns()
+    worst: list[tuple[float, str, str, float, float]] = []
+    for name, pattern in patterns:
+        for unit in ADVERSARIAL_UNITS:
+            one = scan_seconds(pattern, unit * (size // len(unit)))
+            if one < 0.002:
+                continue  # too quick to measure at n: a quadratic pattern shows by then
+            two = scan_seconds(pattern, unit * (2 * size // len(unit)))
+            worst.append((two / one, name, unit, one, two))
+    worst.sort(reverse=True)
+    print(f"regex audit: {len(patterns)} patterns x {len(ADVERSARIAL_UNITS)} strings at "
+          f"n={size:,} and 2n; measurable at n: {len(worst)}")
+    for ratio, name, unit, one, two in worst[:15]:
+        flag = "  SUPERLINEAR" if ratio > 3.0 else ""
+        print(f"  {name:<48} {unit!r:<10} {one:7.3f} s  2n {two:7.3f} s  ratio {ratio:5.2f}"
+              f"{flag}", flush=True)
+
+
 def seconds(text: str, repeat: int = 1) -> float:
     """CPU seconds of the quickest of ``repeat`` parses of ``text``."""
     timings = []
@@ -141,7 +200,12 @@ def main() -> None:
     parser.add_argument("--articles", type=Path, action="append",
                         help="a folder of articles for the news text (repeatable)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size (the best counts)")
+    parser.add_argument("--regexes", action="store_true",
+                        help="audit every compiled pattern at n and 2n (n: --regex-size)")
+    parser.add_argument("--regex-size", type=int, default=20_000)
     args = parser.parse_args()
+    if args.regexes:
+        audit_regexes(args.regex_size)
     bodies = article_bodies(args.articles or DEFAULT_ARTICLES)
     seconds(news(20_000, bodies))  # loads the model and every word list
     for name in args.shape or sorted(SHAPES):
