@@ -163,6 +163,8 @@ def scan_seconds(pattern: re.Pattern[str], text: str) -> float:
 def audit_regexes(size: int) -> None:
     """Print every pattern whose time grows faster than linear from n to 2n on some string."""
     patterns = audited_patterns()
+    print(f"regex audit: {len(patterns)} patterns x {len(ADVERSARIAL_UNITS)} strings at "
+          f"n={size:,} and 2n", flush=True)
     worst: list[tuple[float, str, str, float, float]] = []
     for name, pattern in patterns:
         for unit in ADVERSARIAL_UNITS:
@@ -171,9 +173,11 @@ def audit_regexes(size: int) -> None:
                 continue  # too quick to measure at n: a quadratic pattern shows by then
             two = scan_seconds(pattern, unit * (2 * size // len(unit)))
             worst.append((two / one, name, unit, one, two))
+            if two / one > 3.0:
+                print(f"  superlinear: {name} on {unit!r}: {one:.3f} s, 2n {two:.3f} s",
+                      flush=True)
     worst.sort(reverse=True)
-    print(f"regex audit: {len(patterns)} patterns x {len(ADVERSARIAL_UNITS)} strings at "
-          f"n={size:,} and 2n; measurable at n: {len(worst)}")
+    print(f"measurable at n: {len(worst)}; the steepest:")
     for ratio, name, unit, one, two in worst[:15]:
         flag = "  SUPERLINEAR" if ratio > 3.0 else ""
         print(f"  {name:<48} {unit!r:<10} {one:7.3f} s  2n {two:7.3f} s  ratio {ratio:5.2f}"
@@ -206,6 +210,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.regexes:
         audit_regexes(args.regex_size)
+        if args.shape == ["none"] and not args.news_mb:
+            return
     bodies = article_bodies(args.articles or DEFAULT_ARTICLES)
     seconds(news(20_000, bodies))  # loads the model and every word list
     for name in args.shape or sorted(SHAPES):
