@@ -117,6 +117,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
                                                       for i in range(n // 10)),
     "commas": lambda n: "The council meets on March 3" + ", x" * (n // 3) + ".",
     "no_sentence_end": lambda n: "the council will meet on march 3 and " * (n // 37),
+    "dated_no_end": lambda n: "the council will meet on March 3 and " * (n // 37),
     "capitals": lambda n: "On March 3 " + " ".join("Harbour" for _ in range(n // 8)) + ".",
     "newlines": lambda n: "On March 3 the council meets." + "\n" * n + "In York.",
     "dashes": lambda n: "On March 3 " + "-" * n + " the fair opens.",
