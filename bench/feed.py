@@ -2,6 +2,13 @@
 
     .venv/bin/python bench/feed.py [--events 10000] [--requests 5000] [--concurrency 32]
 
+The load generator is wrk (Debian's package: apt-get install wrk), which spends less CPU per
+request than the server (both are measured and printed); without wrk the httpx client runs,
+and is the bottleneck. Every rate is also printed against a peer measured in the same run: a
+bare Starlette app under uvicorn that answers the same bytes with the same ETag, which is
+as fast as this stack can serve. Last, a bounded load of malformed requests (raw sockets)
+runs while ``--watch`` re-ingests a pathological article; no answer may be a 5xx.
+
 Builds a store of ``--events`` synthetic events (written through the store API) plus one
 real article in a watched folder, starts ``timeline serve --watch`` in a subprocess, and
 loads it from a second process with an async httpx client (a fixed number of requests at a
@@ -129,28 +136,157 @@ def run_client(url: str, requests: int, concurrency: int,
     return loaded
 
 
-def run_wrk(url: str, connections: int, seconds: int,
-            headers: dict[str, str]) -> tuple[float, str] | None:
-    """wrk's requests/s and a line with its p99, when wrk is installed."""
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds a live process has used (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Wrk:
+    """One wrk run: its requests/s, a summary line, and CPU seconds of wrk and the server."""
+
+    def __init__(self, rps: float, line: str, count: int, client_cpu: float,
+                 server_cpu: float) -> None:
+        self.rps, self.line, self.count = rps, line, count
+        self.client_cpu, self.server_cpu = client_cpu, server_cpu
+
+    def cpu_line(self) -> str:
+        per = 1e6 / max(self.count, 1)
+        return (f"CPU per request: wrk {self.client_cpu * per:.0f} us, server "
+                f"{self.server_cpu * per:.0f} us (client/server "
+                f"{self.client_cpu / max(self.server_cpu, 1e-9):.2f}: the server is the "
+                f"bottleneck)" if self.client_cpu < self.server_cpu else
+                f"CPU per request: wrk {self.client_cpu * per:.0f} us, server "
+                f"{self.server_cpu * per:.0f} us (the client is the bottleneck)")
+
+
+def run_wrk(url: str, connections: int, seconds: int, headers: dict[str, str],
+            server: int | None = None) -> Wrk | None:
+    """wrk's requests/s and a line with its p99, when wrk is installed; ``server`` is the
+    pid whose CPU time is measured over the run."""
     wrk = shutil.which("wrk")
     if wrk is None:
         return None
     command = [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60,
-                            check=False).stdout
+    server_before = cpu_seconds(server) if server else 0.0
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0
+    server_cpu = cpu_seconds(server) - server_before if server else 0.0
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
     total = re.search(r"(\d+) requests in", output)
     p99 = re.search(r"99%\s+([\d.]+\w+)", output)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if rps is None:
-        return 0.0, f"wrk failed: {output.strip()[:200]}"
+        return Wrk(0.0, f"wrk failed: {output.strip()[:200]}", 0, 0.0, 0.0)
     count = int(total.group(1)) if total else 0
     line = (f"{float(rps.group(1)):,.0f} req/s ({count:,} requests), "
             f"p99 {p99.group(1) if p99 else '?'}"
             + (f", {non2xx.group(1)} non-2xx/3xx" if non2xx else ""))
-    return float(rps.group(1)), line
+    return Wrk(float(rps.group(1)), line, count, usage.ru_utime + usage.ru_stime, server_cpu)
+
+
+# The peer: the same bytes from a bare Starlette app ------------------------------------------
+
+
+def peer_app(body_file: str) -> object:
+    """A Starlette app that serves one body with its ETag, and 304 to If-None-Match."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    body = Path(body_file).read_bytes()
+    etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+
+    async def calendar(request: Request) -> Response:
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"ETag": etag})
+        return Response(body, media_type="text/calendar", headers={"ETag": etag})
+
+    return Starlette(routes=[Route("/calendar.ics", calendar)])
+
+
+def start_peer(body: Path, port: int) -> tuple[subprocess.Popen[bytes], str]:
+    """The peer server in a subprocess, and its ETag."""
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--peer", str(body), str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/calendar.ics"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            return process, httpx.get(url, timeout=10).headers["etag"]
+        except httpx.TransportError:
+            time.sleep(0.1)
+    stop(process)
+    raise SystemExit("the peer server did not start")
+
+
+# Malformed requests, on raw sockets ---------------------------------------------------------
+
+MALFORMED: tuple[bytes, ...] = (
+    b"GET /calendar.ics?q=%ZZ%E0%80 HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /calendar.ics?q=" + b"(" * 4000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /calendar.ics?q=date:9999-99-99 HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /calendar.ics?q=%00%1b%5b31m HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /%ff%fe/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /feeds/" + b"a" * 3000 + b".ics HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /calendar.ics HTTP/1.1\r\nHost: x\r\nIf-None-Match: \x01\x02\r\n"
+    b"If-Modified-Since: Feb 30 10000\r\n\r\n",
+    b"GET /calendar.ics HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip;q=NaN, *;q=-1\r\n\r\n",
+    b"GET /calendar.ics HTTP/1.1\r\nHost: x\r\nRange: bytes=-0-9999999999999999999\r\n\r\n",
+    b"POST /calendar.ics HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello",
+    b"BREW /calendar.ics HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /calendar.ics HTTP/9.9\r\n\r\n",
+    b"GET\r\n\r\n",
+    b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + b"\x00" * 64,  # a TLS hello
+    b"GET /calendar.ics HTTP/1.1\r\nHost: x\r\nX-Long: " + b"y" * 70000 + b"\r\n\r\n",
+    b"GET /calendar.ics HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+    b"GET /?token=%c3%28 HTTP/1.1\r\nHost: x\r\n\r\n",
+)
+
+
+async def _malformed(port: int, requests: int, concurrency: int) -> dict[str, int]:
+    """Send ``requests`` malformed requests (one connection each, ``concurrency`` at a time);
+    count answers by status class, and connections closed without an answer."""
+    counts: dict[str, int] = {}
+    queue = list(range(requests))
+
+    async def one(number: int) -> None:
+        payload = MALFORMED[number % len(MALFORMED)]
+        try:
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_connection("127.0.0.1", port), 10)
+            writer.write(payload)
+            await writer.drain()
+            line = await asyncio.wait_for(reader.readline(), 30)
+            writer.close()
+        except (OSError, TimeoutError):
+            line = b""
+        status = re.match(rb"HTTP/1\.[01] (\d)\d\d", line)
+        key = f"{status.group(1).decode()}xx" if status else "closed"
+        counts[key] = counts.get(key, 0) + 1
+
+    async def worker() -> None:
+        while queue:
+            await one(queue.pop())
+
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return counts
+
+
+def pathological_article(path: Path, dates: int) -> None:
+    """A dated article whose body is a list of ``dates`` dates: the slowest shape to parse."""
+    months = ("March", "April", "May", "June", "July", "August")
+    listed = ", ".join(f"{months[i % 6]} {i % 27 + 1}" for i in range(dates))
+    path.write_text(f"Fixture list\nPublished: 04 Feb. 2025, 17:55\nThe games are on {listed}.\n",
+                    encoding="utf-8")
 
 
 # The server ---------------------------------------------------------------------------------
@@ -198,6 +334,11 @@ def builds(log: Path) -> int:
     return log.read_text(encoding="utf-8", errors="replace").count("timeline: built ")
 
 
+def reingests(log: Path) -> int:
+    """How many re-ingests the server has finished so far (it logs each one)."""
+    return log.read_text(encoding="utf-8", errors="replace").count("re-ingested")
+
+
 def change_to_feed(url: str, article: Path, number: int) -> float:
     """Seconds from appending a dated sentence to the article until the feed's ETag moves."""
     etag = httpx.get(url, timeout=30).headers["etag"]
@@ -221,6 +362,10 @@ def main() -> None:
     parser.add_argument("--full-requests", type=int, default=300,
                         help="full-body requests to send")
     parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--malformed", type=int, default=20_000,
+                        help="most malformed requests to send during the pathological re-ingest")
+    parser.add_argument("--pathological-dates", type=int, default=3000,
+                        help="dates in the pathological article")
     parser.add_argument("--keep", action="store_true", help="Keep the temporary folder.")
     args = parser.parse_args()
 
@@ -251,9 +396,28 @@ def main() -> None:
               f"connections): {not_modified['rps']:,.0f} req/s, p50 "
               f"{not_modified['p50_ms']:.1f} ms, p99 {not_modified['p99_ms']:.1f} ms, "
               f"statuses {not_modified['statuses']}")
-        wrk = run_wrk(url, args.concurrency, 5, {"If-None-Match": etag})
-        if wrk is not None:
-            print(f"304s (wrk, 5 s, {args.concurrency} connections): {wrk[1]}")
+        wrk = run_wrk(url, args.concurrency, 5, {"If-None-Match": etag}, process.pid)
+        full_wrk = run_wrk(url, 4, 5, {"Accept-Encoding": "identity"}, process.pid)
+        body = tmp / "body.ics"
+        body.write_bytes(first.content)
+        peer_port = free_port()
+        peer, peer_etag = start_peer(body, peer_port)
+        try:
+            peer_url = f"http://127.0.0.1:{peer_port}/calendar.ics"
+            peer_304 = run_wrk(peer_url, args.concurrency, 5, {"If-None-Match": peer_etag},
+                               peer.pid)
+            peer_full = run_wrk(peer_url, 4, 5, {"Accept-Encoding": "identity"}, peer.pid)
+        finally:
+            stop(peer)
+        if wrk is not None and full_wrk is not None and peer_304 and peer_full:
+            print(f"304s (wrk, 5 s, {args.concurrency} connections): {wrk.line}; "
+                  f"{wrk.rps / max(peer_304.rps, 1e-9):.2f}x the peer's {peer_304.rps:,.0f}")
+            print(f"  {wrk.cpu_line()}")
+            print(f"full bodies (wrk, identity, {len(first.content):,} bytes, 5 s, 4 "
+                  f"connections): {full_wrk.line}; "
+                  f"{full_wrk.rps / max(peer_full.rps, 1e-9):.2f}x the peer's "
+                  f"{peer_full.rps:,.0f}")
+            print(f"  {full_wrk.cpu_line()}")
 
         before = builds(log)
         full = run_client(url, args.full_requests, 4, {"Accept-Encoding": "identity"})
@@ -275,14 +439,47 @@ def main() -> None:
         if rebuilt:
             print(f"server log: {rebuilt[-1].strip()}")
 
+        # Malformed requests while --watch re-ingests a pathological article (in a worker
+        # process, so the server keeps answering).
+        slow = folder / "fixtures.txt"
+        etag = httpx.get(url, timeout=30).headers["etag"]
+        ingests = reingests(log)
+        began_ingest = time.perf_counter()
+        pathological_article(slow, args.pathological_dates)
+        answers: dict[str, int] = {}
+        sent, feed_waits = 0, []
+        # batches until the re-ingest is done, at most --malformed requests in all
+        while sent < args.malformed and (sent == 0 or reingests(log) == ingests):
+            batch = min(200, args.malformed - sent)
+            for key, count in asyncio.run(_malformed(port, batch, 16)).items():
+                answers[key] = answers.get(key, 0) + count
+            sent += batch
+            asked = time.perf_counter()
+            status = httpx.get(url, timeout=30, headers={"If-None-Match": etag}).status_code
+            feed_waits.append(time.perf_counter() - asked)
+            answers[f"feed {status}"] = answers.get(f"feed {status}", 0) + 1
+        took = time.perf_counter() - began_ingest
+        fives = answers.get("5xx", 0)
+        done = reingests(log) > ingests
+        print(f"malformed requests ({sent:,}, {len(MALFORMED)} kinds, 16 at a time) during "
+              f"the --watch re-ingest of a {args.pathological_dates:,}-date article "
+              f"({'finished' if done else 'STILL RUNNING'} after {took:.1f} s): "
+              f"{dict(sorted(answers.items()))}; slowest feed request in between "
+              f"{max(feed_waits):.2f} s")
+        ingested = [line for line in log.read_text(errors="replace").splitlines()
+                    if "re-ingested" in line]
+        if ingested:
+            print(f"server log: {ingested[-1].strip()[:200]}")
+
         # The httpx client spends more CPU per request than the server does, and shares
         # the two cores with it; wrk (C) measures the server, so it judges the bar.
-        rps = wrk[0] if wrk is not None else float(not_modified["rps"])  # type: ignore[arg-type]
+        rps = wrk.rps if wrk is not None else float(not_modified["rps"])  # type: ignore[arg-type]
         print("bars: "
               f"304 >= 1,000 req/s ({'wrk' if wrk else 'httpx'}): "
               f"{'PASS' if rps >= 1000 else 'FAIL'}; "
               f"full body from cache: {'PASS' if after == before else 'FAIL'}; "
-              f"change-to-feed < 2 s: {'PASS' if max(times) < 2 else 'FAIL'}")
+              f"change-to-feed < 2 s: {'PASS' if max(times) < 2 else 'FAIL'}; "
+              f"0 5xx on malformed requests: {'PASS' if fives == 0 else 'FAIL'}")
     finally:
         stop(process)
         if args.keep:
@@ -292,7 +489,12 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--client":
+    if len(sys.argv) > 1 and sys.argv[1] == "--peer":
+        import uvicorn
+
+        uvicorn.run(peer_app(sys.argv[2]), host="127.0.0.1", port=int(sys.argv[3]),  # type: ignore[arg-type]
+                    log_level="warning", access_log=False)
+    elif len(sys.argv) > 1 and sys.argv[1] == "--client":
         target, count, parallel, extra = sys.argv[2:6]
         print(json.dumps(asyncio.run(_load(target, int(count), int(parallel),
                                            json.loads(extra)))))

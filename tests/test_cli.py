@@ -158,3 +158,29 @@ def test_browse_without_a_terminal_or_with_bad_paths_is_one_line(args: list[str]
     assert result.returncode == 1
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+_TERMINAL_CONTROLS = {chr(c) for c in (*range(9), *range(11, 32), 127, *range(128, 160))}
+
+
+def test_json_output_holds_no_raw_control_character_yet_reads_back_the_same(
+        tmp_path: Path) -> None:
+    """C1 controls (the 8-bit CSI, NEL) and DEL are escaped in --json, as the terminal
+    output strips them; json.loads still gives the article's text back."""
+    sentence = "The \u009b31mcity fair\u0085 will open on March 3 in Leeds.\u007f"
+    article = tmp_path / "fair.txt"
+    article.write_text(f"Fair opens\nPublished: 04 Feb. 2025, 17:55\n{sentence}\n",
+                       encoding="utf-8")
+    for args in (("extract", "--json", str(article)), ("list", "--json", str(article))):
+        result = run(*args)
+        assert result.returncode == 0, result.stderr
+        assert not _TERMINAL_CONTROLS & set(result.stdout), args
+        assert "\\u009b" in result.stdout
+        evidence = [e["evidence"] for e in json.loads(result.stdout)["events"]]
+        assert evidence == [sentence], args
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text(json.dumps({"id": "a\u009b", "dct": "2025-02-04", "text": sentence}) + "\n",
+                     encoding="utf-8")
+    result = run("timex", str(jsonl))
+    assert not _TERMINAL_CONTROLS & set(result.stdout)
+    assert json.loads(result.stdout)["id"] == "a\u009b"

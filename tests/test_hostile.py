@@ -121,3 +121,27 @@ def test_hostile_titles_and_places_make_a_calendar_every_client_reads(tmp_path: 
     assert not any(e.title.startswith("Injected") for e in back.values())
     assert back["hostile-0@test"].title == ("Board meeting END: VEVENT BEGIN: VEVENT "
                                              "SUMMARY:Injected")
+
+
+# The word before a period, read backwards -------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ. \n", max_size=40))
+def test_the_word_before_a_period_is_the_letters_and_dots_that_run_up_to_it(text: str) -> None:
+    """What the old search from the sentence's start found (a letter, then letters and
+    dots up to the final period), read backwards instead."""
+    from timeline.sentences import _word_before
+
+    chunk = text + "."
+    found = re.search(r"([A-Za-z][A-Za-z.]*)\.$", chunk)
+    assert _word_before(chunk, 0, len(text)) == (found.group(1) if found else "")
+
+
+def test_abbreviations_after_a_long_word_still_do_not_end_a_sentence() -> None:
+    from timeline.sentences import split_sentences
+
+    text = "x" * 50_000 + " met Mr. Lee on Feb. 3 at noon." + " Mr. Lee spoke." * 2000
+    sentences = split_sentences(text)
+    assert sentences[-2001].text.endswith("met Mr. Lee on Feb. 3 at noon.")
+    assert [s.text for s in sentences[-2000:]] == ["Mr. Lee spoke."] * 2000

@@ -31,7 +31,7 @@ from timeline.cli_store import STORE_COMMANDS
 from timeline.config import ENV_VAR
 from timeline.errors import TimelineError
 from timeline.events.frame import PASS_NAMES, SKIP_ENV
-from timeline.terminal import printable
+from timeline.terminal import json_text, printable
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -92,7 +92,7 @@ def extract_command(paths: tuple[str, ...], as_json: bool, explain: bool, merge:
         click.echo(explain_events(timeline, color=use_color(None)), nl=False)
     elif as_json:
         payload = {"events": [event.to_json() for event in timeline]}
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        click.echo(json_text(payload, indent=2))
     else:
         click.echo(render(timeline, color=use_color(None)), nl=False)
     reporter.finish()
@@ -138,7 +138,7 @@ def timex_command(jsonl: TextIO, output: TextIO) -> None:
                        f"({exc})", err=True)
             failed, timexes = True, []
         record["timexes"] = timexes
-        output.write(json.dumps(record, ensure_ascii=False) + "\n")
+        output.write(json_text(record) + "\n")
     if failed:
         raise SystemExit(1)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -16,7 +15,7 @@ from timeline.limits import DEFAULT_MAX_BYTES, DEFAULT_SECONDS
 from timeline.query import Query, parse_query
 from timeline.readers import ReadOptions, parse_dct, parse_zone, read_documents
 from timeline.store import Store
-from timeline.terminal import printable
+from timeline.terminal import json_text, printable
 from timeline.timeline import Timeline
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -82,7 +81,7 @@ def use_color(forced: bool | None) -> bool:
 
 def print_json(payload: dict[str, Any]) -> None:
     """Indented JSON on standard output, as every ``--json`` prints it."""
-    click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    click.echo(json_text(payload, indent=2))
 
 
 def fail(message: str) -> NoReturn:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import click
@@ -19,6 +19,7 @@ from timeline.cli_common import (
     reading_options,
 )
 from timeline.errors import InputError, TimelineError
+from timeline.event import Event
 from timeline.ics import (
     DEFAULT_NAME,
     CalendarOptions,
@@ -77,8 +78,15 @@ def export_command(paths: tuple[str, ...], output: str, query: str | None,
     timeline = load_timeline(paths, read_options(dct, source_tz, follow_links), reporter,
                              query_option(query), db)
     revisions = stored_revisions(db) if db is not None or not paths else None
-    written = write_calendar(timeline, output, options, revisions)
-    left_out = len(exportable(timeline, include_coarse=True)) - written
+    unwritable: list[Event] = []
+
+    def left_out_of_calendar(event: Event, problem: str) -> None:
+        unwritable.append(event)
+        reporter.report(InputError(f"event {event.uid} ({event.title!r}, {event.first_day})",
+                                   f"cannot be written to a calendar: {problem}; left out"))
+
+    written = write_calendar(timeline, output, options, revisions, left_out_of_calendar)
+    left_out = len(exportable(timeline, include_coarse=True)) - written - len(unwritable)
     note = f" ({left_out} coarse left out; --include-coarse adds them)" if left_out else ""
     if as_json:
         print_json({"output": output, "written": written, "left_out": left_out})
@@ -97,13 +105,23 @@ def stored_revisions(db: str | None) -> dict[str, Revision]:
 
 
 def write_calendar(timeline: Timeline, output: str, options: CalendarOptions,
-                   revisions: Mapping[str, Revision] | None = None) -> int:
+                   revisions: Mapping[str, Revision] | None = None,
+                   on_error: Callable[[Event, str], None] | None = None) -> int:
     """Export ``timeline`` to ``output`` (a path or '-'); the number of events written.
 
     The store-backed export (``--db``) calls this with the store's timeline and the
-    SEQUENCE/CREATED/LAST-MODIFIED it keeps per uid.
+    SEQUENCE/CREATED/LAST-MODIFIED it keeps per uid. An event the calendar cannot hold goes
+    to ``on_error`` and is left out (without ``on_error`` it stops the export).
     """
-    data = export_ics(timeline, options, revisions=revisions)
+    failed: set[str] = set()
+
+    def left_out(event: Event, problem: str) -> None:
+        failed.add(event.uid)
+        if on_error is not None:
+            on_error(event, problem)
+
+    data = export_ics(timeline, options, revisions=revisions,
+                      on_error=left_out if on_error is not None else None)
     if output == STDOUT:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -112,4 +130,4 @@ def write_calendar(timeline: Timeline, output: str, options: CalendarOptions,
             save_ics(Path(output), data)
         except OSError as error:
             fail(f"{output}: cannot write: {error.strerror or error}")
-    return len(exportable(timeline, include_coarse=options.include_coarse))
+    return len(exportable(timeline, include_coarse=options.include_coarse)) - len(failed)

@@ -331,7 +331,8 @@ class FeedService:
                 default_duration=self.settings.default_duration)
             cache_name = name if not query_text else "?"
             cache = self._vevents.setdefault(cache_name, VeventCache())
-            body = export_ics(events, options, revisions=snapshot.revisions, cache=cache)
+            body = export_ics(events, options, revisions=snapshot.revisions, cache=cache,
+                              on_error=self._left_out)
             rendition = self._rendition(key, version, body, len(events))
             self._bodies[key] = rendition
             self._bodies.move_to_end(key)
@@ -369,6 +370,11 @@ class FeedService:
             revisions = revisions_from(self._store.stamps())
             snapshot = self._snapshot = _Snapshot(version, timeline, revisions)
         return snapshot
+
+    def _left_out(self, event: Event, problem: str) -> None:
+        """An event no calendar can hold is left out of the feed, not a 500 for all."""
+        if self.log is not None:
+            self.log(f"left out event {event.uid} ({event.title!r}): {problem}")
 
     def _rendition(self, key: FeedKey, version: int, body: bytes, events: int) -> Rendition:
         digest = hashlib.blake2b(body, digest_size=16).hexdigest()

@@ -10,6 +10,7 @@ confidence that says how sure each of those steps was.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -323,6 +324,7 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
     dateline = _DATELINE.match(document.text)
     skip_before = dateline.end() if dateline else 0
     events: list[Event] = []
+    twins = _SameDay()
     sentences = split_sentences(document.text)
     cursor = 0  # timexes come sorted by start, so one pass hands each sentence its own
     for number, sentence in enumerate(sentences):
@@ -350,8 +352,9 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
             previous = events[-1] if events else None
             if previous is not None and _refines(previous, event):
                 events[-1] = _refine(previous, event)
+                twins.moved(events, len(events) - 1)
                 continue
-            twin = next((i for i, e in enumerate(events) if _duplicates(e, event)), None)
+            twin = twins.first_twin(events, event)
             if twin is not None:
                 events[twin] = _join_twins(events[twin], event)
                 continue
@@ -369,6 +372,36 @@ def frame(document: Document, timexes: list[Timex]) -> list[Event]:
     default = _dateline_location(document)
     return [_with_place_in_short_title(_with_default_place(e, default))
             for e in _inherit_locations(events)]
+
+
+class _SameDay:
+    """Where to look for an event's twin: :func:`_duplicates` pairs only events with the
+    same first day and granularity, so the events are indexed by those, and a list of
+    thousands of dates is not scanned once per date.
+
+    Events are indexed as they are appended; one whose day changes in place (a refined last
+    event) is indexed again by :meth:`moved`, and a stale entry is skipped on lookup.
+    """
+
+    def __init__(self) -> None:
+        self._by_day: dict[tuple[date, str], list[int]] = {}
+        self._indexed = 0
+
+    def moved(self, events: list[Event], index: int) -> None:
+        bisect.insort(self._by_day.setdefault(_day_key(events[index]), []), index)
+
+    def first_twin(self, events: list[Event], event: Event) -> int | None:
+        """The first earlier event that :func:`_duplicates` ``event``, as a scan finds it."""
+        for index in range(self._indexed, len(events)):
+            self.moved(events, index)
+        self._indexed = len(events)
+        key = _day_key(event)
+        return next((i for i in self._by_day.get(key, ()) if _day_key(events[i]) == key
+                     and _duplicates(events[i], event)), None)
+
+
+def _day_key(event: Event) -> tuple[date, str]:
+    return event.first_day, event.granularity
 
 
 def _dateline_location(document: Document) -> str | None:
@@ -494,8 +527,16 @@ def _without_restated(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     titles: dict[int, str] = {}
     places: dict[int, str] = {}
+    # _restates pairs a week or month only with a day or time inside it: those are looked
+    # up by day, in the order of the events, not scanned for each week a story names
+    finer = sorted((e.first_day, i) for i, e in enumerate(events)
+                   if e.granularity in ("day", "time"))
+    days = [day for day, _ in finer]
     for coarse in events:
-        fine = next((other for other in events if _restates(coarse, other)), None)
+        inside = sorted(i for _, i in finer[bisect.bisect_left(days, coarse.first_day):
+                                            bisect.bisect_right(days, coarse.last_day)]) \
+            if coarse.granularity in ("week", "month") else []
+        fine = next((events[i] for i in inside if _restates(coarse, events[i])), None)
         if fine is None:
             kept.append(coarse)
             continue

@@ -204,12 +204,15 @@ def export_ics(
     *,
     revisions: Mapping[str, Revision] | None = None,
     cache: VeventCache | None = None,
+    on_error: Callable[[Event, str], None] | None = None,
 ) -> bytes:
     """The .ics bytes of ``events`` (a Timeline, or any events, kept in the order given).
 
     ``revisions`` maps a uid to what the store knows of its history; ``cache`` makes a
     re-export serialise only the events that changed. The result equals
-    ``calendar_of(...).to_ical()``, built faster.
+    ``calendar_of(...).to_ical()``, built faster. An event that cannot be written raises,
+    unless ``on_error`` is given: then it is told there (with the problem) and left out, and
+    the other events are written.
     """
     options = options or CalendarOptions()
     cache = cache if cache is not None else VeventCache()
@@ -237,7 +240,14 @@ def export_ics(
             or entry.revision != revision
             or entry.duration != duration
         ):
-            entry = entries[event.uid] = _Entry(event, revision, duration)
+            try:
+                entry = _Entry(event, revision, duration)
+            except Exception as error:  # one bad event must not refuse the whole calendar
+                if on_error is None:
+                    raise
+                on_error(event, f"{type(error).__name__}: {_first_line(error)}")
+                continue
+            entries[event.uid] = entry
             cache.misses += 1
         else:
             cache.hits += 1
@@ -530,7 +540,7 @@ def _zone_years(event: Event) -> tuple[tuple[str, int], ...]:
             if value.tzinfo is not UTC and key:
                 pairs.append((key, value.year))
                 if event.recurrence:
-                    pairs.append((key, value.year + _RECURRING_YEARS))
+                    pairs.append((key, min(value.year + _RECURRING_YEARS, _LAST_YEAR)))
     return tuple(dict.fromkeys(pairs))
 
 
@@ -540,6 +550,9 @@ def _add_recurrence(component: icalendar.Event, event: Event) -> None:
         return
     lines = "\r\n".join(event.recurrence)
     parsed = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{lines}\r\nEND:VEVENT\r\n")
+    if parsed.errors:  # a line import would refuse (a store an older version wrote)
+        prop, problem = parsed.errors[0]
+        raise ValueError(f"bad {prop}: {_first_line(problem)}")
     for name in RECURRENCE:
         if name in parsed:
             component[name] = parsed[name]
@@ -555,6 +568,13 @@ def _recurrence_lines(component: icalendar.Component) -> tuple[str, ...]:
         for prop in found if isinstance(found, list) else [found]:
             lines.append(str(component.content_line(name, prop)))
     return tuple(lines)
+
+
+# The instants a VTIMEZONE may reach: a day inside the years datetime holds, so that no
+# zone's local time falls outside them.
+_LAST_YEAR = 9999
+_FIRST_INSTANT = datetime(1, 1, 2, tzinfo=UTC)
+_LAST_INSTANT = datetime(_LAST_YEAR, 12, 31, tzinfo=UTC)
 
 
 def _zone_ranges(pairs: Iterable[tuple[str, int]]) -> dict[str, tuple[int, int]]:
@@ -580,15 +600,16 @@ def _vtimezone_ical(key: str, first_year: int, last_year: int) -> bytes:
     """
     zone = ZoneInfo(key)
     # Start two days early so that the first local midnight of the year is covered in
-    # every zone, UTC-12 to UTC+14.
-    begin = datetime(first_year, 1, 1, tzinfo=UTC) - timedelta(days=2)
+    # every zone, UTC-12 to UTC+14 (in the year 1, from the first day every zone can show).
+    begin = datetime(first_year - 1, 12, 30, tzinfo=UTC) if first_year > 1 else _FIRST_INSTANT
     first = begin.astimezone(zone)
     offset = first.utcoffset() or timedelta(0)
     observances: dict[tuple[timedelta, timedelta, str, bool], list[datetime]] = {
         (offset, offset, first.tzname() or "", bool(first.dst())):
             [datetime.combine(first.date(), time())],
     }
-    for instant, before in _transitions(zone, begin, datetime(last_year + 1, 1, 1, tzinfo=UTC)):
+    stop = datetime(last_year + 1, 1, 1, tzinfo=UTC) if last_year < _LAST_YEAR else _LAST_INSTANT
+    for instant, before in _transitions(zone, begin, stop):
         local = instant.astimezone(zone)
         rule = (before, local.utcoffset() or timedelta(0), local.tzname() or "",
                 bool(local.dst()))

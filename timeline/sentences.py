@@ -21,7 +21,7 @@ _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 # Words that open a sentence far more often than they follow "p.m." or "Feb." mid-sentence.
 _STARTER = re.compile(r"(?:The|They|He|She|It|We|This|That|These|Those|But|However|Its|Their|"
                       r"His|Her|There|A|An|In|On|At|After|Before|Meanwhile)\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LETTERS_AND_DOTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in _BOUNDARY.finditer(text):
         cut = match.start() + len(match.group().rstrip())
         if ("\n" not in match.group() and match.group()[0] == "."
-                and _is_abbreviation(text[start:match.start() + 1])
+                and _is_abbreviation(text, start, match.start())
                 and not _STARTER.match(text, match.end())):
             continue
         _add(sentences, text, start, cut)
@@ -49,14 +49,28 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    word = _WORD_BEFORE.search(chunk)
-    if word is None:
+def _is_abbreviation(text: str, start: int, period: int) -> bool:
+    """Whether the word before the period at ``period`` (not before ``start``) is an
+    abbreviation or initials ("Feb.", "U.S.", "J.")."""
+    token = _word_before(text, start, period).lower()
+    if not token:
         return False
-    token = word.group(1).lower()
     if token in _ABBREVIATIONS or len(token) == 1:
         return True
     return _INITIALS.fullmatch(token) is not None
+
+
+def _word_before(text: str, start: int, period: int) -> str:
+    """The letters and dots that run up to ``period``, from their first letter ("U.S" before
+    the last dot of "U.S."); "" when none. Read backwards from the period, so that each
+    period costs only its own word (a search from the sentence's start, once per period, made
+    a run of "Mr. Mr. ..." or a long word before an abbreviation take quadratic time)."""
+    first = period
+    while first > start and text[first - 1] in _LETTERS_AND_DOTS:
+        first -= 1
+    while first < period and text[first] == ".":
+        first += 1
+    return text[first:period]
 
 
 #: The longest sentence handed on. News sentences stay far below it (under 500 characters

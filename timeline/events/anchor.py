@@ -23,14 +23,25 @@ def date_tokens(story: Story, event: Event) -> set[int]:
     cache: dict[str, frozenset[int]] = story.memo.setdefault("dates", {})
     key = event_key(event)
     if key not in cache:
-        parsed = story.parse(event.source.evidence)
-        indexes: set[int] = set()
-        for start, end in story.date_spans(event.source):
-            span = parsed.doc.char_span(max(0, start), max(0, end), alignment_mode="expand")
-            if span is not None:
-                indexes.update(t.i for t in span)
-        cache[key] = frozenset(indexes)
+        source = event.source
+        parsed = story.parse(source.evidence)
+        # The dates of the sentence are the same for each of its events (a list of dates
+        # is thousands of events in few sentences): their tokens are found once.
+        spans = story.date_spans(source)
+        sentence = f"dates {source.sentence_start} {source.sentence_end}"
+        if sentence not in parsed.memo:
+            parsed.memo[sentence] = _tokens_of(parsed, spans[:-1])
+        cache[key] = parsed.memo[sentence] | _tokens_of(parsed, spans[-1:])
     return set(cache[key])
+
+
+def _tokens_of(parsed: Any, spans: list[tuple[int, int]]) -> frozenset[int]:
+    indexes: set[int] = set()
+    for start, end in spans:
+        span = parsed.doc.char_span(max(0, start), max(0, end), alignment_mode="expand")
+        if span is not None:
+            indexes.update(t.i for t in span)
+    return frozenset(indexes)
 
 
 def trigger_span(story: Story, event: Event) -> Any | None:

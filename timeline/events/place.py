@@ -56,10 +56,8 @@ def locative_places(parsed: Any, dates: set[int],
     ``within`` token indexes, when given)."""
     found: list[tuple[int, str, str]] = []
     entities = parsed.entities()
-    for token in parsed.doc:
+    for token in _locative_preps(parsed):
         if within is not None and token.i not in within:
-            continue
-        if token.dep_ != "prep" or token.lower_ not in _LOCATIVES:
             continue
         for obj in (c for c in token.children if c.dep_ == "pobj" and c.i not in dates):
             entity = _entity_of(obj, entities)
@@ -75,8 +73,25 @@ def locative_places(parsed: Any, dates: set[int],
     return found
 
 
+def _locative_preps(parsed: Any) -> list[Any]:
+    """The locative prepositions of a parse, in order (found once per sentence: each date of
+    a sentence asks)."""
+    if "locative preps" not in parsed.memo:
+        parsed.memo["locative preps"] = [t for t in parsed.doc
+                                         if t.dep_ == "prep" and t.lower_ in _LOCATIVES]
+    preps: list[Any] = parsed.memo["locative preps"]
+    return preps
+
+
 def list_item_venue(parsed: Any) -> str | None:
     """The venue that ends a list line with no verb ("..., 4:05pm, Adelaide Oval")."""
+    if "list item venue" not in parsed.memo:  # once per sentence, not once per date in it
+        parsed.memo["list item venue"] = _list_item_venue(parsed)
+    venue: str | None = parsed.memo["list item venue"]
+    return venue
+
+
+def _list_item_venue(parsed: Any) -> str | None:
     doc = parsed.doc
     # "Rovers v United": the "v" of a fixture is no verb, whatever the tagger says
     if any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("v", "vs", "vs.") for t in doc) \

@@ -30,7 +30,7 @@ def _clocks_of(story: Story, event: Event) -> list[Timex]:
     """The clock times of the event's sentence that fall on the event's day."""
     source = event.source
     end = source.sentence_end or source.sentence_start + len(source.evidence)
-    return [t for t in story.timexes if t.type == "TIME" and source.sentence_start <= t.start < end
+    return [t for t in story.timexes_from(source.sentence_start, end) if t.type == "TIME"
             and (moment := _clock(t.value)) is not None and moment.date() == event.first_day]
 
 

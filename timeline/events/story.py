@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -73,10 +74,21 @@ class Story:
         """Character spans, relative to the evidence sentence, of every date expression in it."""
         start, end = source.sentence_start, source.sentence_end or (
             source.sentence_start + len(source.evidence))
-        spans = [(t.start - start, t.end - start) for t in self.timexes
-                 if start <= t.start and t.end <= end]
+        spans = [(t.start - start, t.end - start) for t in self.timexes_from(start, end + 1)
+                 if t.end <= end]
         spans.append((source.trigger_start - start, source.trigger_end - start))
         return spans
+
+    def timexes_from(self, start: int, stop: int | None = None) -> list[Timex]:
+        """The timexes that start at ``start`` or after, and before ``stop`` when given, in
+        their order in :attr:`timexes` (found by bisection: a pass that asks once per event
+        must not scan every date of the story each time)."""
+        if "timex index" not in self.memo:
+            order = sorted(range(len(self.timexes)), key=lambda i: self.timexes[i].start)
+            self.memo["timex index"] = ([self.timexes[i].start for i in order], order)
+        starts, order = self.memo["timex index"]
+        last = len(starts) if stop is None else bisect_left(starts, stop)
+        return [self.timexes[i] for i in sorted(order[bisect_left(starts, start):last])]
 
     def changed(self, event: Event, pass_name: str, **fields: Any) -> Event:
         """``event`` with ``fields`` replaced, noted as changed by ``pass_name``."""

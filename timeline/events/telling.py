@@ -65,9 +65,13 @@ def is_moving_act(head: Any, span: Any | None) -> bool:
 
 def is_dateline(story: Story, event: Event) -> bool:
     """ "Berlin, 07 April 2022." alone on its line: where and when a release was issued."""
-    doc = story.parse(event.source.evidence).doc
+    parsed = story.parse(event.source.evidence)
     dates = date_tokens(story, event)
-    rest = [t for t in doc if t.i not in dates and not t.is_punct]
+    if "words" not in parsed.memo:
+        parsed.memo["words"] = sum(not t.is_punct for t in parsed.doc)
+    if parsed.memo["words"] - len(dates) > 3:
+        return False  # more than three words besides the dates: no dateline (a quick test)
+    rest = [t for t in parsed.doc if t.i not in dates and not t.is_punct]
     return bool(rest) and len(rest) <= 3 and all(t.pos_ == "PROPN" for t in rest) and (
         lookup(" ".join(t.text for t in rest)) is not None)
 

@@ -108,36 +108,45 @@ def _points_ahead(story: Story, event: Event) -> bool:
 
 
 def _timex_indexes(story: Story, event: Event) -> list[int]:
+    """The indexes in ``story.timexes`` of the event's own date expressions."""
     source = event.source
-    return [i for i, t in enumerate(story.timexes)
-            if source.trigger_start <= t.start and t.end <= source.trigger_end]
+    if "timex positions" not in story.memo:
+        story.memo["timex positions"] = {id(t): i for i, t in enumerate(story.timexes)}
+    positions: dict[int, int] = story.memo["timex positions"]
+    return [positions[id(t)] for t in story.timexes_from(source.trigger_start,
+                                                         source.trigger_end)
+            if t.end <= source.trigger_end]
 
 
-def _windows(story: Story, events: list[Event]) -> list[tuple[date, date]]:
-    """The spans of days, still ahead and at most two weeks long, that the story dates
-    explicitly ("from Friday 27 June to Sunday 29 June"): a festival's, a tour's, a visit's."""
+def _window_days(story: Story, events: list[Event]) -> dict[int, set[date]]:
+    """The days, by weekday, of the spans still ahead and at most two weeks long that the
+    story dates explicitly ("from Friday 27 June to Sunday 29 June"): a festival's, a tour's,
+    a visit's."""
     publication = story.document.dct.date()
-    return [(e.first_day, e.last_day) for e in events
-            if e.end is not None and e.first_day > publication
-            and (e.last_day - e.first_day).days <= 14 and not is_bare_weekday(e.source.trigger)]
+    by_weekday: dict[int, set[date]] = {}
+    for e in events:
+        if e.end is not None and e.first_day > publication and (
+                e.last_day - e.first_day).days <= 14 and not is_bare_weekday(e.source.trigger):
+            for k in range((e.last_day - e.first_day).days + 1):
+                day = e.first_day + timedelta(days=k)
+                by_weekday.setdefault(day.weekday(), set()).add(day)
+    return by_weekday
 
 
-def _in_window(story: Story, event: Event, windows: list[tuple[date, date]]) -> int:
+def _in_window(story: Story, event: Event, window: dict[int, set[date]]) -> int:
     """Days to move a bare weekday to fall inside the story's one window, else 0: in a
     story about a festival from Friday 27 June to Sunday 29 June, "on Friday" is the 27th."""
-    if not windows or not is_bare_weekday(event.source.trigger) or event.end is not None:
+    if not window or not is_bare_weekday(event.source.trigger) or event.end is not None:
         return 0
     day = event.first_day
-    if any(first <= day <= last for first, last in windows):
+    targets = window.get(day.weekday(), set())
+    if day in targets or len(targets) != 1:
         return 0
     head = story.anchors.get(event_key(event))
     if abs((day - story.document.dct.date()).days) > 7 or head is None or not (
             says_will(head) or says_present(head)) or head.lemma_.lower() in _TELLING:
         return 0  # a happening still ahead, not the telling of one ("will be announced")
-    targets = {first + timedelta(days=k) for first, last in windows
-               for k in range((last - first).days + 1)
-               if (first + timedelta(days=k)).weekday() == day.weekday()}
-    days = (targets.pop() - day).days if len(targets) == 1 else 0
+    days = (next(iter(targets)) - day).days
     return days if 0 < days <= 7 else 0
 
 
@@ -151,19 +160,18 @@ def _shift(story: Story, event: Event, days: int) -> Event:
 def run(story: Story, events: list[Event]) -> list[Event]:
     """Events on a bare weekday moved into the story's dated window, or a week when their
     clause's tense points the other way, with the dates read from them ("the next day")."""
-    windows = _windows(story, events)
-    moved: dict[int, int] = {}
+    window = _window_days(story, events)
+    moved: dict[str, int] = {}  # "timex:N" of a moved date -> the days it moved
     out: list[Event] = []
     for event in events:
         own = _timex_indexes(story, event)
-        days = next((moved[j] for i in own for j in moved
-                     if story.timexes[i].anchor == f"timex:{j}"), 0)
-        days = days or _in_window(story, event, windows) or (
+        days = next((moved[a] for i in own if (a := story.timexes[i].anchor) in moved), 0)
+        days = days or _in_window(story, event, window) or (
             7 if _points_ahead(story, event) else 0)
         if not days:
             out.append(event)
             continue
-        moved.update(dict.fromkeys(own, days))
+        moved.update(dict.fromkeys((f"timex:{i}" for i in own), days))
         out.append(_shift(story, event, days))
     return out
 

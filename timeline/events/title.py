@@ -161,7 +161,6 @@ def _name_for(phrase_head: Any, story: Story, before: int) -> str | None:
     texts = [t for t in (story.document.title, *_earlier_texts(story, before)) if t]
     for text in texts:
         parsed = story.parse(text)
-        doc = parsed.doc
         if pronoun:
             labels = ("PERSON",) if phrase_head.lower_ in ("he", "she", "him", "her") \
                 else ("ORG",)
@@ -169,17 +168,34 @@ def _name_for(phrase_head: Any, story: Story, before: int) -> str | None:
             if people:
                 return str(people[-1].text)
             continue
-        for chunk in doc.noun_chunks:
-            if chunk.root.lemma_.lower() == lemma and any(
-                    t.pos_ == "PROPN" for t in chunk if t.i != chunk.root.i):
-                return _text(list(chunk))
+        named = _named_chunks(story, text).get(lemma)
+        if named is not None:
+            return named
     return None
+
+
+def _named_chunks(story: Story, text: str) -> dict[str, str]:
+    """For each noun lemma, the first noun chunk of ``text`` headed by it that holds a name
+    ("the Reserve Bank board" for "board"); made once per text, not once per asking event."""
+    cache: dict[str, dict[str, str]] = story.memo.setdefault("named chunks", {})
+    if text not in cache:
+        found: dict[str, str] = {}
+        for chunk in story.parse(text).doc.noun_chunks:
+            lemma = chunk.root.lemma_.lower()
+            if lemma not in found and any(t.pos_ == "PROPN" for t in chunk
+                                          if t.i != chunk.root.i):
+                found[lemma] = _text(list(chunk))
+        cache[text] = found
+    return cache[text]
 
 
 def _earlier_texts(story: Story, before: int) -> list[str]:
     """Parsed evidence sentences that come before offset ``before``, nearest first."""
+    offsets: dict[str, int] = story.memo.setdefault("offsets", {})  # a find per text, once
+    for text in story.parses.keys() - offsets.keys():
+        offsets[text] = story.document.text.find(text)
     return [text for text, parsed in reversed(story.parses.items())
-            if (at := story.document.text.find(text)) != -1 and at < before
+            if (at := offsets[text]) != -1 and at < before
             and parsed.text != story.document.title]
 
 
@@ -429,11 +445,17 @@ def _antecedent(story: Story, event: Event, one: Any) -> str | None:
     texts = _earlier_texts(story, event.source.sentence_start)
     if story.document.title:
         texts.append(story.document.title)
-    for text in texts:
-        for token in reversed(story.parse(text).doc):
-            if token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS:
-                return str(token.lemma_)
-    return None
+    return next((noun for text in texts if (noun := _last_event_noun(story, text))), None)
+
+
+def _last_event_noun(story: Story, text: str) -> str | None:
+    """The lemma of the last event noun of ``text`` (worked out once per text: every event
+    after it may ask)."""
+    cache: dict[str, str | None] = story.memo.setdefault("last event noun", {})
+    if text not in cache:
+        cache[text] = next((str(t.lemma_) for t in reversed(story.parse(text).doc)
+                            if t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS), None)
+    return cache[text]
 
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "attr", "dobj"})
@@ -442,13 +464,26 @@ _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "attr", "dobj"})
 def _elliptical_adjective(story: Story, event: Event, word: str) -> Any | None:
     """ "The most recent was in 2019", "the latest came in March": a superlative standing for
     a noun the story named before (``word`` is the adjective as the title has it)."""
-    for token in story.parse(event.source.evidence).doc:
+    for token in _tokens_by_word(story, event.source.evidence).get(word, ()):
         superlative = token.tag_ == "JJS" or any(
             c.dep_ == "advmod" and c.lower_ == "most" for c in token.children)
         if token.lower_ == word and superlative and token.dep_ in _NOMINAL_DEPS \
                 and any(c.dep_ == "det" for c in token.children):
             return token  # not "the final" or "the first", which are often names or nouns
     return None
+
+
+def _tokens_by_word(story: Story, text: str) -> dict[str, list[Any]]:
+    """The tokens of the parse of ``text`` by their lower-case form, in order (made once per
+    sentence, not once per date and word)."""
+    parsed = story.parse(text)
+    if "tokens by word" not in parsed.memo:
+        index: dict[str, list[Any]] = {}
+        for token in parsed.doc:
+            index.setdefault(token.lower_, []).append(token)
+        parsed.memo["tokens by word"] = index
+    found: dict[str, list[Any]] = parsed.memo["tokens by word"]
+    return found
 
 
 def _one_resolved(story: Story, event: Event, title: str) -> str:
@@ -499,11 +534,19 @@ def _shares_its_title(story: Story, event: Event, events: list[Event]) -> bool:
     """Two dates of one sentence, attached to two heads, with one title: each needs the name
     of its own clause ("the session opens on Jan. 31 and the budget is announced Feb. 1")."""
     head = story.anchors.get(event_key(event))
-    return head is not None and any(
-        other is not event and other.title == event.title
-        and other.source.sentence_start == event.source.sentence_start
+    if head is None:
+        return False
+    # only events of one title and sentence can be such pairs: look those up, not every event
+    if story.memo.get("same title of", (None,))[0] is not events:
+        alike: dict[tuple[str, int], list[Event]] = {}
+        for other in events:
+            alike.setdefault((other.title, other.source.sentence_start), []).append(other)
+        story.memo["same title of"] = (events, alike)
+    same = story.memo["same title of"][1][(event.title, event.source.sentence_start)]
+    return any(
+        other is not event
         and (theirs := story.anchors.get(event_key(other))) is not None and theirs.i != head.i
-        for other in events)
+        for other in same)
 
 
 def _named(story: Story, event: Event, title: str) -> str:

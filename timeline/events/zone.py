@@ -142,8 +142,8 @@ def stated_zone(story: Story, event: Event) -> tuple[str | None, bool]:
             if match.group("local"):
                 return None, True
             return ZONE_DECLARATIONS[match.group("zone").lower()], False
-    clocks = [t.text for t in story.timexes if t.type == "TIME"
-              and source.sentence_start <= t.start < (source.sentence_end or t.start + 1)]
+    clocks = [t.text for t in story.timexes_from(source.sentence_start, source.sentence_end or None)
+              if t.type == "TIME"]
     for written in (*clocks, source.trigger):  # the tagger keeps "10 a.m. PT" in one timex
         inside = _IN_TRIGGER.search(written)
         if inside is not None and inside.group("zone"):

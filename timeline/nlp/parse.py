@@ -7,7 +7,7 @@ on a sentence only when a pass first asks for its entities.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from timeline.nlp.dateline import read_dateline
@@ -24,6 +24,9 @@ class ParsedText:
     text: str
     doc: Any
     named: bool = False
+    #: Answers worked out from this parse, kept so that each date of a sentence need not
+    #: work them out again (a list of dates is thousands of dates in few sentences).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def entities(self, *labels: str) -> list[Any]:
         """The named entities with one of ``labels`` (all of them when none is given)."""
